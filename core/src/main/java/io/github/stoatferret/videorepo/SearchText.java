@@ -1,0 +1,101 @@
+package io.github.stoatferret.videorepo;
+
+import io.github.stoatferret.videorepo.internal.FieldChecks;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one definition of "case-insensitive" that {@link VideoRepository#search} uses, shared by
+ * every backend so that they all return the same videos for the same query.
+ *
+ * <p>A video matches a query when {@code fold(query)} is a substring of {@code fold(filename)} or
+ * of {@code fold(path)}. {@link #fold} is:
+ *
+ * <ol>
+ *   <li>Unicode NFKC normalisation, so that canonically equivalent text matches (an "é" typed as
+ *       one code point matches an "é" stored as "e" and a combining accent, as macOS file systems
+ *       write it) and compatibility forms fold to their plain letters (the ligature "ﬁ" is "fi",
+ *       full-width "Ａ" is "A");
+ *   <li>full case mapping of each code point on its own, upper case then lower case, in
+ *       {@link Locale#ROOT}: "ß" and "SS" both fold to "ss", "İ" to "i" with a combining dot,
+ *       Greek final "ς" to "σ", and so on. Mapping each code point on its own, rather than the
+ *       whole string, keeps the result free of context, so that a query folds the same way as the
+ *       same text inside a longer file name;
+ *   <li>NFKC again, so that folding folded text changes nothing.
+ * </ol>
+ *
+ * <p>Text without case (digits, punctuation, emoji, CJK) is unchanged. Folding is not
+ * locale-sensitive: a Turkish dotless "ı" folds to "i" like its upper case "I".
+ *
+ * <p>The empty query matches every video. A query is always taken literally: quotes, {@code %},
+ * {@code _}, {@code *}, backslashes and SQL or full-text syntax are plain characters. A query that
+ * contains a NUL character or an unpaired surrogate matches no video, because no stored text can
+ * contain either.
+ */
+public final class SearchText {
+
+  private SearchText() {}
+
+  /**
+   * Folds text for case-insensitive comparison, as the class documentation defines.
+   *
+   * @param text any text
+   * @return the folded text
+   */
+  public static String fold(String text) {
+    Objects.requireNonNull(text, "text");
+    if (isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
+    String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    StringBuilder out = new StringBuilder(normal.length());
+    for (int i = 0; i < normal.length(); ) {
+      int cp = normal.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (cp < 0x80) {
+        out.append((char) Character.toLowerCase(cp));
+      } else {
+        String one = normal.substring(i, next);
+        out.append(one.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+      }
+      i = next;
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFKC);
+  }
+
+  /**
+   * Whether a query can match any stored text at all: it cannot when it contains a NUL character
+   * or an unpaired surrogate.
+   *
+   * @param query the query
+   * @return {@code false} when the query matches no video
+   */
+  public static boolean isMatchable(String query) {
+    return FieldChecks.firstInvalidChar(query) < 0;
+  }
+
+  /**
+   * Whether a video matches a query.
+   *
+   * @param video the video
+   * @param query the query, not yet folded
+   * @return {@code true} when the folded query is in the folded file name or path
+   */
+  public static boolean matches(Video video, String query) {
+    if (!isMatchable(query)) {
+      return false;
+    }
+    String q = fold(query);
+    return fold(video.filename()).contains(q) || fold(video.path()).contains(q);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

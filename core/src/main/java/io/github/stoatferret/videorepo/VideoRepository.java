@@ -1,0 +1,278 @@
+package io.github.stoatferret.videorepo;
+
+import io.github.stoatferret.videorepo.internal.PagePublisher;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An asynchronous store of {@link Video}s, unique by id and by path.
+ *
+ * <p>This Javadoc is the specification. Each rule has an id ({@code VR-n.m}); the
+ * {@code videorepo-contract-tests} kit checks each one with a test of the same name, so a backend
+ * that passes the kit keeps every rule below.
+ *
+ * <h2 id="general">General rules</h2>
+ *
+ * <ul>
+ *   <li><b>VR-1.1 No method throws.</b> Every operation returns a {@link CompletionStage}, and
+ *       every failure, bad arguments included, arrives through it. Only {@link #close()} is
+ *       synchronous, and it does not throw either.
+ *   <li><b>VR-1.2 Null arguments.</b> A {@code null} argument, or a {@code null} element of a
+ *       list, fails the stage with {@link NullPointerException} naming the parameter.
+ *   <li><b>VR-1.3 Limits and offsets.</b> A negative {@code limit} or {@code offset} fails the
+ *       stage with {@link IllegalArgumentException}; {@code limit} 0 gives an empty result (and
+ *       reads nothing else) for every operation that takes a limit.
+ *   <li><b>VR-1.4 Closed wins.</b> After {@link #close()} every operation fails with
+ *       {@link RepositoryClosedException}, even one whose arguments are also bad.
+ *   <li><b>VR-1.5 Linearizable.</b> Every operation is atomic and takes effect at one instant
+ *       between its call and the completion of its stage: a read started after a write's stage
+ *       completed sees that write, from any thread.
+ *   <li><b>VR-1.6 Failure changes nothing.</b> An operation that fails, for any reason, leaves
+ *       the stored videos exactly as they were and sends no change event.
+ *   <li><b>VR-1.7 Exact round trip.</b> A stored video reads back {@linkplain Video#equals equal}
+ *       to the one written: every field, extreme numbers, any valid Unicode, and instants to the
+ *       microsecond (see {@link Video}).
+ *   <li><b>VR-1.8 Failure types.</b> Failures are {@link NullPointerException} and
+ *       {@link IllegalArgumentException} for bad arguments, else subclasses of
+ *       {@link VideoRepositoryException}: {@link DuplicateVideoException},
+ *       {@link VideoNotFoundException}, {@link RepositoryClosedException}, and
+ *       {@link StorageException} (with the backend's exception as its cause) when storage fails.
+ * </ul>
+ *
+ * <h2 id="order">List order</h2>
+ *
+ * <p>{@link #list}, {@link #page}, {@link #search} and {@link #stream} return videos in
+ * <em>list order</em>: {@link Video#createdAt()} descending (newest first), ties broken by
+ * {@link Video#id()} ascending in Unicode code-point order ({@link VideoOrder#LIST_ORDER}).
+ *
+ * <h2 id="events">Change events</h2>
+ *
+ * <p>A backend that supports them takes a {@link VideoChangeListener} when it is built.
+ *
+ * <ul>
+ *   <li><b>VR-13.1</b> The listener receives exactly one event per committed change (one
+ *       {@link VideoChangeEvent.Added} per video of an {@code addAll}), in commit order.
+ *   <li><b>VR-13.2</b> {@link VideoChangeEvent.Updated} carries the video as stored before and
+ *       after, and the names of the fields that differ.
+ *   <li><b>VR-13.3</b> A failed operation, and a {@code delete} of an absent id, send no event.
+ *   <li><b>VR-13.4</b> A listener that throws never fails the operation or stops later events.
+ * </ul>
+ *
+ * <p>Implementations must be safe for use by any number of threads at once.
+ */
+public interface VideoRepository extends AutoCloseable {
+
+  /** The {@code limit} of {@link #list()} and {@link #search(String)}. */
+  int DEFAULT_LIMIT = 100;
+
+  /**
+   * Stores a new video.
+   *
+   * <ul>
+   *   <li><b>VR-2.1</b> The stage completes with the video as stored, equal to the one given.
+   *   <li><b>VR-2.2</b> If a stored video has the same id, it fails with
+   *       {@link DuplicateVideoException} of key {@link DuplicateVideoException.Key#ID ID}; else
+   *       if one has the same path, of key {@link DuplicateVideoException.Key#PATH PATH}. A clash
+   *       on both reports {@code ID}.
+   * </ul>
+   *
+   * @param video the video
+   * @return the stored video
+   */
+  CompletionStage<Video> add(Video video);
+
+  /**
+   * Stores a batch of new videos atomically: all of them or none.
+   *
+   * <ul>
+   *   <li><b>VR-3.1</b> The stage completes with the stored videos in input order.
+   *   <li><b>VR-3.2</b> If any video clashes, by id or path, with a stored video or with an
+   *       earlier video of the batch, none is stored and the stage fails with the
+   *       {@link DuplicateVideoException} of the first clashing video in batch order (its id
+   *       clash if both).
+   *   <li><b>VR-3.3</b> An empty list stores nothing and completes with an empty list.
+   * </ul>
+   *
+   * @param videos the videos; the list is copied before the stage completes
+   * @return the stored videos, in input order
+   */
+  CompletionStage<List<Video>> addAll(List<Video> videos);
+
+  /**
+   * Reads a video by id.
+   *
+   * <p><b>VR-4.1</b> The stage completes with the stored video, or empty if there is none. Ids
+   * compare exactly (case-sensitive, no normalisation).
+   *
+   * @param id the id
+   * @return the video, if stored
+   */
+  CompletionStage<Optional<Video>> get(String id);
+
+  /**
+   * Reads a video by path.
+   *
+   * <p><b>VR-4.2</b> The stage completes with the video whose path equals {@code path} exactly,
+   * or empty if there is none.
+   *
+   * @param path the path
+   * @return the video, if stored
+   */
+  CompletionStage<Optional<Video>> getByPath(String path);
+
+  /**
+   * Reads videos in list order, skipping {@code offset} of them.
+   *
+   * <ul>
+   *   <li><b>VR-5.1</b> The videos come in <a href="#order">list order</a>.
+   *   <li><b>VR-5.2</b> The result is the videos at positions {@code offset} to
+   *       {@code offset + limit - 1} of the list, fewer at the end, none past it.
+   * </ul>
+   *
+   * <p>The cost grows with {@code offset}; walk a large set with {@link #page} instead.
+   *
+   * @param limit the most videos to return
+   * @param offset how many videos to skip
+   * @return the videos
+   */
+  CompletionStage<List<Video>> list(int limit, int offset);
+
+  /**
+   * Reads the first {@value #DEFAULT_LIMIT} videos in list order: {@code list(100, 0)}.
+   *
+   * @return the videos
+   */
+  default CompletionStage<List<Video>> list() {
+    return list(DEFAULT_LIMIT, 0);
+  }
+
+  /**
+   * Reads one page of videos in list order, by keyset: the cost does not grow with depth.
+   *
+   * <ul>
+   *   <li><b>VR-6.1</b> A {@code null} cursor reads the first page; each page's
+   *       {@link VideoPage#nextCursor()} reads the next. Without concurrent writes, the pages
+   *       together are exactly {@link #list} of everything.
+   *   <li><b>VR-6.2</b> {@code nextCursor} is {@code null} exactly when no further video existed
+   *       when the page was read; so a page that ends on the last video says so. A page of
+   *       {@code limit} 0 is empty, and its {@code nextCursor} continues from where the given
+   *       cursor did.
+   *   <li><b>VR-6.3</b> A cursor stays valid when its video is deleted or others are added: it
+   *       continues after its position in list order. A video that exists throughout a walk is
+   *       returned exactly once; others may or may not be.
+   *   <li><b>VR-6.4</b> A cursor that this library did not make (malformed, truncated, altered)
+   *       fails the stage with {@link IllegalArgumentException}.
+   * </ul>
+   *
+   * @param cursor where to start, or {@code null} for the first page
+   * @param limit the most videos on the page
+   * @return the page
+   */
+  CompletionStage<VideoPage> page(@Nullable String cursor, int limit);
+
+  /**
+   * Finds videos whose file name or path contains the query, ignoring case.
+   *
+   * <ul>
+   *   <li><b>VR-7.1</b> A video matches when {@link SearchText#fold fold}{@code (query)} is a
+   *       substring of the folded {@link Video#filename()} or of the folded {@link Video#path()};
+   *       matches come in list order, at most {@code limit} of them.
+   *   <li><b>VR-7.2</b> The empty query matches every video.
+   *   <li><b>VR-7.3</b> Any string is a valid query and is taken literally: quotes, {@code %},
+   *       {@code _}, {@code *}, backslashes, SQL and full-text syntax never fail and never act
+   *       as operators. A query with NUL or an unpaired surrogate matches nothing.
+   * </ul>
+   *
+   * @param query the text to look for
+   * @param limit the most videos to return
+   * @return the matching videos
+   */
+  CompletionStage<List<Video>> search(String query, int limit);
+
+  /**
+   * Finds the first {@value #DEFAULT_LIMIT} matches: {@code search(query, 100)}.
+   *
+   * @param query the text to look for
+   * @return the matching videos
+   */
+  default CompletionStage<List<Video>> search(String query) {
+    return search(query, DEFAULT_LIMIT);
+  }
+
+  /**
+   * Replaces a stored video.
+   *
+   * <ul>
+   *   <li><b>VR-8.1</b> Every field is replaced but {@link Video#createdAt()}, which keeps its
+   *       stored value; {@link Video#updatedAt()} is stored as given (the caller owns that
+   *       clock). The stage completes with the video as now stored.
+   *   <li><b>VR-8.2</b> If no video has the id, it fails with {@link VideoNotFoundException}.
+   *   <li><b>VR-8.3</b> If another video holds the new path, it fails with
+   *       {@link DuplicateVideoException} of key {@code PATH}. A video may keep its own path; a
+   *       path it leaves becomes free at once.
+   * </ul>
+   *
+   * @param video the new content, found by its id
+   * @return the video as stored
+   */
+  CompletionStage<Video> update(Video video);
+
+  /**
+   * Deletes a video by id.
+   *
+   * <p><b>VR-9.1</b> The stage completes with {@code true} if a video was removed, {@code false}
+   * if none had the id. Its path is free again at once.
+   *
+   * @param id the id
+   * @return whether a video was removed
+   */
+  CompletionStage<Boolean> delete(String id);
+
+  /**
+   * Counts the stored videos.
+   *
+   * <p><b>VR-10.1</b> The stage completes with the number of stored videos.
+   *
+   * @return the count
+   */
+  CompletionStage<Long> count();
+
+  /**
+   * Publishes every video in list order, with back-pressure.
+   *
+   * <ul>
+   *   <li><b>VR-11.1</b> The publisher follows the Reactive Streams rules: it never emits more
+   *       than was requested, ends with {@code onComplete} or {@code onError}, and stops on
+   *       {@code cancel}. Without concurrent writes it emits exactly {@link #list} of
+   *       everything.
+   *   <li><b>VR-11.2</b> It is weakly consistent, like a concurrent collection's iterator: each
+   *       video present from subscription to completion is emitted exactly once, others may or
+   *       may not be.
+   * </ul>
+   *
+   * <p>The default reads through {@link #page}, so every backend has it; each subscriber walks on
+   * its own.
+   *
+   * @return a publisher that can be subscribed to any number of times
+   */
+  default Flow.Publisher<Video> stream() {
+    return new PagePublisher(this);
+  }
+
+  /**
+   * Closes the repository.
+   *
+   * <ul>
+   *   <li><b>VR-12.1</b> Closing is idempotent and never throws.
+   *   <li><b>VR-12.2</b> It waits for the operations in flight, which complete normally or fail
+   *       with {@link RepositoryClosedException}; none is left pending.
+   *   <li><b>VR-12.3</b> Every operation called afterwards fails with
+   *       {@link RepositoryClosedException} (rule VR-1.4).
+   * </ul>
+   */
+  @Override
+  void close();
+}
