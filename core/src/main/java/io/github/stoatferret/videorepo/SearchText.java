@@ -18,8 +18,10 @@ import java.util.Objects;
  *       write it) and compatibility forms fold to their plain letters (the ligature "ﬁ" is "fi",
  *       full-width "Ａ" is "A");
  *   <li>full case mapping of each code point on its own, upper case then lower case, in
- *       {@link Locale#ROOT}: "ß" and "SS" both fold to "ss", "İ" to "i" with a combining dot,
- *       Greek final "ς" to "σ", and so on. Mapping each code point on its own, rather than the
+ *       {@link Locale#ROOT}: "ß" and "SS" both fold to "ss", Greek final "ς" to "σ", the
+ *       Kelvin sign to "k", and so on. One exception: "İ" (U+0130) folds to a plain "i", as
+ *       Turkish folds it, rather than to "i" with a combining dot, so that "istanbul" finds
+ *       "İstanbul"; the dotless "ı" folds to "i" as well. Mapping each code point on its own, rather than the
  *       whole string, keeps the result free of context, so that a query folds the same way as the
  *       same text inside a longer file name;
  *   <li>NFKC again, so that folding folded text changes nothing.
@@ -34,6 +36,9 @@ import java.util.Objects;
  * contain either.
  */
 public final class SearchText {
+
+  /** U+0130, whose default lower case is "i" plus a combining dot above. */
+  private static final int CAPITAL_I_WITH_DOT = 0x130;
 
   private SearchText() {}
 
@@ -55,6 +60,8 @@ public final class SearchText {
       int next = i + Character.charCount(cp);
       if (cp < 0x80) {
         out.append((char) Character.toLowerCase(cp));
+      } else if (cp == CAPITAL_I_WITH_DOT) {
+        out.append('i');
       } else {
         String one = normal.substring(i, next);
         out.append(one.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));

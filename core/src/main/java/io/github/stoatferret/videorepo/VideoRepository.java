@@ -270,7 +270,10 @@ public interface VideoRepository extends AutoCloseable {
    *   <li><b>VR-12.2</b> It waits for the operations in flight, which complete normally or fail
    *       with {@link RepositoryClosedException}; none is left pending.
    *   <li><b>VR-12.3</b> Every operation called afterwards fails with
-   *       {@link RepositoryClosedException} (rule VR-1.4).
+   *       {@link RepositoryClosedException} (rule VR-1.4), and a {@link #stream()} subscribed
+   *       afterwards signals it through {@code onError}.
+   *   <li><b>VR-12.4</b> A persistent backend, opened again over the same storage, holds every
+   *       write whose stage completed before the close.
    * </ul>
    */
   @Override

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ public record PageCursor(long createdAtMicros, String id) {
 
   /** The position before every video: where a {@code null} cursor starts. */
   public static final PageCursor START = new PageCursor(Long.MAX_VALUE, "");
+
+  /** Orders positions as list order does: newest first, then ids in code-point order. */
+  public static final Comparator<PageCursor> ORDER =
+      Comparator.comparingLong(PageCursor::createdAtMicros).reversed()
+          .thenComparing(PageCursor::id, VideoOrder.ID_ORDER);
 
   private static final byte VERSION = 1;
 
@@ -72,14 +78,7 @@ public record PageCursor(long createdAtMicros, String id) {
    * @return {@code true} if the video sorts after the position
    */
   public boolean precedes(Video video) {
-    if (isStart()) {
-      return true;
-    }
-    long micros = toMicros(video.createdAt());
-    if (micros != createdAtMicros) {
-      return micros < createdAtMicros; // newest first
-    }
-    return VideoOrder.compareIds(video.id(), id) > 0;
+    return ORDER.compare(this, at(video)) < 0;
   }
 
   /**

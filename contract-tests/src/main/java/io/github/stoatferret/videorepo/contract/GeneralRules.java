@@ -1,0 +1,201 @@
+package io.github.stoatferret.videorepo.contract;
+
+import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.contract.property.Gen;
+import io.github.stoatferret.videorepo.contract.property.Property;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Rules VR-1.1 to VR-1.4 and VR-1.6 to VR-1.8: rules every operation keeps. */
+public interface GeneralRules extends RuleTests {
+
+  /**
+   * Calls with bad arguments, each of which must fail its stage, by name.
+   *
+   * @return the calls
+   */
+  private static Map<String, Function<VideoRepository, CompletionStage<?>>> badCalls() {
+    Map<String, Function<VideoRepository, CompletionStage<?>>> calls = new LinkedHashMap<>();
+    calls.put("add(null)", r -> r.add(null));
+    calls.put("addAll(null)", r -> r.addAll(null));
+    calls.put("addAll([null])", r -> r.addAll(Arrays.asList((Video) null)));
+    calls.put("get(null)", r -> r.get(null));
+    calls.put("getByPath(null)", r -> r.getByPath(null));
+    calls.put("list(-1, 0)", r -> r.list(-1, 0));
+    calls.put("list(1, -1)", r -> r.list(1, -1));
+    calls.put("page(null, -1)", r -> r.page(null, -1));
+    calls.put("page(\"garbage\", 1)", r -> r.page("garbage", 1));
+    calls.put("search(null, 1)", r -> r.search(null, 1));
+    calls.put("search(null)", r -> r.search(null));
+    calls.put("search(\"a\", -1)", r -> r.search("a", -1));
+    calls.put("update(null)", r -> r.update(null));
+    calls.put("delete(null)", r -> r.delete(null));
+    return calls;
+  }
+
+  /** VR-1.1: bad arguments never make a method throw. */
+  @Test
+  default void vr1_1_noMethodThrows() {
+    VideoRepository repo = kit().repository();
+    for (var call : badCalls().entrySet()) {
+      CompletionStage<?> stage;
+      try {
+        stage = call.getValue().apply(repo);
+      } catch (RuntimeException | Error e) {
+        throw ContractKit.failure(Rule.VR_1_1, call.getKey(), "a failed stage", "it threw " + e, e);
+      }
+      kit().expectThat(Rule.VR_1_1, call.getKey(), stage != null, "a stage", "null");
+      kit().expectThat(Rule.VR_1_1, call.getKey(), !kit().outcome(Rule.VR_1_1, call.getKey(),
+          () -> stage).isOk(), "a failed stage", "success");
+    }
+  }
+
+  /** VR-1.2: nulls fail with NullPointerException. */
+  @Test
+  default void vr1_2_nullArgumentsFailWithNullPointerException() {
+    VideoRepository repo = kit().repository();
+    for (var call : badCalls().entrySet()) {
+      if (call.getKey().contains("null") && !call.getKey().startsWith("page(null")) {
+        kit().fails(Rule.VR_1_2, call.getKey(), NullPointerException.class,
+            () -> call.getValue().apply(repo));
+      }
+    }
+  }
+
+  /** VR-1.3: negative limits and offsets fail with IllegalArgumentException. */
+  @Test
+  default void vr1_3_negativeLimitOrOffsetFails() {
+    VideoRepository repo = kit().repository();
+    for (var call : badCalls().entrySet()) {
+      if (call.getKey().contains("-1")) {
+        kit().fails(Rule.VR_1_3, call.getKey(), IllegalArgumentException.class,
+            () -> call.getValue().apply(repo));
+      }
+    }
+  }
+
+  /** VR-1.3: limit 0 gives an empty result everywhere. */
+  @Test
+  default void vr1_3_limitZeroGivesAnEmptyResult() {
+    VideoRepository repo = kit().repository();
+    kit().ok(Rule.VR_1_3, "add(a)", () -> repo.add(kit().video("a")));
+    kit().expect(Rule.VR_1_3, "list(0, 0)", List.of(),
+        kit().ok(Rule.VR_1_3, "list(0, 0)", () -> repo.list(0, 0)));
+    kit().expect(Rule.VR_1_3, "search(\"\", 0)", List.of(),
+        kit().ok(Rule.VR_1_3, "search(\"\", 0)", () -> repo.search("", 0)));
+    kit().expect(Rule.VR_1_3, "page(null, 0).items()", List.of(),
+        kit().ok(Rule.VR_1_3, "page(null, 0)", () -> repo.page(null, 0)).items());
+  }
+
+  /** VR-1.4: on a closed repository, RepositoryClosedException wins over argument errors. */
+  @Test
+  default void vr1_4_closedWinsOverBadArguments() {
+    VideoRepository repo = kit().repository();
+    repo.close();
+    for (var call : badCalls().entrySet()) {
+      kit().fails(Rule.VR_1_4, call.getKey() + " after close", RepositoryClosedException.class,
+          () -> call.getValue().apply(repo));
+    }
+  }
+
+  /** VR-1.6: failed operations, of every kind, leave the state exactly as it was. */
+  @Test
+  default void vr1_6_failedOperationsChangeNothing() {
+    VideoRepository repo = kit().repository();
+    Video a = kit().video("a", "/a");
+    Video b = kit().video("b", "/b");
+    kit().ok(Rule.VR_1_6, "addAll([a, b])", () -> repo.addAll(List.of(a, b)));
+    List<Video> before = kit().all(Rule.VR_1_6);
+    Map<String, Function<VideoRepository, CompletionStage<?>>> failing = new LinkedHashMap<>();
+    failing.put("add(a again)", r -> r.add(a));
+    failing.put("add(c at b's path)", r -> r.add(kit().video("c", "/b")));
+    failing.put("addAll([d, e at a's path])",
+        r -> r.addAll(List.of(kit().video("d"), kit().video("e", "/a"))));
+    failing.put("addAll([f, null])", r -> r.addAll(Arrays.asList(kit().video("f"), null)));
+    failing.put("update(absent)", r -> r.update(kit().video("absent")));
+    failing.put("update(a to b's path)", r -> r.update(a.toBuilder().path("/b").build()));
+    failing.putAll(badCalls());
+    for (var call : failing.entrySet()) {
+      kit().expectThat(Rule.VR_1_6, call.getKey(), !kit().outcome(Rule.VR_1_6, call.getKey(),
+          () -> call.getValue().apply(repo)).isOk(), "a failure", "success");
+      kit().expect(Rule.VR_1_6, "list after " + call.getKey(), before, kit().all(Rule.VR_1_6));
+    }
+  }
+
+  /** VR-1.7: extreme values round-trip exactly. */
+  @Test
+  default void vr1_7_extremeValuesRoundTrip() {
+    VideoRepository repo = kit().repository();
+    List<Video> extremes = new ArrayList<>();
+    extremes.add(Video.builder().id("x".repeat(Video.MAX_ID_LENGTH))
+        .path("/" + "p".repeat(Video.MAX_PATH_LENGTH - 1))
+        .filename("f".repeat(Video.MAX_FILENAME_LENGTH)).durationFrames(Long.MAX_VALUE)
+        .frameRate(Integer.MAX_VALUE, Integer.MAX_VALUE).resolution(Integer.MAX_VALUE, 0)
+        .videoCodec("c".repeat(Video.MAX_CODEC_LENGTH)).audioCodec(null).fileSize(Long.MAX_VALUE)
+        .thumbnailPath(null).createdAt(Instant.parse("0001-01-01T00:00:00Z"))
+        .updatedAt(Instant.parse("9999-12-31T23:59:59.999999999Z")).build());
+    extremes.add(Video.builder().id(" 😀 é\u0301 ا ").path(" /ünï/😀/'%_\\\"\t ")
+        .filename("\uD801\uDC00 ß İ ﬁ").durationFrames(0).frameRate(1, 1).resolution(0, 0)
+        .videoCodec(" x ").audioCodec("\u200F").fileSize(0).thumbnailPath("\uFFFF")
+        .createdAt(Instant.parse("1969-12-31T23:59:59.999999Z"))
+        .updatedAt(Instant.EPOCH.plusNanos(1000)).build());
+    for (Video v : extremes) {
+      kit().ok(Rule.VR_1_7, "add(" + v.id() + ")", () -> repo.add(v));
+      kit().expect(Rule.VR_1_7, "get after add", Optional.of(v),
+          kit().ok(Rule.VR_1_7, "get", () -> repo.get(v.id())));
+      kit().expect(Rule.VR_1_7, "getByPath after add", Optional.of(v),
+          kit().ok(Rule.VR_1_7, "getByPath", () -> repo.getByPath(v.path())));
+    }
+  }
+
+  /** VR-1.7: generated videos round-trip exactly through add, get, list and update. */
+  @Test
+  default void vr1_7_generatedVideosRoundTrip() {
+    Property.forAll(Gen.lists(VideoGens.videos(), 6))
+        .named("VR-1.7 generated videos round-trip")
+        .triesDividedBy(2)
+        .check(videos -> {
+          try (VideoRepository repo = kit().freshRepository()) {
+            for (Video v : videos) {
+              if (kit().outcome(Rule.VR_1_7, "add", () -> repo.add(v)).isOk()) {
+                kit().expect(Rule.VR_1_7, "get(" + v.id() + ")", Optional.of(v),
+                    kit().ok(Rule.VR_1_7, "get", () -> repo.get(v.id())));
+                Video updated = v.toBuilder().fileSize(v.fileSize() / 2).build();
+                kit().expect(Rule.VR_1_7, "update(" + v.id() + ")", updated,
+                    kit().ok(Rule.VR_1_7, "update", () -> repo.update(updated)));
+                kit().expect(Rule.VR_1_7, "getByPath(" + v.path() + ")", Optional.of(updated),
+                    kit().ok(Rule.VR_1_7, "getByPath", () -> repo.getByPath(v.path())));
+              }
+            }
+          }
+        });
+  }
+
+  /** VR-1.8: failures carry the specified types and details. */
+  @Test
+  default void vr1_8_failuresHaveTheSpecifiedTypes() {
+    VideoRepository repo = kit().repository();
+    Video a = kit().video("a");
+    kit().ok(Rule.VR_1_8, "add(a)", () -> repo.add(a));
+    Throwable dup = kit().fails(Rule.VR_1_8, "add(a) again", VideoRepositoryException.class,
+        () -> repo.add(a));
+    kit().expectThat(Rule.VR_1_8, "add(a) again", dup.getMessage() != null
+        && dup.getMessage().contains("a"), "a message naming the value", dup.getMessage());
+    kit().fails(Rule.VR_1_8, "update(absent)", VideoRepositoryException.class,
+        () -> repo.update(kit().video("absent")));
+    repo.close();
+    kit().fails(Rule.VR_1_8, "get(\"a\") after close", VideoRepositoryException.class,
+        () -> repo.get("a"));
+  }
+}

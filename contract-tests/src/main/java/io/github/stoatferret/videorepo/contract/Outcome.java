@@ -1,0 +1,79 @@
+package io.github.stoatferret.videorepo.contract;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VideoNotFoundException;
+import java.util.Objects;
+
+/**
+ * What an operation gave: a value, or a failure reduced to what the contract specifies about it
+ * (its API type, and for clashes the key and value), so that outcomes of a backend and of the
+ * reference model compare with {@code equals}.
+ *
+ * @param value the value, when the operation succeeded
+ * @param failure the specified type of the failure, or {@code null} on success
+ * @param detail what the contract specifies of the failure ({@code "ID a"} for a clash), or empty
+ */
+public record Outcome(Object value, Class<? extends Throwable> failure, String detail) {
+
+  /**
+   * Checks the detail is present.
+   *
+   * @param value the value
+   * @param failure the failure type
+   * @param detail the detail
+   */
+  public Outcome {
+    Objects.requireNonNull(detail, "detail");
+  }
+
+  /**
+   * A success.
+   *
+   * @param value the value
+   * @return the outcome
+   */
+  public static Outcome ok(Object value) {
+    return new Outcome(value, null, "");
+  }
+
+  /**
+   * A failure, reduced to its specified type and detail.
+   *
+   * @param failure the exception, unwrapped
+   * @return the outcome
+   */
+  public static Outcome failed(Throwable failure) {
+    if (failure instanceof DuplicateVideoException d) {
+      return new Outcome(null, DuplicateVideoException.class, d.key() + " " + d.value());
+    }
+    if (failure instanceof VideoNotFoundException n) {
+      return new Outcome(null, VideoNotFoundException.class, n.id());
+    }
+    for (Class<? extends Throwable> type : java.util.List.of(RepositoryClosedException.class,
+        StorageException.class, NullPointerException.class, IllegalArgumentException.class)) {
+      if (type.isInstance(failure)) {
+        return new Outcome(null, type, "");
+      }
+    }
+    return new Outcome(null, failure.getClass(), String.valueOf(failure.getMessage()));
+  }
+
+  /**
+   * Whether the operation succeeded.
+   *
+   * @return {@code true} on success
+   */
+  public boolean isOk() {
+    return failure == null;
+  }
+
+  @Override
+  public String toString() {
+    if (isOk()) {
+      return "completed with " + value;
+    }
+    return "failed with " + failure.getSimpleName() + (detail.isEmpty() ? "" : "(" + detail + ")");
+  }
+}

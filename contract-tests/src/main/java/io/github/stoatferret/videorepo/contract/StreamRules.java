@@ -1,0 +1,115 @@
+package io.github.stoatferret.videorepo.contract;
+
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.internal.RecordingSubscriber;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Flow;
+import org.junit.jupiter.api.Test;
+
+/** Rules VR-11.*: {@code stream}. */
+public interface StreamRules extends RuleTests {
+
+  /**
+   * VR-11.1: with any request size, the stream emits the list in order, never beyond demand.
+   *
+   * @throws Exception if the test is interrupted or a helper thread fails
+   */
+  @Test
+  default void vr11_1_streamEmitsTheListWithBackPressure() throws Exception {
+    VideoRepository repo = kit().repository();
+    List<Video> batch = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      batch.add(kit().video("v" + i, "/v" + i,
+          Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i / 4)));
+    }
+    kit().ok(Rule.VR_11_1, "addAll(600)", () -> repo.addAll(batch));
+    List<Video> all = kit().all(Rule.VR_11_1);
+    for (int size : new int[] {1, 7, 256, 1000, Integer.MAX_VALUE}) {
+      RecordingSubscriber s = new RecordingSubscriber(size, Integer.MAX_VALUE);
+      String op = "stream() requesting " + size + " at a time";
+      subscribe(repo.stream(), s, op);
+      kit().expectThat(Rule.VR_11_1, op, s.await(kit().awaitTimeout()), "completion",
+          "no onComplete within " + kit().awaitTimeout());
+      kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
+      kit().expect(Rule.VR_11_1, op + ": error", null, s.error());
+      kit().expect(Rule.VR_11_1, op, all, s.items());
+    }
+  }
+
+  /**
+   * VR-11.1: an empty repository completes at once; cancel stops the flow.
+   *
+   * @throws Exception if the test is interrupted or a helper thread fails
+   */
+  @Test
+  default void vr11_1_emptyStreamCompletesAndCancelStops() throws Exception {
+    VideoRepository repo = kit().repository();
+    RecordingSubscriber empty = new RecordingSubscriber(10, Integer.MAX_VALUE);
+    subscribe(repo.stream(), empty, "stream() of an empty repository");
+    kit().expectThat(Rule.VR_11_1, "stream() of an empty repository",
+        empty.await(kit().awaitTimeout()) && empty.completed(), "onComplete", "none");
+    List<Video> batch = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      batch.add(kit().video("v" + i));
+    }
+    kit().ok(Rule.VR_11_1, "addAll(50)", () -> repo.addAll(batch));
+    RecordingSubscriber cancelling = new RecordingSubscriber(4, 10);
+    subscribe(repo.stream(), cancelling, "stream() cancelled after 10");
+    cancelling.await(kit().awaitTimeout());
+    Thread.sleep(kit().quietPeriod().toMillis());
+    kit().expect(Rule.VR_11_1, "stream() cancelled after 10: items received", 10,
+        cancelling.items().size());
+    kit().expect(Rule.VR_11_1, "stream() cancelled after 10: violations", List.of(),
+        cancelling.violations());
+  }
+
+  /**
+   * VR-11.2: videos present throughout a stream appear once, whatever writers do.
+   *
+   * @throws Exception if the test is interrupted or a helper thread fails
+   */
+  @Test
+  default void vr11_2_streamIsWeaklyConsistentUnderWrites() throws Exception {
+    VideoRepository repo = kit().repository();
+    List<Video> stable = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      stable.add(kit().video("s" + i));
+    }
+    kit().ok(Rule.VR_11_2, "addAll(400)", () -> repo.addAll(stable));
+    RecordingSubscriber s = new RecordingSubscriber(3, Integer.MAX_VALUE);
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 300 && !s.completed(); i++) {
+        repo.add(kit().video("w" + i)).toCompletableFuture().join();
+        repo.delete("w" + (i / 2)).toCompletableFuture().join();
+      }
+    });
+    writer.start();
+    subscribe(repo.stream(), s, "stream() during writes");
+    boolean ended = s.await(kit().awaitTimeout());
+    writer.join();
+    kit().expectThat(Rule.VR_11_2, "stream() during writes", ended && s.completed(),
+        "onComplete", "error " + s.error());
+    Set<String> seen = new HashSet<>();
+    for (Video v : s.items()) {
+      kit().expectThat(Rule.VR_11_2, "stream() during writes", seen.add(v.id()),
+          "each video once", v.id() + " twice");
+    }
+    for (Video v : stable) {
+      kit().expectThat(Rule.VR_11_2, "stream() during writes", seen.contains(v.id()),
+          "every stable video", v.id() + " missing");
+    }
+  }
+
+  private void subscribe(Flow.Publisher<Video> publisher, RecordingSubscriber s, String op) {
+    try {
+      publisher.subscribe(s);
+    } catch (RuntimeException e) {
+      throw ContractKit.failure(Rule.VR_11_1, op, "subscribe to return", "it threw " + e, e);
+    }
+  }
+}

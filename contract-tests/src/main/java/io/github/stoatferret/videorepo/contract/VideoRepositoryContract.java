@@ -1,0 +1,121 @@
+package io.github.stoatferret.videorepo.contract;
+
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoRepository;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+
+/**
+ * The conformance kit: extend this class in your backend's tests, say how to create a repository
+ * and what it supports, and Surefire runs every rule of the {@code VideoRepository} Javadoc
+ * against it: example-based rules, property-based rules and concurrency rules.
+ *
+ * <pre>{@code
+ * class MyRepositoryContractTest extends VideoRepositoryContract {
+ *   @Override protected VideoRepository createRepository() { return new MyRepository(); }
+ *   @Override protected Set<Capability> capabilities() { return Set.of(); }
+ * }
+ * }</pre>
+ *
+ * <p>Each test is named after the rule it checks ({@code vr3_2_...} checks rule VR-3.2), and its
+ * failure message starts with the rule, then the operation with its arguments, expected versus
+ * actual, and a hint ({@link Rule}). Rules that need a {@link Capability} the fixture does not
+ * declare are reported as skipped with the reason.
+ *
+ * <p>Settings, each overridable here or by a system property: {@link #awaitTimeout()}
+ * ({@value #AWAIT_PROPERTY}, milliseconds, default 10000), {@link #quietPeriod()}
+ * ({@value #QUIET_PROPERTY}, milliseconds, default 200), and the property engine's
+ * {@code videorepo.property.tries} and {@code videorepo.property.seed}
+ * ({@link io.github.stoatferret.videorepo.contract.property.Property}).
+ */
+@DisplayNameGeneration(RuleDisplayNames.class)
+public abstract class VideoRepositoryContract implements GeneralRules, AddRules, AddAllRules,
+    ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
+    CloseRules, EventRules, ModelRules, ConcurrencyRules {
+
+  /** The system property for {@link #awaitTimeout()}, in milliseconds. */
+  public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";
+  /** The system property for {@link #quietPeriod()}, in milliseconds. */
+  public static final String QUIET_PROPERTY = "videorepo.contract.quietMillis";
+
+  private ContractKit kit;
+
+  /** For subclasses. */
+  protected VideoRepositoryContract() {}
+
+  /**
+   * Creates a new, empty repository. Called at least once per test; the kit closes each one after
+   * the test.
+   *
+   * @return the repository
+   */
+  protected abstract VideoRepository createRepository();
+
+  /**
+   * The optional features this backend supports. There is no default: say what you support.
+   *
+   * @return the capabilities
+   */
+  protected abstract Set<Capability> capabilities();
+
+  /**
+   * Creates a new, empty repository that reports changes to a listener. Override it when you
+   * declare {@link Capability#CHANGE_EVENTS}.
+   *
+   * @param listener the listener
+   * @return the repository
+   */
+  protected VideoRepository createRepository(VideoChangeListener listener) {
+    throw new UnsupportedOperationException(
+        "declare Capability.CHANGE_EVENTS and override createRepository(VideoChangeListener)");
+  }
+
+  /**
+   * Opens a new repository over the storage of the last repository this fixture created, which
+   * the kit has closed. Override it when you declare {@link Capability#REOPEN}.
+   *
+   * @return the reopened repository
+   */
+  protected VideoRepository reopenRepository() {
+    throw new UnsupportedOperationException(
+        "declare Capability.REOPEN and override reopenRepository()");
+  }
+
+  /**
+   * How long to wait for a stage to complete or an event to arrive before the rule fails.
+   *
+   * @return the timeout
+   */
+  protected Duration awaitTimeout() {
+    return Duration.ofMillis(Long.getLong(AWAIT_PROPERTY, 10_000));
+  }
+
+  /**
+   * How long to watch for something that must not happen (an extra event).
+   *
+   * @return the period
+   */
+  protected Duration quietPeriod() {
+    return Duration.ofMillis(Long.getLong(QUIET_PROPERTY, 200));
+  }
+
+  /** Gives each test a fresh kit. */
+  @BeforeEach
+  protected final void openKit() {
+    kit = new ContractKit(this);
+  }
+
+  /** Closes every repository the test created. */
+  @AfterEach
+  protected final void closeKit() {
+    kit.closeAll();
+  }
+
+  @Override
+  public final ContractKit kit() {
+    return kit;
+  }
+}

@@ -1,0 +1,163 @@
+package io.github.stoatferret.videorepo.contract.internal;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
+import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.VideoOrder;
+import io.github.stoatferret.videorepo.contract.Outcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reference model: the stored videos as an immutable value, and what each operation does to
+ * them, written as plainly as the {@code VideoRepository} Javadoc states it. Each backend is
+ * compared against it, step by step and in concurrent histories.
+ *
+ * @param byId the stored videos by id; unmodifiable
+ */
+public record ModelState(Map<String, Video> byId) {
+
+  /** The empty repository. */
+  public static final ModelState EMPTY = new ModelState(Map.of());
+
+  /**
+   * Copies the map.
+   *
+   * @param byId the videos by id
+   */
+  public ModelState {
+    byId = Map.copyOf(byId);
+  }
+
+  /**
+   * The result of one operation on the model.
+   *
+   * @param outcome what the operation returns or how it fails
+   * @param next the state after it
+   * @param events the change events it sends, in order
+   */
+  public record Step(Outcome outcome, ModelState next, List<VideoChangeEvent> events) {}
+
+  /**
+   * Every stored video in list order.
+   *
+   * @return the videos
+   */
+  public List<Video> listed() {
+    List<Video> all = new ArrayList<>(byId.values());
+    all.sort(VideoOrder.LIST_ORDER);
+    return all;
+  }
+
+  /**
+   * Applies an operation.
+   *
+   * @param op the operation
+   * @return its outcome, the next state and the events
+   */
+  public Step apply(Op op) {
+    if (op instanceof Op.Add a) {
+      return addAll(List.of(a.video()), true);
+    }
+    if (op instanceof Op.AddAll a) {
+      return addAll(a.videos(), false);
+    }
+    if (op instanceof Op.Get g) {
+      return read(Optional.ofNullable(byId.get(g.id())));
+    }
+    if (op instanceof Op.GetByPath g) {
+      return read(byId.values().stream().filter(v -> v.path().equals(g.path())).findFirst());
+    }
+    if (op instanceof Op.ListOp l) {
+      List<Video> all = listed();
+      int from = Math.min(l.offset(), all.size());
+      return read(List.copyOf(all.subList(from, Math.min(all.size(), from + l.limit()))));
+    }
+    if (op instanceof Op.Search s) {
+      return read(listed().stream().filter(v -> SearchText.matches(v, s.query()))
+          .limit(s.limit()).toList());
+    }
+    if (op instanceof Op.Update u) {
+      return update(u.video());
+    }
+    if (op instanceof Op.Delete d) {
+      Video old = byId.get(d.id());
+      if (old == null) {
+        return read(false);
+      }
+      Map<String, Video> next = new HashMap<>(byId);
+      next.remove(d.id());
+      return new Step(Outcome.ok(true), new ModelState(next),
+          List.of(new VideoChangeEvent.Deleted(old)));
+    }
+    if (op instanceof Op.Count) {
+      return read((long) byId.size());
+    }
+    throw new IllegalArgumentException("unknown op " + op);
+  }
+
+  private Step read(Object value) {
+    return new Step(Outcome.ok(value), this, List.of());
+  }
+
+  private Step fail(RuntimeException e) {
+    return new Step(Outcome.failed(e), this, List.of());
+  }
+
+  private Step addAll(List<Video> batch, boolean single) {
+    Set<String> ids = new HashSet<>();
+    Set<String> paths = new HashSet<>();
+    Set<String> storedPaths = paths();
+    for (Video v : batch) {
+      if (byId.containsKey(v.id()) || ids.contains(v.id())) {
+        return fail(new DuplicateVideoException(Key.ID, v.id()));
+      }
+      if (storedPaths.contains(v.path()) || paths.contains(v.path())) {
+        return fail(new DuplicateVideoException(Key.PATH, v.path()));
+      }
+      ids.add(v.id());
+      paths.add(v.path());
+    }
+    Map<String, Video> next = new HashMap<>(byId);
+    List<VideoChangeEvent> events = new ArrayList<>();
+    for (Video v : batch) {
+      next.put(v.id(), v);
+      events.add(new VideoChangeEvent.Added(v));
+    }
+    Object value = single ? batch.get(0) : List.copyOf(batch);
+    return new Step(Outcome.ok(value), new ModelState(next), events);
+  }
+
+  private Step update(Video v) {
+    Video old = byId.get(v.id());
+    if (old == null) {
+      return fail(new VideoNotFoundException(v.id()));
+    }
+    for (Video other : byId.values()) {
+      if (!other.id().equals(v.id()) && other.path().equals(v.path())) {
+        return fail(new DuplicateVideoException(Key.PATH, v.path()));
+      }
+    }
+    Video stored = v.toBuilder().createdAt(old.createdAt()).build();
+    Map<String, Video> next = new HashMap<>(byId);
+    next.put(v.id(), stored);
+    return new Step(Outcome.ok(stored), new ModelState(next),
+        List.of(VideoChangeEvent.Updated.of(old, stored)));
+  }
+
+  private Set<String> paths() {
+    Set<String> out = new HashSet<>();
+    for (Video v : byId.values()) {
+      out.add(v.path());
+    }
+    return out;
+  }
+}

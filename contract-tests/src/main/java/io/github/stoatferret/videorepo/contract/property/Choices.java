@@ -1,0 +1,124 @@
+package io.github.stoatferret.videorepo.contract.property;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The source every {@link Gen} draws from: a sequence of non-negative choices, either random or
+ * replayed.
+ *
+ * <p>This is what makes shrinking general (the idea comes from Hypothesis): a generator never sees
+ * a random number generator, only {@link #choose(long)}, and every choice is recorded. To shrink
+ * a failing value the engine edits the recorded sequence (drops parts of it, makes numbers
+ * smaller) and generates again. Generators are written so that a smaller choice means a simpler
+ * value: 0 is the simplest alternative, the shortest list, the smallest number. A replayed
+ * sequence that runs out gives 0 for every further choice, so dropping choices from the end always
+ * gives a valid, simpler value.
+ */
+public final class Choices {
+
+  private final SplittableRandom random;
+  private final long[] replay;
+  private long[] recorded = new long[64];
+  private int size;
+  private final int maxChoices;
+
+  private Choices(SplittableRandom random, long[] replay, int maxChoices) {
+    this.random = random;
+    this.replay = replay;
+    this.maxChoices = maxChoices;
+  }
+
+  /**
+   * A random source.
+   *
+   * @param seed the seed; the same seed gives the same choices
+   * @return the source
+   */
+  public static Choices random(long seed) {
+    return new Choices(new SplittableRandom(seed), null, 100_000);
+  }
+
+  /**
+   * A source that gives back recorded choices, then zeros.
+   *
+   * @param choices the choices to replay
+   * @return the source
+   */
+  public static Choices replay(long[] choices) {
+    return new Choices(null, choices.clone(), choices.length);
+  }
+
+  /**
+   * Draws a choice.
+   *
+   * @param max the largest allowed choice, zero or more
+   * @return a choice from 0 to {@code max}, both included
+   * @throws IllegalArgumentException if {@code max} is negative
+   * @throws Exhausted when a random value has drawn too many choices (a generator that never
+   *     stops)
+   */
+  public long choose(long max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("max must not be negative, was " + max);
+    }
+    long value;
+    if (random != null) {
+      if (size >= maxChoices) {
+        throw new Exhausted(maxChoices);
+      }
+      value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
+    } else {
+      value = size < replay.length ? Math.min(replay[size], max) : 0;
+    }
+    record(value);
+    return value;
+  }
+
+  /**
+   * Draws a choice from 0 to {@code max} where small values are likely: half the draws are at
+   * most {@code max >> 8}. Useful for sizes and for numbers whose small values matter most.
+   *
+   * @param max the largest allowed choice
+   * @return the choice
+   */
+  public long chooseSmall(long max) {
+    long small = max >> 8;
+    return choose(1) == 0 ? choose(small) : choose(max);
+  }
+
+  /**
+   * Draws {@code true} about once in {@code n} draws; {@code false} is the simpler answer.
+   *
+   * @param n how rare {@code true} is, at least 1
+   * @return the answer
+   */
+  public boolean oneIn(int n) {
+    return choose(n - 1) == n - 1;
+  }
+
+  /**
+   * The choices drawn so far.
+   *
+   * @return a copy of them
+   */
+  public long[] recorded() {
+    return Arrays.copyOf(recorded, size);
+  }
+
+  private void record(long value) {
+    if (size == recorded.length) {
+      recorded = Arrays.copyOf(recorded, size * 2);
+    }
+    recorded[size++] = value;
+  }
+
+  /** A random value drew more choices than allowed: a generator that would not stop. */
+  public static final class Exhausted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Exhausted(int max) {
+      super("a generator drew more than " + max + " choices");
+    }
+  }
+}

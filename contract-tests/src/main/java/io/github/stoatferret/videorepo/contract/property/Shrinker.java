@@ -1,0 +1,137 @@
+package io.github.stoatferret.videorepo.contract.property;
+
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/**
+ * Shrinks a failing choice sequence to a smaller one that still fails.
+ *
+ * <p>A sequence is smaller when it is shorter, or as long and smaller at its first difference
+ * (shortlex), so every accepted step makes progress and shrinking ends. The passes, repeated until
+ * none helps or the budget is spent: drop blocks of 8, 4, 2 and 1 choices (removes list elements
+ * and actions), set blocks to zero (simplifies whole sub-values), and lower each choice by binary
+ * search towards zero (simplifies single numbers and picks).
+ */
+public final class Shrinker {
+
+  private final Predicate<long[]> fails;
+  private final int budget;
+  private int runs;
+  private int accepted;
+
+  /**
+   * Makes a shrinker.
+   *
+   * @param fails whether a sequence still fails; it may be called up to {@code budget} times
+   * @param budget the most calls of {@code fails}
+   */
+  public Shrinker(Predicate<long[]> fails, int budget) {
+    this.fails = fails;
+    this.budget = budget;
+  }
+
+  /**
+   * Shrinks a failing sequence.
+   *
+   * @param failing a sequence for which {@code fails} is true
+   * @return the smallest failing sequence found
+   */
+  public long[] shrink(long[] failing) {
+    long[] best = failing.clone();
+    boolean improved = true;
+    while (improved && runs < budget) {
+      improved = false;
+      for (int block = 8; block >= 1; block /= 2) {
+        for (int i = best.length - block; i >= 0 && runs < budget; i--) {
+          long[] candidate = remove(best, i, block);
+          if (tryAccept(best, candidate)) {
+            best = candidate;
+            improved = true;
+          }
+        }
+      }
+      for (int block = 8; block >= 1; block /= 2) {
+        for (int i = best.length - block; i >= 0 && runs < budget; i--) {
+          long[] candidate = best.clone();
+          Arrays.fill(candidate, i, i + block, 0);
+          if (tryAccept(best, candidate)) {
+            best = candidate;
+            improved = true;
+          }
+        }
+      }
+      for (int i = 0; i < best.length && runs < budget; i++) {
+        long[] lowered = lower(best, i);
+        if (lowered != best) {
+          best = lowered;
+          improved = true;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How many shrink steps were accepted.
+   *
+   * @return the count
+   */
+  public int steps() {
+    return accepted;
+  }
+
+  /**
+   * How many candidate sequences were tried.
+   *
+   * @return the count
+   */
+  public int runs() {
+    return runs;
+  }
+
+  /** Binary search for the smallest value of one choice that still fails. */
+  private long[] lower(long[] best, int i) {
+    long lo = 0;
+    long hi = best[i];
+    long[] result = best;
+    while (lo < hi && runs < budget) {
+      long mid = lo + (hi - lo) / 2;
+      long[] candidate = result.clone();
+      candidate[i] = mid;
+      if (tryAccept(result, candidate)) {
+        result = candidate;
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return result;
+  }
+
+  private boolean tryAccept(long[] best, long[] candidate) {
+    if (compare(candidate, best) >= 0) {
+      return false;
+    }
+    runs++;
+    if (fails.test(candidate)) {
+      accepted++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Shortlex order: shorter first, then by the first differing choice. */
+  static int compare(long[] a, long[] b) {
+    if (a.length != b.length) {
+      return Integer.compare(a.length, b.length);
+    }
+    return Arrays.compare(a, b);
+  }
+
+  private static long[] remove(long[] a, int from, int count) {
+    long[] out = new long[a.length - count];
+    System.arraycopy(a, 0, out, 0, from);
+    System.arraycopy(a, from + count, out, from, a.length - from - count);
+    return out;
+  }
+}

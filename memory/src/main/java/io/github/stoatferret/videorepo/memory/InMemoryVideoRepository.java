@@ -1,0 +1,291 @@
+package io.github.stoatferret.videorepo.memory;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.spi.Arguments;
+import io.github.stoatferret.videorepo.spi.EventDispatcher;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Stages;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link VideoRepository} held in memory: thread-safe, with exactly the behaviour the
+ * {@code VideoRepository} Javadoc specifies, and cheap enough to be the default in unit tests.
+ *
+ * <p>Every operation runs on the caller's thread under one read-write lock, so each is atomic and
+ * linearizable, and the returned stage is already complete. There are no threads to shut down;
+ * {@link #close()} only refuses later calls. Change events are delivered after the lock is
+ * released, on the caller's thread, one at a time and in commit order.
+ */
+public final class InMemoryVideoRepository implements VideoRepository {
+
+  /** A stored video with its folded search text, computed once when it is written. */
+  private record Entry(Video video, String foldedFilename, String foldedPath) {
+    static Entry of(Video video) {
+      return new Entry(video, SearchText.fold(video.filename()), SearchText.fold(video.path()));
+    }
+
+    boolean matches(String foldedQuery) {
+      return foldedFilename.contains(foldedQuery) || foldedPath.contains(foldedQuery);
+    }
+  }
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  // All guarded by lock.
+  private final Map<String, Entry> byId = new HashMap<>();
+  private final Map<String, Entry> byPath = new HashMap<>();
+  private final NavigableMap<PageCursor, Entry> ordered = new TreeMap<>(PageCursor.ORDER);
+  private boolean closed;
+
+  private final EventDispatcher events;
+
+  private InMemoryVideoRepository(VideoChangeListener listener) {
+    this.events = EventDispatcher.callerRuns(listener);
+  }
+
+  /**
+   * Makes an empty repository.
+   *
+   * @return the repository
+   */
+  public static InMemoryVideoRepository create() {
+    return new InMemoryVideoRepository(VideoChangeListener.NONE);
+  }
+
+  /**
+   * Makes an empty repository that reports every committed change to a listener.
+   *
+   * @param listener the listener
+   * @return the repository
+   */
+  public static InMemoryVideoRepository create(VideoChangeListener listener) {
+    return new InMemoryVideoRepository(Arguments.notNull(listener, "listener"));
+  }
+
+  @Override
+  public CompletionStage<Video> add(Video video) {
+    return write("add", () -> {
+      Arguments.notNull(video, "video");
+      checkNew(video, Set.of(), Set.of());
+      insert(video);
+      events.publish(new VideoChangeEvent.Added(video));
+      return video;
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> addAll(List<Video> videos) {
+    return write("addAll", () -> {
+      List<Video> batch = Arguments.noNulls(videos, "videos");
+      Set<String> ids = new HashSet<>();
+      Set<String> paths = new HashSet<>();
+      for (Video v : batch) {
+        checkNew(v, ids, paths);
+        ids.add(v.id());
+        paths.add(v.path());
+      }
+      for (Video v : batch) {
+        insert(v);
+        events.publish(new VideoChangeEvent.Added(v));
+      }
+      return batch;
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> get(String id) {
+    return read("get", () -> {
+      Arguments.notNull(id, "id");
+      return Optional.ofNullable(byId.get(id)).map(Entry::video);
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> getByPath(String path) {
+    return read("getByPath", () -> {
+      Arguments.notNull(path, "path");
+      return Optional.ofNullable(byPath.get(path)).map(Entry::video);
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> list(int limit, int offset) {
+    return read("list", () -> {
+      Arguments.limit(limit);
+      Arguments.offset(offset);
+      List<Video> out = new ArrayList<>(Math.min(limit, 1024));
+      if (limit == 0) {
+        return out;
+      }
+      int skipped = 0;
+      for (Entry e : ordered.values()) {
+        if (skipped < offset) {
+          skipped++;
+        } else {
+          out.add(e.video());
+          if (out.size() == limit) {
+            break;
+          }
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  @Override
+  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
+    return read("page", () -> {
+      PageCursor from = PageCursor.decode(cursor);
+      Arguments.limit(limit);
+      NavigableMap<PageCursor, Entry> rest = ordered.tailMap(from, false);
+      List<Video> items = new ArrayList<>(Math.min(limit, 1024));
+      PageCursor last = from;
+      for (Map.Entry<PageCursor, Entry> e : rest.entrySet()) {
+        if (items.size() == limit) {
+          return new VideoPage(items, last.encode());
+        }
+        items.add(e.getValue().video());
+        last = e.getKey();
+      }
+      return new VideoPage(items, null);
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> search(String query, int limit) {
+    return read("search", () -> {
+      Arguments.notNull(query, "query");
+      Arguments.limit(limit);
+      List<Video> out = new ArrayList<>();
+      if (limit == 0 || !SearchText.isMatchable(query)) {
+        return out;
+      }
+      String folded = SearchText.fold(query);
+      for (Entry e : ordered.values()) {
+        if (e.matches(folded)) {
+          out.add(e.video());
+          if (out.size() == limit) {
+            break;
+          }
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  @Override
+  public CompletionStage<Video> update(Video video) {
+    return write("update", () -> {
+      Arguments.notNull(video, "video");
+      Entry old = byId.get(video.id());
+      if (old == null) {
+        throw new VideoNotFoundException(video.id());
+      }
+      Entry holder = byPath.get(video.path());
+      if (holder != null && holder != old) {
+        throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, video.path());
+      }
+      Video stored = video.toBuilder().createdAt(old.video().createdAt()).build();
+      remove(old);
+      insert(stored);
+      events.publish(VideoChangeEvent.Updated.of(old.video(), stored));
+      return stored;
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(String id) {
+    return write("delete", () -> {
+      Arguments.notNull(id, "id");
+      Entry old = byId.get(id);
+      if (old == null) {
+        return false;
+      }
+      remove(old);
+      events.publish(new VideoChangeEvent.Deleted(old.video()));
+      return true;
+    });
+  }
+
+  @Override
+  public CompletionStage<Long> count() {
+    return read("count", () -> (long) byId.size());
+  }
+
+  /** Refuses later calls. Operations in flight hold the lock, so this waits for them. */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void checkNew(Video v, Set<String> batchIds, Set<String> batchPaths) {
+    if (byId.containsKey(v.id()) || batchIds.contains(v.id())) {
+      throw new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
+    }
+    if (byPath.containsKey(v.path()) || batchPaths.contains(v.path())) {
+      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
+    }
+  }
+
+  private void insert(Video v) {
+    Entry e = Entry.of(v);
+    byId.put(v.id(), e);
+    byPath.put(v.path(), e);
+    ordered.put(PageCursor.at(v), e);
+  }
+
+  private void remove(Entry e) {
+    Video v = e.video();
+    byId.remove(v.id());
+    byPath.remove(v.path());
+    ordered.remove(PageCursor.at(v));
+  }
+
+  private <T> CompletionStage<T> read(String operation, Supplier<T> work) {
+    return locked(lock.readLock(), operation, work);
+  }
+
+  private <T> CompletionStage<T> write(String operation, Supplier<T> work) {
+    CompletionStage<T> result = locked(lock.writeLock(), operation, work);
+    events.deliver();
+    return result;
+  }
+
+  private <T> CompletionStage<T> locked(Lock held, String operation, Supplier<T> work) {
+    held.lock();
+    try {
+      if (closed) {
+        return Stages.failed(new RepositoryClosedException(
+            "in-memory repository is closed; " + operation + " refused"));
+      }
+      return Stages.run(work);
+    } finally {
+      held.unlock();
+    }
+  }
+}

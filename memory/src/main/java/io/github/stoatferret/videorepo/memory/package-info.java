@@ -1,0 +1,5 @@
+/** The in-memory backend. */
+@NullMarked
+package io.github.stoatferret.videorepo.memory;
+
+import org.jspecify.annotations.NullMarked;

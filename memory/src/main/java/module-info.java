@@ -1,0 +1,10 @@
+/**
+ * A thread-safe in-memory {@link io.github.stoatferret.videorepo.VideoRepository}:
+ * {@link io.github.stoatferret.videorepo.memory.InMemoryVideoRepository}.
+ */
+module io.github.stoatferret.videorepo.memory {
+  requires transitive io.github.stoatferret.videorepo;
+  requires static org.jspecify;
+
+  exports io.github.stoatferret.videorepo.memory;
+}
