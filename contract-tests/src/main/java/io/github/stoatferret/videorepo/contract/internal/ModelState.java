@@ -79,7 +79,8 @@ public record ModelState(Map<String, Video> byId) {
     if (op instanceof Op.ListOp l) {
       List<Video> all = listed();
       int from = Math.min(l.offset(), all.size());
-      return read(List.copyOf(all.subList(from, Math.min(all.size(), from + l.limit()))));
+      int to = (int) Math.min(all.size(), (long) from + l.limit());
+      return read(List.copyOf(all.subList(from, to)));
     }
     if (op instanceof Op.Search s) {
       return read(listed().stream().filter(v -> SearchText.matches(v, s.query()))

@@ -1,0 +1,168 @@
+package io.github.stoatferret.videorepo.contract.selftest;
+
+import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.contract.internal.ModelState;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Stages;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Deliberately broken backends, each wrong in one way that a real backend could be. The kit must
+ * catch every one with the rule it breaks ({@link KitCatchesBrokenRepositoriesTest}).
+ */
+final class BrokenRepositories {
+
+  private BrokenRepositories() {}
+
+  /** Lets an update take a path another video holds. Breaks VR-8.3. */
+  static final class IgnoresPathUniquenessOnUpdate extends ReferenceRepository {
+    @Override
+    public synchronized CompletionStage<Video> update(Video video) {
+      if (video == null || !state.byId().containsKey(video.id())) {
+        return super.update(video);
+      }
+      Video stored = video.toBuilder().createdAt(state.byId().get(video.id()).createdAt()).build();
+      Map<String, Video> next = new HashMap<>(state.byId());
+      next.put(video.id(), stored);
+      state = new ModelState(next);
+      return Stages.run(() -> stored);
+    }
+  }
+
+  /** Searches with plain {@code contains}, so case matters. Breaks VR-7.1. */
+  static final class CaseSensitiveSearch extends ReferenceRepository {
+    @Override
+    public CompletionStage<List<Video>> search(String query, int limit) {
+      if (query == null || limit < 0) {
+        return super.search(query, limit);
+      }
+      return read(() -> state.listed().stream()
+          .filter(v -> SearchText.isMatchable(query)
+              && (v.filename().contains(query) || v.path().contains(query))).limit(limit).toList());
+    }
+  }
+
+  /** Stores the createdAt an update gives. Breaks VR-8.1. */
+  static final class LosesCreatedAt extends ReferenceRepository {
+    @Override
+    public synchronized CompletionStage<Video> update(Video video) {
+      CompletionStage<Video> result = super.update(video);
+      if (video != null && result.toCompletableFuture().isDone()
+          && !result.toCompletableFuture().isCompletedExceptionally()) {
+        Map<String, Video> next = new HashMap<>(state.byId());
+        next.put(video.id(), video);
+        state = new ModelState(next);
+        return Stages.run(() -> video);
+      }
+      return result;
+    }
+  }
+
+  /** Adds a batch one by one, keeping those before the first clash. Breaks VR-3.2. */
+  static final class NonAtomicAddAll extends ReferenceRepository {
+    @Override
+    public synchronized CompletionStage<List<Video>> addAll(List<Video> videos) {
+      if (videos == null || videos.stream().anyMatch(Objects::isNull)) {
+        return super.addAll(videos);
+      }
+      for (Video v : videos) {
+        CompletionStage<Video> one = add(v);
+        if (one.toCompletableFuture().isCompletedExceptionally()) {
+          return one.thenApply(x -> videos);
+        }
+      }
+      return Stages.run(() -> List.copyOf(videos));
+    }
+  }
+
+  /** Throws on a null argument instead of failing the stage. Breaks VR-1.1. */
+  static final class ThrowsInsteadOfFailing extends ReferenceRepository {
+    @Override
+    public CompletionStage<Optional<Video>> get(String id) {
+      if (id == null) {
+        throw new NullPointerException("id");
+      }
+      return super.get(id);
+    }
+  }
+
+  /** Checks for a clash, then inserts, without holding a lock in between. Breaks VR-1.5. */
+  static final class RacyCheckThenInsert extends ReferenceRepository {
+    @Override
+    public CompletionStage<Video> add(Video video) {
+      if (video == null) {
+        return super.add(video);
+      }
+      CompletionStage<Optional<Video>> existing = get(video.id());
+      boolean taken = existing.toCompletableFuture().join().isPresent()
+          || getByPath(video.path()).toCompletableFuture().join().isPresent();
+      if (taken) {
+        return super.add(video); // reports the clash
+      }
+      LockSupport.parkNanos(200_000); // the window a real backend has between check and insert
+      synchronized (this) {
+        Map<String, Video> next = new HashMap<>(state.byId());
+        next.put(video.id(), video);
+        state = new ModelState(next);
+      }
+      return Stages.run(() -> video);
+    }
+  }
+
+  /** Orders ids by {@link String#compareTo}, not by code point. Breaks VR-5.1. */
+  static final class Utf16IdOrder extends ReferenceRepository {
+    @Override
+    public CompletionStage<List<Video>> list(int limit, int offset) {
+      if (limit < 0 || offset < 0) {
+        return super.list(limit, offset);
+      }
+      return read(() -> state.byId().values().stream()
+          .sorted(Comparator.comparing(Video::createdAt).reversed()
+              .thenComparing(Video::id))
+          .skip(offset).limit(limit).toList());
+    }
+  }
+
+  /** Treats any cursor it cannot read as the start. Breaks VR-6.4. */
+  static final class LenientCursor extends ReferenceRepository {
+    @Override
+    public CompletionStage<VideoPage> page(String cursor, int limit) {
+      try {
+        PageCursor.decode(cursor);
+        return super.page(cursor, limit);
+      } catch (IllegalArgumentException e) {
+        return super.page(null, limit);
+      }
+    }
+  }
+
+  /** Sends an event for a failed add as well. Breaks VR-13.3. */
+  static final class EventForFailedAdd extends ReferenceRepository {
+    private final VideoChangeListener listener;
+
+    EventForFailedAdd(VideoChangeListener listener) {
+      super(listener);
+      this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<Video> add(Video video) {
+      CompletionStage<Video> result = super.add(video);
+      if (video != null && result.toCompletableFuture().isCompletedExceptionally()) {
+        listener.onChange(new VideoChangeEvent.Added(video));
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.github.stoatferret.videorepo.contract.selftest;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.internal.ModelState;
+import io.github.stoatferret.videorepo.contract.internal.Op;
+import io.github.stoatferret.videorepo.spi.Arguments;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Stages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The simplest correct backend: the kit's own reference model behind one lock. The kit's
+ * self-test runs the whole kit against it (so the kit's example tests and its model agree), and
+ * the broken variants override one method each.
+ */
+class ReferenceRepository implements VideoRepository {
+
+  private final VideoChangeListener listener;
+  protected ModelState state = ModelState.EMPTY;
+  private boolean closed;
+
+  ReferenceRepository(VideoChangeListener listener) {
+    this.listener = listener;
+  }
+
+  ReferenceRepository() {
+    this(VideoChangeListener.NONE);
+  }
+
+  /** Applies an op to the model under the lock and sends its events. */
+  @SuppressWarnings("unchecked")
+  protected synchronized <T> CompletionStage<T> apply(Op op) {
+    if (closed) {
+      return Stages.failed(new RepositoryClosedException("closed"));
+    }
+    ModelState.Step step = state.apply(op);
+    state = step.next();
+    for (VideoChangeEvent e : step.events()) {
+      try {
+        listener.onChange(e);
+      } catch (RuntimeException ignored) {
+        // VR-13.4: a throwing listener fails nothing
+      }
+    }
+    if (step.outcome().isOk()) {
+      return Stages.run(() -> (T) step.outcome().value());
+    }
+    return Stages.failed(rethrowable(step));
+  }
+
+  private static RuntimeException rethrowable(ModelState.Step step) {
+    // The model reduces failures to their type and detail; rebuild the exception.
+    String detail = step.outcome().detail();
+    Class<? extends Throwable> type = step.outcome().failure();
+    if (type == DuplicateVideoException.class) {
+      String[] parts = detail.split(" ", 2);
+      return new DuplicateVideoException(
+          DuplicateVideoException.Key.valueOf(parts[0]),
+          parts[1]);
+    }
+    return new VideoNotFoundException(detail);
+  }
+
+  protected synchronized <T> CompletionStage<T> read(Supplier<T> work) {
+    if (closed) {
+      return Stages.failed(new RepositoryClosedException("closed"));
+    }
+    return Stages.run(work);
+  }
+
+  private <T> CompletionStage<T> checked(Supplier<Op> op) {
+    synchronized (this) {
+      if (closed) {
+        return Stages.failed(new RepositoryClosedException("closed"));
+      }
+      Op made;
+      try {
+        made = op.get();
+      } catch (RuntimeException e) {
+        return Stages.failed(e);
+      }
+      return apply(made);
+    }
+  }
+
+  @Override
+  public CompletionStage<Video> add(Video video) {
+    return checked(() -> new Op.Add(Arguments.notNull(video, "video")));
+  }
+
+  @Override
+  public CompletionStage<List<Video>> addAll(List<Video> videos) {
+    return checked(() -> new Op.AddAll(Arguments.noNulls(videos, "videos")));
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> get(String id) {
+    return checked(() -> new Op.Get(Arguments.notNull(id, "id")));
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> getByPath(String path) {
+    return checked(() -> new Op.GetByPath(Arguments.notNull(path, "path")));
+  }
+
+  @Override
+  public CompletionStage<List<Video>> list(int limit, int offset) {
+    return checked(() -> new Op.ListOp(Arguments.limit(limit), Arguments.offset(offset)));
+  }
+
+  @Override
+  public CompletionStage<VideoPage> page(String cursor, int limit) {
+    return read(() -> {
+      PageCursor from = PageCursor.decode(cursor);
+      Arguments.limit(limit);
+      List<Video> items = new ArrayList<>();
+      PageCursor last = from;
+      for (Video v : state.listed()) {
+        if (!from.precedes(v)) {
+          continue;
+        }
+        if (items.size() == limit) {
+          return new VideoPage(items, last.encode());
+        }
+        items.add(v);
+        last = PageCursor.at(v);
+      }
+      return new VideoPage(items, null);
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> search(String query, int limit) {
+    return checked(() -> new Op.Search(Arguments.notNull(query, "query"),
+        Arguments.limit(limit)));
+  }
+
+  @Override
+  public CompletionStage<Video> update(Video video) {
+    return checked(() -> new Op.Update(Arguments.notNull(video, "video")));
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(String id) {
+    return checked(() -> new Op.Delete(Arguments.notNull(id, "id")));
+  }
+
+  @Override
+  public CompletionStage<Long> count() {
+    return checked(Op.Count::new);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+}
