@@ -76,6 +76,38 @@ public final class Choices {
   }
 
   /**
+   * Draws a choice from 0 to {@code max} that is likely to be one of the given values, or small.
+   * In random mode about a quarter of the draws are one of {@code likely} (those in range) and a
+   * quarter are at most 16; the rest are uniform. The value drawn is recorded as itself, so that
+   * shrinking can lower it step by step from, say, a boundary value.
+   *
+   * @param max the largest allowed choice
+   * @param likely values to favour
+   * @return the choice
+   */
+  public long choose(long max, long... likely) {
+    if (random == null || max < 0) {
+      return choose(max);
+    }
+    if (size >= maxChoices) {
+      throw new Exhausted(maxChoices);
+    }
+    int mode = random.nextInt(4);
+    long value = -1;
+    if (mode == 0 && likely.length > 0) {
+      long pick = likely[random.nextInt(likely.length)];
+      value = pick >= 0 && pick <= max ? pick : -1;
+    } else if (mode == 1) {
+      value = random.nextLong(Math.min(max, 16) + 1);
+    }
+    if (value < 0) {
+      value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
+    }
+    record(value);
+    return value;
+  }
+
+  /**
    * Draws a choice from 0 to {@code max} where small values are likely: half the draws are at
    * most {@code max >> 8}. Useful for sizes and for numbers whose small values matter most.
    *

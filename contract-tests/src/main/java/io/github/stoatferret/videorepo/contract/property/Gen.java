@@ -160,8 +160,9 @@ public interface Gen<T> {
 
   /**
    * Whole numbers in a range, biased to its edges: about one draw in four is {@code min},
-   * {@code max}, 0, 1 or -1 (those inside the range). Shrinks towards the simplest value in range
-   * (0 if it is inside, else the bound nearest to it).
+   * {@code max}, 0, 1 or -1 (those inside the range), and another is near the simplest value.
+   * Shrinks towards the simplest value in range (0 if it is inside, else the bound nearest to
+   * it), by lowering the distance from it.
    *
    * @param min the smallest
    * @param max the largest
@@ -172,27 +173,18 @@ public interface Gen<T> {
       throw new IllegalArgumentException("min " + min + " > max " + max);
     }
     long simplest = min > 0 ? min : Math.min(max, 0);
-    List<Long> edges = new ArrayList<>(List.of(simplest));
-    for (long e : new long[] {min, max, 0, 1, -1}) {
-      if (e >= min && e <= max && !edges.contains(e)) {
-        edges.add(e);
-      }
-    }
+    // Distances from the simplest value on each side; the full long range overflows, and then
+    // the distance is capped at Long.MAX_VALUE (only Long.MIN_VALUE itself is out of reach).
+    long up = max - simplest;
+    long down = simplest - min < 0 ? Long.MAX_VALUE : simplest - min;
     return c -> {
-      long mode = c.choose(3);
-      if (mode == 0) {
-        return simplest;
-      }
-      if (mode == 1) {
-        return edges.get((int) c.choose(edges.size() - 1));
-      }
-      // Distance from the simplest value, drawn small first so that it shrinks towards it.
-      long up = max - simplest;   // may overflow only when simplest is 0 and the range is all
-      long down = simplest - min; // longs; then each is still non-negative or MAX_VALUE-ish
       boolean negative = down != 0 && (up == 0 || c.choose(1) == 1);
-      long reach = negative ? down : up;
-      long d = c.chooseSmall(reach < 0 ? Long.MAX_VALUE : reach);
-      return negative ? simplest - d : simplest + d;
+      if (negative) {
+        long d = c.choose(down, down, simplest, simplest - 1, simplest + 1);
+        return d == Long.MAX_VALUE && min == Long.MIN_VALUE ? Long.MIN_VALUE : simplest - d;
+      }
+      long d = c.choose(up, up, -simplest, 1 - simplest, -1 - simplest);
+      return simplest + d;
     };
   }
 

@@ -8,8 +8,8 @@ import java.util.function.Predicate;
  *
  * <p>A sequence is smaller when it is shorter, or as long and smaller at its first difference
  * (shortlex), so every accepted step makes progress and shrinking ends. The passes, repeated until
- * none helps or the budget is spent: drop blocks of 8, 4, 2 and 1 choices (removes list elements
- * and actions), set blocks to zero (simplifies whole sub-values), and lower each choice by binary
+ * none helps or the budget is spent: drop blocks of 32 down to 1 choices (removes list elements
+ * and whole actions), set blocks to zero (simplifies whole sub-values), and lower each choice by binary
  * search towards zero (simplifies single numbers and picks).
  */
 public final class Shrinker {
@@ -41,8 +41,12 @@ public final class Shrinker {
     boolean improved = true;
     while (improved && runs < budget) {
       improved = false;
-      for (int block = 8; block >= 1; block /= 2) {
+      for (int block = 32; block >= 1; block /= 2) {
         for (int i = best.length - block; i >= 0 && runs < budget; i--) {
+          i = Math.min(i, best.length - block); // best may have shrunk under us
+          if (i < 0) {
+            break;
+          }
           long[] candidate = remove(best, i, block);
           if (tryAccept(best, candidate)) {
             best = candidate;
@@ -53,6 +57,9 @@ public final class Shrinker {
       for (int block = 8; block >= 1; block /= 2) {
         for (int i = best.length - block; i >= 0 && runs < budget; i--) {
           long[] candidate = best.clone();
+          if (isZero(candidate, i, block)) {
+            continue;
+          }
           Arrays.fill(candidate, i, i + block, 0);
           if (tryAccept(best, candidate)) {
             best = candidate;
@@ -118,6 +125,15 @@ public final class Shrinker {
       return true;
     }
     return false;
+  }
+
+  private static boolean isZero(long[] a, int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      if (a[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Shortlex order: shorter first, then by the first differing choice. */

@@ -1,0 +1,148 @@
+package io.github.stoatferret.videorepo.contract.property;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The property engine itself: generation, replay, shrinking and reporting. */
+class PropertyEngineTest {
+
+  @Test
+  void aPassingPropertyRunsEveryTry() {
+    AtomicInteger runs = new AtomicInteger();
+    Property.forAll(Gen.ints(0, 10)).tries(37).check(x -> runs.incrementAndGet());
+    assertEquals(37, runs.get());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameValues() {
+    List<List<Integer>> first = new ArrayList<>();
+    List<List<Integer>> second = new ArrayList<>();
+    Gen<List<Integer>> gen = Gen.lists(Gen.ints(-1000, 1000), 20);
+    Property.forAll(gen).seed(42).tries(20).check(first::add);
+    Property.forAll(gen).seed(42).tries(20).check(second::add);
+    assertEquals(first, second);
+  }
+
+  @Test
+  void aShrunkListCounterexampleIsMinimal() {
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.lists(Gen.ints(0, 1000), 50)).seed(1).tries(1000)
+            .check(list -> assertTrue(list.stream().allMatch(x -> x <= 50))));
+    assertEquals(List.of(51), f.shrunk());
+  }
+
+  @Test
+  void shrinkingFindsTheSmallestSumCounterexample() {
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.lists(Gen.ints(0, 100), 30)).seed(7).tries(1000)
+            .check(list -> assertTrue(list.stream().mapToInt(Integer::intValue).sum() < 100)));
+    @SuppressWarnings("unchecked")
+    List<Integer> shrunk = (List<Integer>) f.shrunk();
+    assertEquals(100, shrunk.stream().mapToInt(Integer::intValue).sum());
+    assertTrue(shrunk.size() <= 2, "at most two elements: " + shrunk);
+  }
+
+  @Test
+  void theReportPrintsTheSeedAndReplayingItReproducesTheFailure() {
+    List<Object> seen = new ArrayList<>();
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.longs(0, 1_000_000)).named("small numbers").tries(500)
+            .shrinks(0).check(x -> {
+              seen.add(x);
+              assertTrue(x < 900_000);
+            }));
+    assertTrue(f.getMessage().contains("seed: " + f.seed()), f.getMessage());
+    assertTrue(f.getMessage().contains("-Dvideorepo.property.seed=" + f.seed()), f.getMessage());
+    assertTrue(f.getMessage().startsWith("small numbers failed"), f.getMessage());
+    Object original = seen.get(seen.size() - 1);
+    PropertyFailure replayed = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.longs(0, 1_000_000)).replay(f.seed()).shrinks(0)
+            .check(x -> assertTrue(x < 900_000)));
+    assertEquals(original, replayed.shrunk());
+    assertEquals(f.seed(), replayed.seed());
+  }
+
+  @Test
+  void numbersStayInRangeAndHitTheEdges() {
+    Set<Long> seen = new HashSet<>();
+    Property.forAll(Gen.longs(-5, 1_000_000_000_000L)).tries(2000).check(x -> {
+      assertTrue(x >= -5 && x <= 1_000_000_000_000L, "out of range: " + x);
+      seen.add(x);
+    });
+    for (long edge : new long[] {-5, -1, 0, 1, 1_000_000_000_000L}) {
+      assertTrue(seen.contains(edge), "edge " + edge + " never generated");
+    }
+  }
+
+  @Test
+  void fullRangeLongsWork() {
+    Set<Long> seen = new HashSet<>();
+    Property.forAll(Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)).tries(500).check(seen::add);
+    assertTrue(seen.contains(Long.MIN_VALUE) && seen.contains(Long.MAX_VALUE));
+  }
+
+  @Test
+  void replayedChoicesBeyondTheRecordAreZero() {
+    Choices c = Choices.replay(new long[] {5, 9});
+    assertEquals(5, c.choose(10));
+    assertEquals(3, c.choose(3)); // clamped to the new bound
+    assertEquals(0, c.choose(100));
+    assertArrayEquals(new long[] {5, 3, 0}, c.recorded());
+  }
+
+  @Test
+  void aGeneratorThatNeverStopsIsReported() {
+    Gen<Integer> endless = c -> {
+      while (true) {
+        c.choose(1);
+      }
+    };
+    assertThrows(Choices.Exhausted.class, () -> endless.generate(Choices.random(1)));
+  }
+
+  @Test
+  void theShrinkerRespectsItsBudget() {
+    AtomicInteger calls = new AtomicInteger();
+    Shrinker s = new Shrinker(c -> {
+      calls.incrementAndGet();
+      return true;
+    }, 25);
+    s.shrink(new long[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
+    assertTrue(calls.get() <= 25, "calls: " + calls.get());
+    assertEquals(calls.get(), s.runs());
+  }
+
+  @Test
+  void theShrinkerOnlyAcceptsSmallerSequences() {
+    assertTrue(Shrinker.compare(new long[] {1}, new long[] {0, 0}) < 0);
+    assertTrue(Shrinker.compare(new long[] {0, 5}, new long[] {1, 0}) < 0);
+    assertEquals(0, Shrinker.compare(new long[] {3}, new long[] {3}));
+  }
+
+  @Test
+  void frequencyRespectsWeights() {
+    int[] counts = new int[2];
+    Gen<Integer> g = Gen.frequency(Gen.weighted(9, Gen.constant(0)),
+        Gen.weighted(1, Gen.constant(1)));
+    Property.forAll(g).tries(5000).seed(3).check(x -> counts[x]++);
+    assertTrue(counts[1] > 300 && counts[1] < 700, "about 10% ones: " + counts[1]);
+  }
+
+  @Test
+  void aFlakyCheckReportsTheOriginalFailure() {
+    AtomicInteger n = new AtomicInteger();
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.ints(0, 10)).tries(5)
+            .check(x -> assertTrue(n.incrementAndGet() > 1, "fails once")));
+    assertTrue(f.getMessage().contains("fails once"), f.getMessage());
+  }
+}
