@@ -24,7 +24,9 @@ import java.util.Objects;
  *       "İstanbul"; the dotless "ı" folds to "i" as well. Mapping each code point on its own, rather than the
  *       whole string, keeps the result free of context, so that a query folds the same way as the
  *       same text inside a longer file name;
- *   <li>NFKC again, so that folding folded text changes nothing.
+ *   <li>NFKC again. The three steps repeat until the text no longer changes (the capital
+ *       sharp "ẞ" needs two rounds: to "ß", then to "ss"), so that folding folded text changes
+ *       nothing.
  * </ol>
  *
  * <p>Text without case (digits, punctuation, emoji, CJK) is unchanged. Folding is not
@@ -53,6 +55,19 @@ public final class SearchText {
     if (isAscii(text)) {
       return text.toLowerCase(Locale.ROOT);
     }
+    // A few letters need two rounds: the capital sharp s maps to "ß", which maps to "ss".
+    String folded = foldOnce(text);
+    for (int round = 0; round < 3; round++) {
+      String again = foldOnce(folded);
+      if (again.equals(folded)) {
+        break;
+      }
+      folded = again;
+    }
+    return folded;
+  }
+
+  private static String foldOnce(String text) {
     String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder(normal.length());
     for (int i = 0; i < normal.length(); ) {

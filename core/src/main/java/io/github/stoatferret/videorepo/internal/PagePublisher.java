@@ -57,6 +57,7 @@ public final class PagePublisher implements Flow.Publisher<Video> {
     private String cursor;
     private boolean fetching;
     private boolean exhausted;
+    private boolean started;
 
     Walk(VideoRepository repository, Flow.Subscriber<? super Video> subscriber) {
       this.repository = repository;
@@ -141,7 +142,10 @@ public final class PagePublisher implements Flow.Publisher<Video> {
           s.onComplete();
           return;
         }
-        if (buffer.isEmpty() && !fetching && requested.get() > 0) {
+        // The first page is read at once, without demand, so that a failing repository (closed,
+        // broken storage) signals onError and an empty one onComplete right after onSubscribe.
+        if (buffer.isEmpty() && !fetching && (requested.get() > 0 || !started)) {
+          started = true;
           fetching = true;
           fetch();
           continue; // the page may have arrived already
