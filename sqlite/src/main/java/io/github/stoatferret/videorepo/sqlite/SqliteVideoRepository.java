@@ -1,0 +1,260 @@
+package io.github.stoatferret.videorepo.sqlite;
+
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.sqlite.internal.Database;
+import io.github.stoatferret.videorepo.sqlite.internal.SqliteStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link VideoRepository} stored in an embedded SQLite database: the backend to deploy.
+ *
+ * <pre>{@code
+ * try (VideoRepository repo = SqliteVideoRepository.open(Path.of("videos.db"))) {
+ *   repo.add(video).toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * <h2>How it works</h2>
+ *
+ * <ul>
+ *   <li>The database runs in WAL mode. One writer thread owns the one writer connection (SQLite
+ *       allows one writer at a time anyway); a few reader threads each own a read-only
+ *       connection, so reads run in parallel with each other and with writes. No connection is
+ *       ever used by two threads.
+ *   <li><b>Group commit.</b> The writer takes every write queued at that moment and commits them
+ *       in one transaction, each in its own savepoint: a clash fails only its own write. A write's
+ *       stage completes only after the commit that holds it, so many concurrent writers share one
+ *       commit (and, with {@link Durability#FULL}, one sync).
+ *   <li>Stages complete on a completion executor, never on the writer or reader threads, so a slow
+ *       callback cannot stall the engine. By default the repository owns a small pool of daemon
+ *       threads for this; {@link Builder#completionExecutor} supplies another.
+ *   <li>The schema is versioned ({@code PRAGMA user_version}) and migrated at open by plain SQL
+ *       scripts named the Flyway way ({@code V1__videos.sql}). A database written by a newer
+ *       version of the library is refused without being changed.
+ *   <li>Search folds text with {@link io.github.stoatferret.videorepo.SearchText#fold} in Java,
+ *       stores the folded text, and finds queries of three or more characters through an FTS5
+ *       trigram index, shorter ones by a scan in list order that stops at the limit. Every query
+ *       is matched literally.
+ *   <li>{@code page} seeks an index on (createdAt, id), so page 10,000 costs what page 1 does.
+ * </ul>
+ *
+ * <p>Another process may use the same file: writes wait up to the busy timeout for its lock and
+ * then fail with a retryable {@link StorageException}. An in-memory database is private to the
+ * repository and has no reader threads: its reads run on the writer thread.
+ */
+public final class SqliteVideoRepository implements VideoRepository {
+
+  private final SqliteStore store;
+
+  private SqliteVideoRepository(SqliteStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Opens (creating it if needed) a database file with the default settings.
+   *
+   * @param file the database file; its directory must exist
+   * @return the repository
+   * @throws StorageException naming the file if it cannot be opened as a videorepo database (not a
+   *     SQLite file, corrupt, written by a newer version, unreadable); the file is not changed
+   */
+  public static SqliteVideoRepository open(Path file) {
+    return builder().file(file).open();
+  }
+
+  /**
+   * Starts a builder; without {@link Builder#file} or {@link Builder#inMemory} it opens a private
+   * in-memory database.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings for {@link SqliteVideoRepository}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable Path file;
+    private int readers = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private Durability durability = Durability.NORMAL;
+    private Duration busyTimeout = Duration.ofSeconds(5);
+    private VideoChangeListener listener = VideoChangeListener.NONE;
+    private @Nullable Executor completions;
+
+    private Builder() {}
+
+    /**
+     * Stores the videos in a file, created if absent.
+     *
+     * @param value the file
+     * @return this builder
+     */
+    public Builder file(Path value) {
+      file = Objects.requireNonNull(value, "file");
+      return this;
+    }
+
+    /**
+     * Stores the videos in a private in-memory database, gone at close.
+     *
+     * @return this builder
+     */
+    public Builder inMemory() {
+      file = null;
+      return this;
+    }
+
+    /**
+     * Sets the number of reader connections (and threads) of a file database. Default: the number
+     * of processors, at least 2 and at most 8.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder readers(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("readers must be at least 1, was " + value);
+      }
+      readers = value;
+      return this;
+    }
+
+    /**
+     * Sets the durability; default {@link Durability#NORMAL}.
+     *
+     * @param value the durability
+     * @return this builder
+     */
+    public Builder durability(Durability value) {
+      durability = Objects.requireNonNull(value, "durability");
+      return this;
+    }
+
+    /**
+     * Sets how long a connection waits for another process's lock before the operation fails
+     * with a retryable {@link StorageException}; default 5 seconds.
+     *
+     * @param value the timeout, zero or more
+     * @return this builder
+     */
+    public Builder busyTimeout(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("busyTimeout must not be negative, was " + value);
+      }
+      busyTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets the listener that receives every committed change, in commit order, on the completion
+     * executor, one event at a time.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder listener(VideoChangeListener value) {
+      listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the executor on which returned stages complete (and so on which non-async callbacks
+     * run) and change events are delivered. Default: a small pool of daemon threads owned by the
+     * repository and stopped by {@link #close()}. A given executor is not shut down.
+     *
+     * @param value the executor
+     * @return this builder
+     */
+    public Builder completionExecutor(Executor value) {
+      completions = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
+    /**
+     * Opens the repository.
+     *
+     * @return the repository
+     * @throws StorageException naming the file if it cannot be opened
+     */
+    public SqliteVideoRepository open() {
+      return new SqliteVideoRepository(SqliteStore.open(
+          Database.of(file, durability, busyTimeout), readers, listener, completions));
+    }
+  }
+
+  @Override
+  public CompletionStage<Video> add(Video video) {
+    return store.add(video);
+  }
+
+  @Override
+  public CompletionStage<List<Video>> addAll(List<Video> videos) {
+    return store.addAll(videos);
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> get(String id) {
+    return store.get(id);
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> getByPath(String path) {
+    return store.getByPath(path);
+  }
+
+  @Override
+  public CompletionStage<List<Video>> list(int limit, int offset) {
+    return store.list(limit, offset);
+  }
+
+  @Override
+  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
+    return store.page(cursor, limit);
+  }
+
+  @Override
+  public CompletionStage<List<Video>> search(String query, int limit) {
+    return store.search(query, limit);
+  }
+
+  @Override
+  public CompletionStage<Video> update(Video video) {
+    return store.update(video);
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(String id) {
+    return store.delete(id);
+  }
+
+  @Override
+  public CompletionStage<Long> count() {
+    return store.count();
+  }
+
+  @Override
+  public Flow.Publisher<Video> stream() {
+    return store.stream();
+  }
+
+  /**
+   * Refuses new calls, waits for queued operations to finish, closes every connection and stops
+   * every thread the repository started. Idempotent.
+   */
+  @Override
+  public void close() {
+    store.close();
+  }
+}

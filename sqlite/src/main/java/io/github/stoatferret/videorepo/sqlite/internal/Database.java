@@ -1,0 +1,189 @@
+package io.github.stoatferret.videorepo.sqlite.internal;
+
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.sqlite.Durability;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Where the database lives and how its connections are opened: the checks made before SQLite
+ * touches a file, the pragmas every connection gets, and the schema check at open.
+ */
+public final class Database {
+
+  private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private final @Nullable Path file;
+  private final Durability durability;
+  private final Duration busyTimeout;
+
+  private Database(@Nullable Path file, Durability durability, Duration busyTimeout) {
+    this.file = file;
+    this.durability = durability;
+    this.busyTimeout = busyTimeout;
+  }
+
+  /**
+   * Describes a database.
+   *
+   * @param file the file, or {@code null} for a private in-memory database
+   * @param durability the durability
+   * @param busyTimeout how long a connection waits for another's lock
+   * @return the database
+   */
+  public static Database of(@Nullable Path file, Durability durability, Duration busyTimeout) {
+    return new Database(file == null ? null : file.toAbsolutePath(), durability, busyTimeout);
+  }
+
+  /**
+   * Whether this is an in-memory database, which has one connection only.
+   *
+   * @return true for in-memory
+   */
+  public boolean inMemory() {
+    return file == null;
+  }
+
+  /**
+   * Names the database in messages.
+   *
+   * @return the file, or {@code ":memory:"}
+   */
+  public String name() {
+    return file == null ? ":memory:" : file.toString();
+  }
+
+  /**
+   * Opens the writer connection: checks the file, refuses a database of a newer schema version
+   * without changing it, switches to WAL and migrates the schema.
+   *
+   * @return the connection
+   * @throws StorageException naming the file when it cannot be opened as a videorepo database
+   */
+  public Connection openWriter() {
+    checkFile();
+    Connection c = connect(false);
+    try {
+      int version = Migrations.version(c);
+      if (version > Migrations.LATEST) {
+        throw new StorageException("cannot open " + name() + ": it was written by a newer version"
+            + " of videorepo (schema version " + version + "; this version knows up to "
+            + Migrations.LATEST + "); the file was not changed", null, false);
+      }
+      if (version > 0) {
+        probe(c);
+      }
+      if (file != null) {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+          String mode = rs.next() ? rs.getString(1) : "?";
+          if (!"wal".equalsIgnoreCase(mode)) {
+            throw new StorageException("cannot open " + name() + ": WAL mode refused (journal mode"
+                + " is " + mode + ")", null, false);
+          }
+        }
+      }
+      Migrations.migrate(c);
+      return c;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw SqlErrors.storage("opening " + name(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a read-only connection to a file database.
+   *
+   * @return the connection
+   * @throws StorageException if it cannot be opened
+   */
+  public Connection openReader() {
+    return connect(true);
+  }
+
+  private Connection connect(boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+    config.setSynchronous(durability == Durability.FULL
+        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setReadOnly(readOnly);
+    String url = "jdbc:sqlite:" + (file == null ? ":memory:" : file.toString());
+    try {
+      return config.createConnection(url);
+    } catch (SQLException e) {
+      throw SqlErrors.storage("opening " + name(), e);
+    }
+  }
+
+  /** Reads the schema and the last page of the videos table, so a damaged file fails at open. */
+  private static void probe(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+        rs.next();
+      }
+      try (ResultSet rs = s.executeQuery("SELECT max(rowid) FROM videos")) {
+        rs.next();
+      }
+    }
+  }
+
+  /** Refuses, before SQLite opens it, a path that cannot hold our database. */
+  private void checkFile() {
+    if (file == null) {
+      return;
+    }
+    Path dir = file.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new StorageException("cannot open " + name() + ": directory " + dir
+          + " does not exist", null, false);
+    }
+    if (Files.isDirectory(file)) {
+      throw new StorageException("cannot open " + name() + ": it is a directory", null, false);
+    }
+    if (!Files.exists(file)) {
+      return;
+    }
+    try {
+      long size = Files.size(file);
+      if (size == 0) {
+        return; // SQLite treats an empty file as a new database
+      }
+      byte[] header = new byte[MAGIC.length];
+      int n;
+      try (InputStream in = Files.newInputStream(file)) {
+        n = in.readNBytes(header, 0, header.length);
+      }
+      if (n < header.length || !Arrays.equals(header, MAGIC)) {
+        throw new StorageException("cannot open " + name() + ": not a SQLite database (no SQLite"
+            + " header); the file was not changed", null, false);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot open " + name() + ": " + e.getMessage(), e, false);
+    }
+  }
+
+  static void closeQuietly(@Nullable Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // nothing more to do with a connection we are giving up
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.github.stoatferret.videorepo.sqlite.internal;
+
+import io.github.stoatferret.videorepo.VideoRepositoryException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+/**
+ * The reader threads: each owns one read-only connection and takes reads from a shared queue, so
+ * reads run in parallel with each other and, in WAL mode, with the writer.
+ */
+final class Readers {
+
+  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null);
+
+  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final String database;
+  private final Executor completions;
+
+  Readers(int count, Supplier<Statements> connections, String database, Executor completions,
+      String threadPrefix) {
+    this.database = database;
+    this.completions = completions;
+    for (int i = 0; i < count; i++) {
+      Statements statements = connections.get(); // opened here, so open() fails fast
+      Thread t = new Thread(() -> loop(statements), threadPrefix + "reader-" + i);
+      t.setDaemon(true);
+      threads.add(t);
+    }
+    threads.forEach(Thread::start);
+  }
+
+  void submit(Task<?> task) {
+    queue.add(task);
+  }
+
+  /** Stops every reader once the reads queued before this call are done, and waits for them. */
+  void stop() {
+    for (int i = 0; i < threads.size(); i++) {
+      queue.add(STOP);
+    }
+    for (Thread t : threads) {
+      boolean interrupted = false;
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void loop(Statements statements) {
+    try {
+      while (true) {
+        Task<?> task;
+        try {
+          task = queue.take();
+        } catch (InterruptedException e) {
+          continue; // only STOP ends a reader
+        }
+        if (task == STOP) {
+          return;
+        }
+        runRead(task, statements, database, completions);
+      }
+    } finally {
+      statements.close();
+    }
+  }
+
+  /** Runs one read on a connection and hands its outcome to the completion executor. */
+  static void runRead(Task<?> task, Statements statements, String database,
+      Executor completions) {
+    try {
+      task.succeed(task.work.run(statements, e -> { }), completions);
+    } catch (SQLException e) {
+      task.fail(SqlErrors.storage(task.operation + " on " + database, e), completions);
+    } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
+      task.fail(e, completions);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.stoatferret.videorepo.sqlite.internal;
+
+import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The read operations, as SQL on one connection. Each runs as one auto-commit statement. */
+final class Reads {
+
+  private static final String SELECT = "SELECT " + VideoRows.COLUMNS + " FROM videos ";
+  private static final String ORDER = " ORDER BY list_key, id LIMIT ?";
+  private static final String BY_ID = SELECT + "WHERE id = ?";
+  private static final String BY_PATH = SELECT + "WHERE path = ?";
+  private static final String LIST = SELECT + "ORDER BY list_key, id LIMIT ? OFFSET ?";
+  private static final String PAGE_FIRST = SELECT + "ORDER BY list_key, id LIMIT ?";
+  private static final String PAGE_AFTER = SELECT + "WHERE (list_key, id) > (?, ?)" + ORDER;
+  private static final String COUNT = "SELECT count(*) FROM videos";
+  private static final String MATCHES =
+      "(instr(search_filename, ?1) > 0 OR instr(search_path, ?1) > 0)";
+  private static final String SCAN = SELECT + "WHERE " + MATCHES.replace("?1", "?2")
+      + " ORDER BY list_key, id LIMIT ?1";
+  private static final String TRIGRAM = SELECT + "WHERE rowid IN (SELECT rowid FROM videos_search"
+      + " WHERE videos_search MATCH ?3) AND " + MATCHES.replace("?1", "?2")
+      + " ORDER BY list_key, id LIMIT ?1";
+
+  private Reads() {}
+
+  static Optional<Video> get(Statements s, String id) throws SQLException {
+    PreparedStatement ps = s.get(BY_ID);
+    ps.setString(1, id);
+    return one(ps);
+  }
+
+  static Optional<Video> getByPath(Statements s, String path) throws SQLException {
+    PreparedStatement ps = s.get(BY_PATH);
+    ps.setString(1, path);
+    return one(ps);
+  }
+
+  static List<Video> list(Statements s, int limit, int offset) throws SQLException {
+    if (limit == 0) {
+      return List.of();
+    }
+    PreparedStatement ps = s.get(LIST);
+    ps.setInt(1, limit);
+    ps.setInt(2, offset);
+    return all(ps);
+  }
+
+  static VideoPage page(Statements s, PageCursor from, int limit) throws SQLException {
+    PreparedStatement ps;
+    if (from.isStart()) {
+      ps = s.get(PAGE_FIRST);
+      ps.setLong(1, (long) limit + 1);
+    } else {
+      ps = s.get(PAGE_AFTER);
+      ps.setLong(1, -from.createdAtMicros());
+      ps.setString(2, from.id());
+      ps.setLong(3, (long) limit + 1);
+    }
+    List<Video> rows = all(ps);
+    if (rows.size() <= limit) {
+      return new VideoPage(rows, null);
+    }
+    List<Video> items = rows.subList(0, limit);
+    PageCursor next = limit == 0 ? from : PageCursor.at(items.get(limit - 1));
+    return new VideoPage(items, next.encode());
+  }
+
+  static List<Video> search(Statements s, String query, int limit) throws SQLException {
+    if (limit == 0 || !SearchText.isMatchable(query)) {
+      return List.of();
+    }
+    String folded = SearchText.fold(query);
+    if (folded.isEmpty()) {
+      return list(s, limit, 0);
+    }
+    PreparedStatement ps;
+    if (folded.codePointCount(0, folded.length()) >= 3) {
+      ps = s.get(TRIGRAM);
+      ps.setString(3, '"' + folded.replace("\"", "\"\"") + '"'); // one literal FTS5 phrase
+    } else {
+      ps = s.get(SCAN); // too short for trigrams: walk in list order, stop at the limit
+    }
+    ps.setInt(1, limit);
+    ps.setString(2, folded);
+    return all(ps);
+  }
+
+  static long count(Statements s) throws SQLException {
+    try (ResultSet rs = s.get(COUNT).executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Optional<Video> one(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(VideoRows.read(rs, 1)) : Optional.empty();
+    }
+  }
+
+  private static List<Video> all(PreparedStatement ps) throws SQLException {
+    List<Video> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(VideoRows.read(rs, 1));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,292 @@
+package io.github.stoatferret.videorepo.sqlite.internal;
+
+import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.spi.Arguments;
+import io.github.stoatferret.videorepo.spi.EventDispatcher;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Stages;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQLite engine behind {@code SqliteVideoRepository}: admission of calls, the writer and
+ * reader threads, the completion executor, and orderly close.
+ */
+public final class SqliteStore implements VideoRepository {
+
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final Database database;
+  private final Writer writer;
+  private final Thread writerThread;
+  private final @Nullable Readers readers;
+  private final @Nullable ExecutorService ownCompletions;
+  private final Set<Thread> completionThreads = ConcurrentHashMap.newKeySet();
+
+  // Admission: a call counts itself in, then checks closed; close sets closed, then waits for the
+  // count to drain. So every call either sees closed or is queued before the writer's STOP.
+  private final AtomicInteger admitted = new AtomicInteger();
+  private volatile boolean closed;
+  private final Object closeLock = new Object();
+  private boolean shutDown;
+
+  /**
+   * Opens the engine.
+   *
+   * @param database the database
+   * @param readerCount reader threads for a file database (an in-memory one has none)
+   * @param listener the change listener
+   * @param completions where stages complete, or {@code null} for a pool of the engine's own
+   * @return the engine
+   * @throws StorageException if the database cannot be opened
+   */
+  public static SqliteStore open(Database database, int readerCount, VideoChangeListener listener,
+      @Nullable Executor completions) {
+    return new SqliteStore(database, readerCount, listener, completions);
+  }
+
+  private SqliteStore(Database database, int readerCount, VideoChangeListener listener,
+      @Nullable Executor completions) {
+    this.database = database;
+    String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
+    this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
+        Math.max(4, Runtime.getRuntime().availableProcessors()), threads(prefix + "complete-"))
+        : null;
+    Executor done = completions != null ? completions : ownCompletions;
+    Statements writerStatements = null;
+    Readers started = null;
+    try {
+      writerStatements = statements(database.openWriter());
+      if (!database.inMemory() && readerCount > 0) {
+        started = new Readers(readerCount, () -> statements(database.openReader()),
+            database.name(), done, prefix);
+      }
+    } catch (RuntimeException e) {
+      if (writerStatements != null) {
+        writerStatements.close();
+      }
+      if (ownCompletions != null) {
+        ownCompletions.shutdown();
+      }
+      throw e;
+    }
+    this.readers = started;
+    this.writer = new Writer(writerStatements, database.name(), done,
+        new EventDispatcher(listener, done));
+    this.writerThread = new Thread(writer, prefix + "writer");
+    writerThread.setDaemon(true);
+    writerThread.start();
+  }
+
+  private Statements statements(java.sql.Connection c) {
+    try {
+      return new Statements(c);
+    } catch (SQLException e) {
+      Database.closeQuietly(c);
+      throw SqlErrors.storage("opening " + database.name(), e);
+    }
+  }
+
+  private ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(() -> {
+        completionThreads.add(Thread.currentThread());
+        try {
+          r.run();
+        } finally {
+          completionThreads.remove(Thread.currentThread());
+        }
+      }, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  // ---- operations ----
+
+  @Override
+  public CompletionStage<Video> add(Video video) {
+    return write("add", () -> {
+      Video v = Arguments.notNull(video, "video");
+      return (s, events) -> Writes.add(s, v, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> addAll(List<Video> videos) {
+    return write("addAll", () -> {
+      List<Video> batch = Arguments.noNulls(videos, "videos");
+      return (s, events) -> Writes.addAll(s, batch, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<Video> update(Video video) {
+    return write("update", () -> {
+      Video v = Arguments.notNull(video, "video");
+      return (s, events) -> Writes.update(s, v, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(String id) {
+    return write("delete", () -> {
+      String key = Arguments.notNull(id, "id");
+      return (s, events) -> Writes.delete(s, key, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> get(String id) {
+    return read("get", () -> {
+      String key = Arguments.notNull(id, "id");
+      return (s, events) -> Reads.get(s, key);
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> getByPath(String path) {
+    return read("getByPath", () -> {
+      String key = Arguments.notNull(path, "path");
+      return (s, events) -> Reads.getByPath(s, key);
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> list(int limit, int offset) {
+    return read("list", () -> {
+      Arguments.limit(limit);
+      Arguments.offset(offset);
+      return (s, events) -> Reads.list(s, limit, offset);
+    });
+  }
+
+  @Override
+  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
+    return read("page", () -> {
+      PageCursor from = PageCursor.decode(cursor);
+      Arguments.limit(limit);
+      return (s, events) -> Reads.page(s, from, limit);
+    });
+  }
+
+  @Override
+  public CompletionStage<List<Video>> search(String query, int limit) {
+    return read("search", () -> {
+      String q = Arguments.notNull(query, "query");
+      Arguments.limit(limit);
+      return (s, events) -> Reads.search(s, q, limit);
+    });
+  }
+
+  @Override
+  public CompletionStage<Long> count() {
+    return read("count", () -> (s, events) -> Reads.count(s));
+  }
+
+  private <T> CompletionStage<T> write(String operation, Supplier<Task.Work<T>> work) {
+    return submit(operation, true, work);
+  }
+
+  private <T> CompletionStage<T> read(String operation, Supplier<Task.Work<T>> work) {
+    return submit(operation, false, work);
+  }
+
+  /** Admits a call, validates its arguments on the caller's thread, and queues it. */
+  private <T> CompletionStage<T> submit(String operation, boolean isWrite,
+      Supplier<Task.Work<T>> work) {
+    admitted.incrementAndGet();
+    try {
+      if (closed) {
+        return Stages.failed(new RepositoryClosedException(
+            "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
+      }
+      Task<T> task;
+      try {
+        task = new Task<>(operation, isWrite, work.get());
+      } catch (RuntimeException e) {
+        return Stages.failed(e);
+      }
+      if (isWrite || readers == null) {
+        writer.submit(task);
+      } else {
+        readers.submit(task);
+      }
+      return task.result;
+    } finally {
+      admitted.decrementAndGet();
+    }
+  }
+
+  // ---- close ----
+
+  /**
+   * Refuses new calls, lets every queued operation finish, closes every connection and stops
+   * every thread the repository started.
+   */
+  @Override
+  public void close() {
+    synchronized (closeLock) {
+      if (shutDown) {
+        return;
+      }
+      shutDown = true;
+      closed = true;
+      while (admitted.get() != 0) {
+        Thread.onSpinWait();
+      }
+      writer.stop();
+      if (readers != null) {
+        readers.stop();
+      }
+      joinUninterruptibly(writerThread);
+      if (ownCompletions != null) {
+        ownCompletions.shutdown();
+        if (!completionThreads.contains(Thread.currentThread())) {
+          awaitTermination(ownCompletions);
+        }
+      }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitTermination(ExecutorService pool) {
+    try {
+      // Completions are quick unless a user callback blocks; do not wait for such a one forever.
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

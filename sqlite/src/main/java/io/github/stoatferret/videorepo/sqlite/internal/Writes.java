@@ -1,0 +1,160 @@
+package io.github.stoatferret.videorepo.sqlite.internal;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.sqlite.internal.VideoRows.SearchColumns;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The write operations, as SQL on the writer connection, inside the writer's transaction. Each
+ * checks uniqueness before it writes, so a clash throws before anything changed; the caller
+ * still wraps each in a savepoint so that any failure leaves its batch-mates untouched.
+ */
+final class Writes {
+
+  private static final String ID_TAKEN = "SELECT 1 FROM videos WHERE id = ?";
+  private static final String PATH_HOLDER = "SELECT id FROM videos WHERE path = ?";
+  private static final String OLD_ROW = "SELECT rowid, " + VideoRows.COLUMNS
+      + ", search_filename, search_path FROM videos WHERE id = ?";
+  private static final String SEARCH_INSERT = "INSERT INTO videos_search (rowid, search_filename,"
+      + " search_path) VALUES (last_insert_rowid(), ?, ?)";
+  private static final String SEARCH_INSERT_AT = "INSERT INTO videos_search (rowid,"
+      + " search_filename, search_path) VALUES (?, ?, ?)";
+  private static final String SEARCH_DELETE = "INSERT INTO videos_search (videos_search, rowid,"
+      + " search_filename, search_path) VALUES ('delete', ?, ?, ?)";
+  private static final String DELETE = "DELETE FROM videos WHERE rowid = ?";
+
+  /** The row a write replaces or removes: its rowid, video and indexed search text. */
+  private record OldRow(long rowid, Video video, SearchColumns search) {}
+
+  private Writes() {}
+
+  static Video add(Statements s, Video v, Consumer<VideoChangeEvent> events) throws SQLException {
+    checkNew(s, v, Set.of(), Set.of());
+    insert(s, v);
+    events.accept(new VideoChangeEvent.Added(v));
+    return v;
+  }
+
+  static List<Video> addAll(Statements s, List<Video> batch, Consumer<VideoChangeEvent> events)
+      throws SQLException {
+    Set<String> ids = new HashSet<>();
+    Set<String> paths = new HashSet<>();
+    for (Video v : batch) {
+      checkNew(s, v, ids, paths);
+      ids.add(v.id());
+      paths.add(v.path());
+    }
+    for (Video v : batch) {
+      insert(s, v);
+      events.accept(new VideoChangeEvent.Added(v));
+    }
+    return batch;
+  }
+
+  static Video update(Statements s, Video v, Consumer<VideoChangeEvent> events)
+      throws SQLException {
+    OldRow old = oldRow(s, v.id());
+    if (old == null) {
+      throw new VideoNotFoundException(v.id());
+    }
+    String holder = pathHolder(s, v.path());
+    if (holder != null && !holder.equals(v.id())) {
+      throw new DuplicateVideoException(Key.PATH, v.path());
+    }
+    Video stored = v.toBuilder().createdAt(old.video().createdAt()).build();
+    SearchColumns text = SearchColumns.of(stored);
+    removeFromSearch(s, old);
+    PreparedStatement ps = s.get(VideoRows.UPDATE);
+    VideoRows.bind(ps, stored, text);
+    ps.setLong(18, old.rowid());
+    ps.executeUpdate();
+    PreparedStatement search = s.get(SEARCH_INSERT_AT);
+    search.setLong(1, old.rowid());
+    search.setString(2, text.filename());
+    search.setString(3, text.path());
+    search.executeUpdate();
+    events.accept(VideoChangeEvent.Updated.of(old.video(), stored));
+    return stored;
+  }
+
+  static boolean delete(Statements s, String id, Consumer<VideoChangeEvent> events)
+      throws SQLException {
+    OldRow old = oldRow(s, id);
+    if (old == null) {
+      return false;
+    }
+    removeFromSearch(s, old);
+    PreparedStatement ps = s.get(DELETE);
+    ps.setLong(1, old.rowid());
+    ps.executeUpdate();
+    events.accept(new VideoChangeEvent.Deleted(old.video()));
+    return true;
+  }
+
+  private static void checkNew(Statements s, Video v, Set<String> batchIds,
+      Set<String> batchPaths) throws SQLException {
+    if (batchIds.contains(v.id()) || idTaken(s, v.id())) {
+      throw new DuplicateVideoException(Key.ID, v.id());
+    }
+    if (batchPaths.contains(v.path()) || pathHolder(s, v.path()) != null) {
+      throw new DuplicateVideoException(Key.PATH, v.path());
+    }
+  }
+
+  private static void insert(Statements s, Video v) throws SQLException {
+    SearchColumns text = SearchColumns.of(v);
+    PreparedStatement ps = s.get(VideoRows.INSERT);
+    VideoRows.bind(ps, v, text);
+    ps.executeUpdate();
+    PreparedStatement search = s.get(SEARCH_INSERT);
+    search.setString(1, text.filename());
+    search.setString(2, text.path());
+    search.executeUpdate();
+  }
+
+  private static void removeFromSearch(Statements s, OldRow old) throws SQLException {
+    PreparedStatement ps = s.get(SEARCH_DELETE);
+    ps.setLong(1, old.rowid());
+    ps.setString(2, old.search().filename());
+    ps.setString(3, old.search().path());
+    ps.executeUpdate();
+  }
+
+  private static boolean idTaken(Statements s, String id) throws SQLException {
+    PreparedStatement ps = s.get(ID_TAKEN);
+    ps.setString(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private static String pathHolder(Statements s, String path) throws SQLException {
+    PreparedStatement ps = s.get(PATH_HOLDER);
+    ps.setString(1, path);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static OldRow oldRow(Statements s, String id) throws SQLException {
+    PreparedStatement ps = s.get(OLD_ROW);
+    ps.setString(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      return new OldRow(rs.getLong(1), VideoRows.read(rs, 2),
+          new SearchColumns(rs.getString(16), rs.getString(17)));
+    }
+  }
+}

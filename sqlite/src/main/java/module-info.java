@@ -1,0 +1,11 @@
+/**
+ * The SQLite backend: {@link io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository}.
+ */
+module io.github.stoatferret.videorepo.sqlite {
+  requires transitive io.github.stoatferret.videorepo;
+  requires java.sql;
+  requires org.xerial.sqlitejdbc;
+  requires static org.jspecify;
+
+  exports io.github.stoatferret.videorepo.sqlite;
+}
