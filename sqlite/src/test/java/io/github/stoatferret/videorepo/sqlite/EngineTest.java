@@ -1,0 +1,123 @@
+package io.github.stoatferret.videorepo.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.Video;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Properties of the engine that the contract does not cover: threads, batching, plans. */
+class EngineTest {
+
+  @TempDir
+  Path dir;
+
+  private static Set<String> engineThreads() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(n -> n.startsWith("videorepo-sqlite-")).collect(Collectors.toSet());
+  }
+
+  @Test
+  void stagesCompleteOffTheEngineThreadsAndABlockedCallbackStallsNothing() throws Exception {
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("a.db"))) {
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicReference<String> callbackThread = new AtomicReference<>();
+      CompletableFuture<Void> blocked = repo.add(Samples.video("slow")).thenAccept(v -> {
+        callbackThread.set(Thread.currentThread().getName());
+        try {
+          release.await(); // a user callback that blocks
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }).toCompletableFuture();
+      // While it blocks, writes and reads keep completing.
+      for (int i = 0; i < 50; i++) {
+        Video v = Samples.video("v" + i);
+        repo.add(v).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(repo.get(v.id()).toCompletableFuture().get(10, TimeUnit.SECONDS).isPresent());
+      }
+      assertFalse(blocked.isDone());
+      release.countDown();
+      blocked.get(10, TimeUnit.SECONDS);
+      String name = callbackThread.get();
+      assertFalse(name.contains("writer") || name.contains("reader"),
+          "callback ran on engine thread " + name);
+    }
+  }
+
+  @Test
+  void aClashFailsOnlyItsOwnWriteInAGroup() throws Exception {
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("g.db"))) {
+      repo.add(Samples.video("taken")).toCompletableFuture().join();
+      List<CompletableFuture<Video>> stages = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        Video v = i % 10 == 5 ? Samples.video("taken", "/clash/" + i, i) : Samples.video("w" + i);
+        stages.add(repo.add(v).toCompletableFuture());
+      }
+      for (int i = 0; i < 200; i++) {
+        CompletableFuture<Video> s = stages.get(i);
+        if (i % 10 == 5) {
+          Throwable t = s.handle((v, e) -> e).get(10, TimeUnit.SECONDS);
+          assertTrue(t instanceof DuplicateVideoException, "write " + i + ": " + t);
+        } else {
+          assertEquals("w" + i, s.get(10, TimeUnit.SECONDS).id());
+        }
+      }
+      assertEquals(181L, repo.count().toCompletableFuture().join());
+    }
+  }
+
+  @Test
+  void closeStopsEveryThreadItStarted() throws Exception {
+    Set<String> before = engineThreads();
+    for (int round = 0; round < 5; round++) {
+      SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("t.db"));
+      repo.add(Samples.video("v" + round)).thenCompose(v -> repo.get(v.id()))
+          .toCompletableFuture().join();
+      repo.close();
+    }
+    assertEquals(before, engineThreads());
+  }
+
+  @Test
+  void pagesAndShortSearchesSeekTheListIndex() throws Exception {
+    Path file = dir.resolve("plan.db");
+    SqliteVideoRepository.open(file).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      String plan = plan(s, "EXPLAIN QUERY PLAN SELECT id FROM videos WHERE (list_key, id) >"
+          + " (-5, 'x') ORDER BY list_key, id LIMIT 11");
+      assertTrue(plan.contains("SEARCH videos USING") && plan.contains("videos_list_order")
+          && !plan.contains("TEMP B-TREE"), plan);
+      String scan = plan(s, "EXPLAIN QUERY PLAN SELECT id FROM videos WHERE"
+          + " instr(search_path, 'ab') > 0 ORDER BY list_key, id LIMIT 100");
+      assertTrue(scan.contains("videos_list_order") && !scan.contains("TEMP B-TREE"), scan);
+    }
+  }
+
+  private static String plan(Statement s, String sql) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.append(rs.getString("detail")).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}
