@@ -84,6 +84,31 @@ class EngineTest {
   }
 
   @Test
+  void frequentAndRareTermsFindWhatTheFoldingFunctionFinds() throws Exception {
+    // More candidates than the sparse limit, so that both search plans run.
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("s.db"))) {
+      List<Video> batch = new ArrayList<>();
+      for (int i = 0; i < 6000; i++) {
+        String tag = i % 2 == 0 ? "Sunset" : i % 500 == 1 ? "ZEPPELIN" : "beach";
+        Video v = Samples.video("v" + i, "/lib/" + (i % 7) + "/clip-" + i + "-" + tag + ".mp4", i);
+        batch.add(i % 3 == 0 ? v.toBuilder().filename("Other Name " + tag + ".MP4").build() : v);
+      }
+      repo.addAll(batch).toCompletableFuture().join();
+      List<Video> all = repo.list(10_000, 0).toCompletableFuture().join();
+      for (String q : List.of("sunset", "SUNSET.mp", "zeppelin", "eppel", "other name", "e n",
+          "nothing-like-this", "clip-59", "-1-", "\"q\"")) {
+        for (int limit : new int[] {1, 100, 10_000}) {
+          List<Video> expected = all.stream()
+              .filter(v -> io.github.stoatferret.videorepo.SearchText.matches(v, q))
+              .limit(limit).toList();
+          assertEquals(expected, repo.search(q, limit).toCompletableFuture().join(),
+              "search(" + q + ", " + limit + ")");
+        }
+      }
+    }
+  }
+
+  @Test
   void closeStopsEveryThreadItStarted() throws Exception {
     Set<String> before = engineThreads();
     for (int round = 0; round < 5; round++) {

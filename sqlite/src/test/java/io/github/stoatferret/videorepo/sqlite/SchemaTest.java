@@ -74,8 +74,8 @@ class SchemaTest {
       s.executeUpdate("PRAGMA user_version = 1");
       s.executeUpdate("INSERT INTO videos VALUES ('old', '/old.mp4', 'Old.mp4', 10, 25, 1, 640,"
           + " 480, 'mpeg2', NULL, 99, NULL, 1000000, 2000000, -1000000, 'old.mp4', '/old.mp4')");
-      s.executeUpdate("INSERT INTO videos_search (rowid, search_filename, search_path)"
-          + " SELECT rowid, search_filename, search_path FROM videos");
+      s.executeUpdate("INSERT INTO videos_search (rowid, path_text, filename_text)"
+          + " SELECT rowid, search_path, search_filename FROM videos");
     }
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
       Optional<Video> old = repo.get("old").toCompletableFuture().join();

@@ -121,6 +121,9 @@ public final class Database {
     config.setSynchronous(durability == Durability.FULL
         ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setReadOnly(readOnly);
+    // The driver otherwise runs "SELECT last_insert_rowid()" after every insert, for keys we
+    // never ask for.
+    config.setGetGeneratedKeys(false);
     String url = "jdbc:sqlite:" + (file == null ? ":memory:" : file.toString());
     try {
       return config.createConnection(url);

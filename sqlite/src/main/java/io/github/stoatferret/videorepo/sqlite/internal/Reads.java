@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The read operations, as SQL on one connection. Each runs as one auto-commit statement. */
 final class Reads {
@@ -29,6 +31,14 @@ final class Reads {
   private static final String TRIGRAM = SELECT + "WHERE rowid IN (SELECT rowid FROM videos_search"
       + " WHERE videos_search MATCH ?3) AND " + MATCHES.replace("?1", "?2")
       + " ORDER BY list_key, id LIMIT ?1";
+  private static final String CANDIDATES = "SELECT count(*) FROM (SELECT rowid FROM videos_search"
+      + " WHERE videos_search MATCH ?1 LIMIT ?2)";
+
+  /**
+   * Up to this many trigram candidates, a search fetches them all and sorts them; beyond it the
+   * term is frequent, and walking the list order until {@code limit} matches is cheaper.
+   */
+  static final int SPARSE_CANDIDATES = 4096;
 
   private Reads() {}
 
@@ -83,15 +93,52 @@ final class Reads {
       return list(s, limit, 0);
     }
     PreparedStatement ps;
-    if (folded.codePointCount(0, folded.length()) >= 3) {
-      ps = s.get(TRIGRAM);
-      ps.setString(3, '"' + folded.replace("\"", "\"\"") + '"'); // one literal FTS5 phrase
+    String trigrams = trigramQuery(folded);
+    if (trigrams != null && isSparse(s, trigrams)) {
+      ps = s.get(TRIGRAM); // few candidates: fetch them by index, verify, sort
+      ps.setString(3, trigrams);
     } else {
-      ps = s.get(SCAN); // too short for trigrams: walk in list order, stop at the limit
+      ps = s.get(SCAN); // short or frequent: walk in list order, stop at the limit
     }
     ps.setInt(1, limit);
     ps.setString(2, folded);
     return all(ps);
+  }
+
+  private static boolean isSparse(Statements s, String trigrams) throws SQLException {
+    PreparedStatement ps = s.get(CANDIDATES);
+    ps.setString(1, trigrams);
+    ps.setInt(2, SPARSE_CANDIDATES + 1);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1) <= SPARSE_CANDIDATES;
+    }
+  }
+
+  /**
+   * The FTS5 query for rows holding every trigram of a folded query: each trigram a quoted
+   * string (so that no character acts as query syntax), joined by AND. The index keeps no
+   * positions, so this finds candidates; {@code instr} then checks the real substring.
+   *
+   * @return the query, or {@code null} when the text is shorter than three code points
+   */
+  static String trigramQuery(String folded) {
+    int[] cps = folded.codePoints().toArray();
+    if (cps.length < 3) {
+      return null;
+    }
+    StringBuilder q = new StringBuilder();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i + 3 <= cps.length; i++) {
+      String tri = new String(cps, i, 3);
+      if (seen.add(tri)) {
+        if (q.length() > 0) {
+          q.append(" AND ");
+        }
+        q.append('"').append(tri.replace("\"", "\"\"")).append('"');
+      }
+    }
+    return q.toString();
   }
 
   static long count(Statements s) throws SQLException {

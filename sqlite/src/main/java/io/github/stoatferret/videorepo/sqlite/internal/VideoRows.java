@@ -84,6 +84,11 @@ final class VideoRows {
     static SearchColumns of(Video v) {
       return new SearchColumns(SearchText.fold(v.filename()), SearchText.fold(v.path()));
     }
+
+    /** The file name for the trigram index: empty when the path's trigrams already cover it. */
+    String filenameNotInPath() {
+      return path.contains(filename) ? "" : filename;
+    }
   }
 
   private static void setNullable(PreparedStatement ps, int i, String value) throws SQLException {

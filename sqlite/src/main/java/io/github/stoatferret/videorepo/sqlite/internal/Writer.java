@@ -1,6 +1,5 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
@@ -14,9 +13,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The one thread that owns the writer connection. It takes whatever tasks are queued and commits
  * each run of consecutive writes in one transaction (group commit): one lock, one WAL append and
- * at most one sync for the whole group. Each write runs in its own savepoint, so a write that
- * fails (a clash) is rolled back alone and its group-mates still commit. A caller's stage
- * completes only after the commit that holds its write.
+ * at most one sync for the whole group. A write that fails a check (a clash, an absent id)
+ * fails alone and its group-mates still commit: every write makes all its checks before it
+ * changes anything ({@link Writes}), so a failed write has nothing to undo. (Savepoints would do
+ * the same, but each one makes SQLite's full-text index flush its pending changes, which cost a
+ * third of the writer's time.) Any SQL error is a storage failure: the whole group rolls back and
+ * fails. A caller's stage completes only after the commit that holds its write.
  *
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
  * order between the groups.
@@ -105,16 +107,10 @@ final class Writer implements Runnable {
       Task<?> task = group.get(i);
       List<VideoChangeEvent> taskEvents = new ArrayList<>(1);
       try {
-        statements.execute("SAVEPOINT write");
         values[i] = task.work.run(statements, taskEvents::add);
-        statements.execute("RELEASE write");
         committed.addAll(taskEvents);
       } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
-        failures[i] = e;
-        if (!rollbackToSavepoint()) {
-          failAll(group, null);
-          return;
-        }
+        failures[i] = e; // thrown by a check, before the write changed anything (see Writes)
       } catch (SQLException e) {
         // The storage itself failed (full, I/O, locked): the transaction is lost as a whole.
         rollback();
@@ -143,17 +139,6 @@ final class Writer implements Runnable {
     group.clear();
   }
 
-  private boolean rollbackToSavepoint() {
-    try {
-      statements.execute("ROLLBACK TO write");
-      statements.execute("RELEASE write");
-      return true;
-    } catch (SQLException e) {
-      rollback();
-      return false;
-    }
-  }
-
   private void rollback() {
     try {
       statements.execute("ROLLBACK");
@@ -164,10 +149,7 @@ final class Writer implements Runnable {
 
   private void failAll(List<Task<?>> group, SQLException cause) {
     for (Task<?> task : group) {
-      task.fail(cause == null
-          ? new StorageException(task.operation + " on " + database
-              + " failed: could not roll back a failed write", null, false)
-          : SqlErrors.storage(task.operation + " on " + database, cause), completions);
+      task.fail(SqlErrors.storage(task.operation + " on " + database, cause), completions);
     }
     group.clear();
   }

@@ -15,26 +15,27 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The write operations, as SQL on the writer connection, inside the writer's transaction. Each
- * checks uniqueness before it writes, so a clash throws before anything changed; the caller
- * still wraps each in a savepoint so that any failure leaves its batch-mates untouched.
+ * The write operations, as SQL on the writer connection, inside the writer's group transaction.
+ *
+ * <p>The invariant the group commit relies on: each operation makes every check that can fail
+ * it (uniqueness, existence) before its first change, so an operation that throws a
+ * {@code VideoRepositoryException} has changed nothing and its group-mates can commit.
  */
 final class Writes {
 
   private static final String ID_TAKEN = "SELECT 1 FROM videos WHERE id = ?";
   private static final String PATH_HOLDER = "SELECT id FROM videos WHERE path = ?";
   private static final String OLD_ROW = "SELECT rowid, " + VideoRows.COLUMNS
-      + ", search_filename, search_path FROM videos WHERE id = ?";
-  private static final String SEARCH_INSERT = "INSERT INTO videos_search (rowid, search_filename,"
-      + " search_path) VALUES (last_insert_rowid(), ?, ?)";
-  private static final String SEARCH_INSERT_AT = "INSERT INTO videos_search (rowid,"
-      + " search_filename, search_path) VALUES (?, ?, ?)";
-  private static final String SEARCH_DELETE = "INSERT INTO videos_search (videos_search, rowid,"
-      + " search_filename, search_path) VALUES ('delete', ?, ?, ?)";
+      + " FROM videos WHERE id = ?";
+  private static final String SEARCH_INSERT = "INSERT INTO videos_search (rowid, path_text,"
+      + " filename_text) VALUES (last_insert_rowid(), ?, ?)";
+  private static final String SEARCH_INSERT_AT = "INSERT INTO videos_search (rowid, path_text,"
+      + " filename_text) VALUES (?, ?, ?)";
+  private static final String SEARCH_DELETE = "DELETE FROM videos_search WHERE rowid = ?";
   private static final String DELETE = "DELETE FROM videos WHERE rowid = ?";
 
-  /** The row a write replaces or removes: its rowid, video and indexed search text. */
-  private record OldRow(long rowid, Video video, SearchColumns search) {}
+  /** The row a write replaces or removes: its rowid and video. */
+  private record OldRow(long rowid, Video video) {}
 
   private Writes() {}
 
@@ -80,8 +81,8 @@ final class Writes {
     ps.executeUpdate();
     PreparedStatement search = s.get(SEARCH_INSERT_AT);
     search.setLong(1, old.rowid());
-    search.setString(2, text.filename());
-    search.setString(3, text.path());
+    search.setString(2, text.path());
+    search.setString(3, text.filenameNotInPath());
     search.executeUpdate();
     events.accept(VideoChangeEvent.Updated.of(old.video(), stored));
     return stored;
@@ -117,16 +118,14 @@ final class Writes {
     VideoRows.bind(ps, v, text);
     ps.executeUpdate();
     PreparedStatement search = s.get(SEARCH_INSERT);
-    search.setString(1, text.filename());
-    search.setString(2, text.path());
+    search.setString(1, text.path());
+    search.setString(2, text.filenameNotInPath());
     search.executeUpdate();
   }
 
   private static void removeFromSearch(Statements s, OldRow old) throws SQLException {
     PreparedStatement ps = s.get(SEARCH_DELETE);
     ps.setLong(1, old.rowid());
-    ps.setString(2, old.search().filename());
-    ps.setString(3, old.search().path());
     ps.executeUpdate();
   }
 
@@ -153,8 +152,7 @@ final class Writes {
       if (!rs.next()) {
         return null;
       }
-      return new OldRow(rs.getLong(1), VideoRows.read(rs, 2),
-          new SearchColumns(rs.getString(16), rs.getString(17)));
+      return new OldRow(rs.getLong(1), VideoRows.read(rs, 2));
     }
   }
 }

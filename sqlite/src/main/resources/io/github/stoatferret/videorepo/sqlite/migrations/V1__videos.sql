@@ -27,8 +27,13 @@ CREATE TABLE videos (
 
 CREATE INDEX videos_list_order ON videos (list_key, id);
 
+-- Trigrams of the folded text, for queries of 3+ characters. It holds the rowids only
+-- (contentless) and no positions (detail=none): a query asks for rows holding all the query's
+-- trigrams and checks each candidate with instr() on the columns above. filename_text is empty
+-- when the folded file name is inside the folded path, as it usually is: the path's trigrams
+-- already cover it.
 CREATE VIRTUAL TABLE videos_search USING fts5 (
-  search_filename, search_path,
-  content = 'videos', content_rowid = 'rowid',
-  tokenize = 'trigram case_sensitive 1'
+  path_text, filename_text,
+  content = '', contentless_delete = 1,
+  tokenize = 'trigram case_sensitive 1', detail = none
 );

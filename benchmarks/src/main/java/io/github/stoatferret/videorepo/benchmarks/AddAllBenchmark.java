@@ -1,0 +1,67 @@
+package io.github.stoatferret.videorepo.benchmarks;
+
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** One {@code addAll} of 1,000 new videos into a growing repository. */
+@State(Scope.Benchmark)
+@Fork(1)
+public class AddAllBenchmark {
+
+  @Param({"sqlite", "memory"})
+  public String backend;
+
+  private VideoRepository repo;
+  private Path file;
+  private long next;
+
+  @Setup(Level.Iteration)
+  public void setUp() {
+    if (backend.equals("sqlite")) {
+      file = Dataset.fresh("import");
+      repo = SqliteVideoRepository.open(file);
+    } else {
+      repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
+    }
+    next = 0;
+  }
+
+  @TearDown(Level.Iteration)
+  public void tearDown() {
+    repo.close();
+    if (file != null) {
+      Dataset.deleteWithSidecars(file);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 2, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public List<?> addAll1000() {
+    if (file == null && next >= 100_000) { // keep the memory backend's heap bounded
+      repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
+      next = 0;
+    }
+    List<?> stored = repo.addAll(Dataset.videos(next, 1000)).toCompletableFuture().join();
+    next += 1000;
+    return stored;
+  }
+}

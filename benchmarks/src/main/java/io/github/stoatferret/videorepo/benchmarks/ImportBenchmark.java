@@ -1,0 +1,60 @@
+package io.github.stoatferret.videorepo.benchmarks;
+
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A whole import of {@code importSize} videos in chunks of 1,000 into a new SQLite file, in a JVM
+ * limited to a 512 MB heap: the time of the whole import (single shot).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "-Xmx512m")
+public class ImportBenchmark {
+
+  @Param({"1000000"})
+  public int importSize;
+
+  private VideoRepository repo;
+  private Path file;
+
+  @Setup(Level.Iteration)
+  public void setUp() {
+    file = Dataset.fresh("import");
+    repo = SqliteVideoRepository.open(file);
+  }
+
+  @TearDown(Level.Iteration)
+  public void tearDown() {
+    repo.close();
+    Dataset.deleteWithSidecars(file);
+  }
+
+  /** A whole import, in chunks of 1,000. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public long importAll() {
+    for (int from = 0; from < importSize; from += 1000) {
+      repo.addAll(Dataset.videos(from, Math.min(1000, importSize - from))).toCompletableFuture()
+          .join();
+    }
+    return repo.count().toCompletableFuture().join();
+  }
+}

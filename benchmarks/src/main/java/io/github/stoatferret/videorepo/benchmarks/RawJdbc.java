@@ -1,0 +1,122 @@
+package io.github.stoatferret.videorepo.benchmarks;
+
+import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The baselines written straight on sqlite-jdbc, with the repository's schema and pragmas: one
+ * connection, synchronous, auto-commit per statement, prepared statements reused. Not
+ * thread-safe: one instance per thread.
+ */
+final class RawJdbc implements AutoCloseable {
+
+  static final String COLUMNS = "id, path, filename, duration_frames, frame_rate_numerator,"
+      + " frame_rate_denominator, width, height, video_codec, audio_codec, file_size,"
+      + " thumbnail_path, created_at_us, updated_at_us";
+
+  private final Connection c;
+  private final PreparedStatement insert;
+  private final PreparedStatement insertSearch;
+  private final PreparedStatement byId;
+  private final PreparedStatement like;
+
+  RawJdbc(Path file) throws SQLException {
+    c = new SQLiteConfig(pragmas()).createConnection("jdbc:sqlite:" + file);
+    insert = c.prepareStatement("INSERT INTO videos (" + COLUMNS + ", list_key, search_filename,"
+        + " search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertSearch = c.prepareStatement("INSERT INTO videos_search (rowid, search_filename,"
+        + " search_path) VALUES (last_insert_rowid(), ?, ?)");
+    byId = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE id = ?");
+    like = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE filename LIKE ?1"
+        + " OR path LIKE ?1 ORDER BY list_key, id LIMIT ?2");
+  }
+
+  /** The pragmas the repository uses with {@code Durability.NORMAL}. */
+  static Properties pragmas() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(5_000);
+    return config.toProperties();
+  }
+
+  void add(Video v) throws SQLException {
+    bind(insert, v);
+    insert.executeUpdate();
+    insertSearch.setString(1, SearchText.fold(v.filename()));
+    insertSearch.setString(2, SearchText.fold(v.path()));
+    insertSearch.executeUpdate();
+  }
+
+  static void bind(PreparedStatement ps, Video v) throws SQLException {
+    long created = PageCursor.toMicros(v.createdAt());
+    ps.setString(1, v.id());
+    ps.setString(2, v.path());
+    ps.setString(3, v.filename());
+    ps.setLong(4, v.durationFrames());
+    ps.setInt(5, v.frameRateNumerator());
+    ps.setInt(6, v.frameRateDenominator());
+    ps.setInt(7, v.width());
+    ps.setInt(8, v.height());
+    ps.setString(9, v.videoCodec());
+    if (v.audioCodec() == null) {
+      ps.setNull(10, Types.VARCHAR);
+    } else {
+      ps.setString(10, v.audioCodec());
+    }
+    ps.setLong(11, v.fileSize());
+    if (v.thumbnailPath() == null) {
+      ps.setNull(12, Types.VARCHAR);
+    } else {
+      ps.setString(12, v.thumbnailPath());
+    }
+    ps.setLong(13, created);
+    ps.setLong(14, PageCursor.toMicros(v.updatedAt()));
+    ps.setLong(15, -created);
+    ps.setString(16, SearchText.fold(v.filename()));
+    ps.setString(17, SearchText.fold(v.path()));
+  }
+
+  Video get(String id) throws SQLException {
+    byId.setString(1, id);
+    try (ResultSet rs = byId.executeQuery()) {
+      return rs.next() ? read(rs) : null;
+    }
+  }
+
+  /** The search a user would write first: a LIKE scan in list order. */
+  List<Video> likeSearch(String query, int limit) throws SQLException {
+    like.setString(1, "%" + query + "%");
+    like.setInt(2, limit);
+    List<Video> out = new ArrayList<>();
+    try (ResultSet rs = like.executeQuery()) {
+      while (rs.next()) {
+        out.add(read(rs));
+      }
+    }
+    return out;
+  }
+
+  static Video read(ResultSet rs) throws SQLException {
+    return new Video(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
+        rs.getString(10), rs.getLong(11), rs.getString(12),
+        PageCursor.fromMicros(rs.getLong(13)), PageCursor.fromMicros(rs.getLong(14)));
+  }
+
+  @Override
+  public void close() throws SQLException {
+    c.close();
+  }
+}
