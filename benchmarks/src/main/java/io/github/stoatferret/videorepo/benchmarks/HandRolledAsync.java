@@ -2,7 +2,6 @@ package io.github.stoatferret.videorepo.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,16 +44,9 @@ final class HandRolledAsync implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> {
       try (Connection c = pool.getConnection()) {
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO videos (" + RawJdbc.COLUMNS
-            + ", list_key, search_filename, search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?)");
-            PreparedStatement fts = c.prepareStatement("INSERT INTO videos_search (rowid,"
-                + " search_filename, search_path) VALUES (last_insert_rowid(), ?, ?)")) {
-          RawJdbc.bind(ps, v);
-          ps.executeUpdate();
-          fts.setString(1, SearchText.fold(v.filename()));
-          fts.setString(2, SearchText.fold(v.path()));
-          fts.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement(RawJdbc.INSERT);
+            PreparedStatement fts = c.prepareStatement(RawJdbc.INSERT_SEARCH)) {
+          RawJdbc.insert(ps, fts, v);
           c.commit();
         } catch (SQLException e) {
           c.rollback();

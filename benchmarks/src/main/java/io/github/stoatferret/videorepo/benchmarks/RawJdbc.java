@@ -25,6 +25,11 @@ final class RawJdbc implements AutoCloseable {
       + " frame_rate_denominator, width, height, video_codec, audio_codec, file_size,"
       + " thumbnail_path, created_at_us, updated_at_us";
 
+  static final String INSERT = "INSERT INTO videos (" + COLUMNS + ", list_key, search_filename,"
+      + " search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT_SEARCH = "INSERT INTO videos_search (rowid, path_text,"
+      + " filename_text) VALUES (last_insert_rowid(), ?, ?)";
+
   private final Connection c;
   private final PreparedStatement insert;
   private final PreparedStatement insertSearch;
@@ -33,10 +38,8 @@ final class RawJdbc implements AutoCloseable {
 
   RawJdbc(Path file) throws SQLException {
     c = new SQLiteConfig(pragmas()).createConnection("jdbc:sqlite:" + file);
-    insert = c.prepareStatement("INSERT INTO videos (" + COLUMNS + ", list_key, search_filename,"
-        + " search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insertSearch = c.prepareStatement("INSERT INTO videos_search (rowid, search_filename,"
-        + " search_path) VALUES (last_insert_rowid(), ?, ?)");
+    insert = c.prepareStatement(INSERT);
+    insertSearch = c.prepareStatement(INSERT_SEARCH);
     byId = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE id = ?");
     like = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE filename LIKE ?1"
         + " OR path LIKE ?1 ORDER BY list_key, id LIMIT ?2");
@@ -52,11 +55,19 @@ final class RawJdbc implements AutoCloseable {
   }
 
   void add(Video v) throws SQLException {
-    bind(insert, v);
-    insert.executeUpdate();
-    insertSearch.setString(1, SearchText.fold(v.filename()));
-    insertSearch.setString(2, SearchText.fold(v.path()));
-    insertSearch.executeUpdate();
+    insert(insert, insertSearch, v);
+  }
+
+  /** The repository's two inserts: the row, and its trigram index entry. */
+  static void insert(PreparedStatement row, PreparedStatement search, Video v)
+      throws SQLException {
+    bind(row, v);
+    row.executeUpdate();
+    String path = SearchText.fold(v.path());
+    String filename = SearchText.fold(v.filename());
+    search.setString(1, path);
+    search.setString(2, path.contains(filename) ? "" : filename);
+    search.executeUpdate();
   }
 
   static void bind(PreparedStatement ps, Video v) throws SQLException {

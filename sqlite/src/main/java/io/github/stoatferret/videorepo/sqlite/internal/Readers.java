@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 
@@ -15,17 +14,14 @@ import java.util.function.Supplier;
  */
 final class Readers {
 
-  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null);
+  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null, Runnable::run);
 
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private final String database;
-  private final Executor completions;
 
-  Readers(int count, Supplier<Statements> connections, String database, Executor completions,
-      String threadPrefix) {
+  Readers(int count, Supplier<Statements> connections, String database, String threadPrefix) {
     this.database = database;
-    this.completions = completions;
     for (int i = 0; i < count; i++) {
       Statements statements = connections.get(); // opened here, so open() fails fast
       Thread t = new Thread(() -> loop(statements), threadPrefix + "reader-" + i);
@@ -71,22 +67,21 @@ final class Readers {
         if (task == STOP) {
           return;
         }
-        runRead(task, statements, database, completions);
+        runRead(task, statements, database);
       }
     } finally {
       statements.close();
     }
   }
 
-  /** Runs one read on a connection and hands its outcome to the completion executor. */
-  static void runRead(Task<?> task, Statements statements, String database,
-      Executor completions) {
+  /** Runs one read on a connection and completes its future. */
+  static void runRead(Task<?> task, Statements statements, String database) {
     try {
-      task.succeed(task.work.run(statements, e -> { }), completions);
+      task.succeed(task.work.run(statements, e -> { }));
     } catch (SQLException e) {
-      task.fail(SqlErrors.storage(task.operation + " on " + database, e), completions);
+      task.fail(SqlErrors.storage(task.operation + " on " + database, e));
     } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
-      task.fail(e, completions);
+      task.fail(e);
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public final class SqliteStore implements VideoRepository {
   private final Thread writerThread;
   private final @Nullable Readers readers;
   private final @Nullable ExecutorService ownCompletions;
+  private final Executor callbacks;
   private final Set<Thread> completionThreads = ConcurrentHashMap.newKeySet();
 
   // Admission: a call counts itself in, then checks closed; close sets closed, then waits for the
@@ -53,7 +55,8 @@ public final class SqliteStore implements VideoRepository {
    * @param database the database
    * @param readerCount reader threads for a file database (an in-memory one has none)
    * @param listener the change listener
-   * @param completions where stages complete, or {@code null} for a pool of the engine's own
+   * @param completions where callbacks on returned stages run, and events are delivered, or
+   *     {@code null} for a pool of the engine's own
    * @return the engine
    * @throws StorageException if the database cannot be opened
    */
@@ -69,14 +72,23 @@ public final class SqliteStore implements VideoRepository {
     this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
         Math.max(4, Runtime.getRuntime().availableProcessors()), threads(prefix + "complete-"))
         : null;
-    Executor done = completions != null ? completions : ownCompletions;
+    Executor pool = completions != null ? completions : ownCompletions;
+    // After close (our pool is shut down) or with a user executor that refuses work, a callback
+    // runs on the thread that attaches or triggers it rather than never.
+    Executor done = task -> {
+      try {
+        pool.execute(task);
+      } catch (RejectedExecutionException e) {
+        task.run();
+      }
+    };
     Statements writerStatements = null;
     Readers started = null;
     try {
       writerStatements = statements(database.openWriter());
       if (!database.inMemory() && readerCount > 0) {
         started = new Readers(readerCount, () -> statements(database.openReader()),
-            database.name(), done, prefix);
+            database.name(), prefix);
       }
     } catch (RuntimeException e) {
       if (writerStatements != null) {
@@ -88,7 +100,8 @@ public final class SqliteStore implements VideoRepository {
       throw e;
     }
     this.readers = started;
-    this.writer = new Writer(writerStatements, database.name(), done,
+    this.callbacks = done;
+    this.writer = new Writer(writerStatements, database.name(),
         new EventDispatcher(listener, done));
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
@@ -221,7 +234,7 @@ public final class SqliteStore implements VideoRepository {
       }
       Task<T> task;
       try {
-        task = new Task<>(operation, isWrite, work.get());
+        task = new Task<>(operation, isWrite, work.get(), callbacks);
       } catch (RuntimeException e) {
         return Stages.failed(e);
       }

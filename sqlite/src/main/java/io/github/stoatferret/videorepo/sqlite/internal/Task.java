@@ -4,13 +4,13 @@ import io.github.stoatferret.videorepo.VideoChangeEvent;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * One operation queued for an engine thread, and the future its caller holds. Engine threads
- * never complete the future themselves: they hand completion to the completion executor, so that
- * callers' callbacks never run on (and never stall) a writer or reader thread.
+ * One operation queued for an engine thread, and the future its caller holds. The engine thread
+ * completes the future itself, but the future runs every callback on the completion executor
+ * ({@link CallbacksElsewhereFuture}), so callers' code never runs on (or stalls) a writer or
+ * reader thread.
  *
  * @param <T> the result type
  */
@@ -25,29 +25,22 @@ final class Task<T> {
   final String operation;
   final boolean write;
   final Work<T> work;
-  final CompletableFuture<T> result = new CompletableFuture<>();
+  final CompletableFuture<T> result;
 
-  Task(String operation, boolean write, Work<T> work) {
+  Task(String operation, boolean write, Work<T> work, Executor callbacks) {
     this.operation = operation;
     this.write = write;
     this.work = work;
+    this.result = new CallbacksElsewhereFuture<>(callbacks);
   }
 
-  void succeed(Object value, Executor completions) {
+  void succeed(Object value) {
     @SuppressWarnings("unchecked")
     T typed = (T) value;
-    hand(completions, () -> result.complete(typed));
+    result.complete(typed);
   }
 
-  void fail(Throwable error, Executor completions) {
-    hand(completions, () -> result.completeExceptionally(error));
-  }
-
-  private static void hand(Executor completions, Runnable completion) {
-    try {
-      completions.execute(completion);
-    } catch (RejectedExecutionException e) {
-      completion.run(); // a user executor that was shut down: better late here than never
-    }
+  void fail(Throwable error) {
+    result.completeExceptionally(error);
   }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -28,18 +27,16 @@ final class Writer implements Runnable {
   /** The most tasks one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 1024;
 
-  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null);
+  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null, Runnable::run);
 
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Statements statements;
   private final String database;
-  private final Executor completions;
   private final EventDispatcher events;
 
-  Writer(Statements statements, String database, Executor completions, EventDispatcher events) {
+  Writer(Statements statements, String database, EventDispatcher events) {
     this.statements = statements;
     this.database = database;
-    this.completions = completions;
     this.events = events;
   }
 
@@ -68,7 +65,7 @@ final class Writer implements Runnable {
             group.add(task);
           } else {
             commit(group);
-            Readers.runRead(task, statements, database, completions);
+            Readers.runRead(task, statements, database);
           }
         }
         commit(group);
@@ -131,9 +128,9 @@ final class Writer implements Runnable {
     events.deliver();
     for (int i = 0; i < n; i++) {
       if (failures[i] != null) {
-        group.get(i).fail(failures[i], completions);
+        group.get(i).fail(failures[i]);
       } else {
-        group.get(i).succeed(values[i], completions);
+        group.get(i).succeed(values[i]);
       }
     }
     group.clear();
@@ -149,7 +146,7 @@ final class Writer implements Runnable {
 
   private void failAll(List<Task<?>> group, SQLException cause) {
     for (Task<?> task : group) {
-      task.fail(SqlErrors.storage(task.operation + " on " + database, cause), completions);
+      task.fail(SqlErrors.storage(task.operation + " on " + database, cause));
     }
     group.clear();
   }

@@ -1,0 +1,90 @@
+package io.github.stoatferret.videorepo.sqlite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Every way of attaching a callback runs it on the callback executor, never inline. */
+class CallbacksElsewhereFutureTest {
+
+  @Test
+  void everyNonAsyncMethodRunsOnTheCallbackExecutor() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "callbacks"));
+    try {
+      CompletableFuture<String> other = CompletableFuture.completedFuture("x");
+      List<Function<CompletableFuture<String>, CompletionStage<?>>> attachments = List.of(
+          f -> f.thenApply(v -> where()),
+          f -> f.thenAccept(v -> where()),
+          f -> f.thenRun(() -> where()),
+          f -> f.thenCombine(other, (a, b) -> where()),
+          f -> f.thenAcceptBoth(other, (a, b) -> where()),
+          f -> f.runAfterBoth(other, () -> where()),
+          f -> f.applyToEither(new CompletableFuture<>(), v -> where()),
+          f -> f.acceptEither(new CompletableFuture<>(), v -> where()),
+          f -> f.runAfterEither(new CompletableFuture<>(), () -> where()),
+          f -> f.thenCompose(v -> CompletableFuture.completedFuture(where())),
+          f -> f.whenComplete((v, e) -> where()),
+          f -> f.handle((v, e) -> where()),
+          f -> f.thenApply(v -> v).thenApply(v -> where())); // derived futures too
+      for (boolean alreadyDone : new boolean[] {true, false}) {
+        for (Function<CompletableFuture<String>, CompletionStage<?>> attach : attachments) {
+          CallbacksElsewhereFuture<String> f = new CallbacksElsewhereFuture<>(pool);
+          if (alreadyDone) {
+            f.complete("v");
+          }
+          List<String> seen = new ArrayList<>();
+          threads.set(seen);
+          CompletableFuture<?> dependent = attach.apply(f).toCompletableFuture();
+          if (!alreadyDone) {
+            f.complete("v"); // the "engine" completes it here, on this thread
+          }
+          dependent.get(5, TimeUnit.SECONDS);
+          assertEquals(List.of("callbacks"), seen);
+        }
+      }
+      CallbacksElsewhereFuture<String> failed = new CallbacksElsewhereFuture<>(pool);
+      List<String> seen = new ArrayList<>();
+      threads.set(seen);
+      CompletableFuture<String> recovered = failed.exceptionally(e -> where());
+      failed.completeExceptionally(new IllegalStateException());
+      recovered.get(5, TimeUnit.SECONDS);
+      assertEquals(List.of("callbacks"), seen);
+    } finally {
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+    }
+  }
+
+  private static final CurrentList threads = new CurrentList();
+
+  /** Records the running thread's name into the list of the current check. */
+  private static String where() {
+    List<String> list = threads.get();
+    synchronized (list) {
+      list.add(Thread.currentThread().getName());
+    }
+    return "done";
+  }
+
+  /** The list the current check records into, visible to the callback thread. */
+  private static final class CurrentList {
+    private volatile List<String> current;
+
+    void set(List<String> list) {
+      current = list;
+    }
+
+    List<String> get() {
+      return current;
+    }
+  }
+}
