@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.benchmarks;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.memory.InMemoryVideoRepository;
+import io.github.stoatferret.videorepo.sqlite.Durability;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -27,11 +28,17 @@ final class Backends implements AutoCloseable {
    * when {@code size} is 0.
    */
   Backends(String name, int size) {
+    this(name, size, Durability.NORMAL);
+  }
+
+  /** As above, with a durability for the repository and the matching pragma for baselines. */
+  Backends(String name, int size, Durability durability) {
     this.name = name;
     this.ownsFile = size == 0;
     this.file = size == 0 ? Dataset.fresh(name) : Dataset.database(size);
     switch (name) {
-      case "sqlite" -> repo = SqliteVideoRepository.open(file);
+      case "sqlite" -> repo = SqliteVideoRepository.builder().file(file).durability(durability)
+          .open();
       case "memory" -> {
         repo = InMemoryVideoRepository.create();
         for (int from = 0; from < size; from += 1000) {
@@ -42,13 +49,13 @@ final class Backends implements AutoCloseable {
       case "raw", "like" -> SqliteVideoRepository.open(file).close(); // creates the schema
       case "handrolled" -> {
         SqliteVideoRepository.open(file).close();
-        handRolled = new HandRolledAsync(file);
+        handRolled = new HandRolledAsync(file, durability);
       }
       default -> throw new IllegalArgumentException("unknown backend " + name);
     }
     if (name.equals("raw") || name.equals("like")) {
       try {
-        raw = new RawJdbc(file);
+        raw = new RawJdbc(file, durability);
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }

@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.benchmarks;
 
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.sqlite.Durability;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,10 @@ public class CallerBenchmark {
   @Param({"sqlite", "memory", "raw", "handrolled"})
   public String backend;
 
+  /** Matters for adds only; {@code FULL} syncs at every commit (for the baselines, every add). */
+  @Param({"NORMAL"})
+  public Durability durability;
+
   private Backends backends;
   private final AtomicLong next = new AtomicLong(STORED);
   private String[] ids;
@@ -51,7 +56,7 @@ public class CallerBenchmark {
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
     boolean writes = params.getBenchmark().contains(".add");
-    backends = new Backends(backend, writes ? 0 : STORED);
+    backends = new Backends(backend, writes ? 0 : STORED, durability);
     ids = new String[STORED];
     paths = new String[STORED];
     for (int i = 0; i < STORED; i++) {

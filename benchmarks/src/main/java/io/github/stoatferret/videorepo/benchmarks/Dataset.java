@@ -34,7 +34,7 @@ final class Dataset {
   private static final String[] CODECS = {"h264", "hevc", "av1", "prores", "vp9"};
   private static final Instant BASE = Instant.parse("2020-01-01T00:00:00Z");
   /** Bump when {@link #video} changes, so that cached databases are rebuilt. */
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private Dataset() {}
 
@@ -96,9 +96,8 @@ final class Dataset {
       }
     }
     try {
+      // Closing checkpointed the WAL into the file and removed it: the file is whole.
       Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
-      Files.deleteIfExists(Path.of(building + "-wal"));
-      Files.deleteIfExists(Path.of(building + "-shm"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

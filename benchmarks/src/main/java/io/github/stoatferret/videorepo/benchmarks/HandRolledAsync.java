@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.github.stoatferret.videorepo.sqlite.Durability;
 import org.sqlite.SQLiteConfig;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -25,13 +26,13 @@ final class HandRolledAsync implements AutoCloseable {
   private final HikariDataSource pool;
   private final ExecutorService threads = Executors.newFixedThreadPool(8);
 
-  HandRolledAsync(Path file) {
+  HandRolledAsync(Path file, Durability durability) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:sqlite:" + file);
     // BEGIN IMMEDIATE: with SQLite's default deferred transactions, concurrent writers fail with
     // SQLITE_BUSY at once (the busy timeout does not apply to a read lock's upgrade); a team
     // that tried this would have had to learn that, so the baseline has it too.
-    Properties pragmas = RawJdbc.pragmas();
+    Properties pragmas = RawJdbc.pragmas(durability);
     SQLiteConfig immediate = new SQLiteConfig(pragmas);
     immediate.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setDataSourceProperties(immediate.toProperties());

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import io.github.stoatferret.videorepo.sqlite.Durability;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -37,7 +38,11 @@ final class RawJdbc implements AutoCloseable {
   private final PreparedStatement like;
 
   RawJdbc(Path file) throws SQLException {
-    c = new SQLiteConfig(pragmas()).createConnection("jdbc:sqlite:" + file);
+    this(file, Durability.NORMAL);
+  }
+
+  RawJdbc(Path file, Durability durability) throws SQLException {
+    c = new SQLiteConfig(pragmas(durability)).createConnection("jdbc:sqlite:" + file);
     insert = c.prepareStatement(INSERT);
     insertSearch = c.prepareStatement(INSERT_SEARCH);
     byId = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE id = ?");
@@ -45,11 +50,12 @@ final class RawJdbc implements AutoCloseable {
         + " OR path LIKE ?1 ORDER BY list_key, id LIMIT ?2");
   }
 
-  /** The pragmas the repository uses with {@code Durability.NORMAL}. */
-  static Properties pragmas() {
+  /** The pragmas the repository uses with a durability. */
+  static Properties pragmas(Durability durability) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setSynchronous(durability == Durability.FULL
+        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(5_000);
     return config.toProperties();
   }

@@ -16,6 +16,9 @@ final class Readers {
 
   private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null, Runnable::run);
 
+  /** How long an idle reader spins before it blocks. */
+  private static final long SPIN_NANOS = 20_000;
+
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private final String database;
@@ -58,11 +61,9 @@ final class Readers {
   private void loop(Statements statements) {
     try {
       while (true) {
-        Task<?> task;
-        try {
-          task = queue.take();
-        } catch (InterruptedException e) {
-          continue; // only STOP ends a reader
+        Task<?> task = next();
+        if (task == null) {
+          continue; // interrupted: only STOP ends a reader
         }
         if (task == STOP) {
           return;
@@ -71,6 +72,27 @@ final class Readers {
       }
     } finally {
       statements.close();
+    }
+  }
+
+  /**
+   * Takes the next read, spinning for a few microseconds before blocking: a caller that awaits
+   * each read submits the next one right after the last completes, and catching it while still
+   * awake saves a park and an unpark per read (most of a fast read's cost).
+   */
+  private Task<?> next() {
+    long deadline = System.nanoTime() + SPIN_NANOS;
+    do {
+      Task<?> task = queue.poll();
+      if (task != null) {
+        return task;
+      }
+      Thread.onSpinWait();
+    } while (System.nanoTime() < deadline);
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      return null;
     }
   }
 

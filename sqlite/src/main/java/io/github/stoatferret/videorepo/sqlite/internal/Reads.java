@@ -31,14 +31,18 @@ final class Reads {
   private static final String TRIGRAM = SELECT + "WHERE rowid IN (SELECT rowid FROM videos_search"
       + " WHERE videos_search MATCH ?3) AND " + MATCHES.replace("?1", "?2")
       + " ORDER BY list_key, id LIMIT ?1";
+  private static final String WINDOW = "SELECT " + VideoRows.COLUMNS + " FROM (SELECT * FROM"
+      + " videos ORDER BY list_key, id LIMIT ?3) WHERE " + MATCHES.replace("?1", "?2")
+      + " LIMIT ?1";
   private static final String CANDIDATES = "SELECT count(*) FROM (SELECT rowid FROM videos_search"
       + " WHERE videos_search MATCH ?1 LIMIT ?2)";
+  private static final String LAST_ROWID = "SELECT max(rowid) FROM videos";
 
   /**
    * Up to this many trigram candidates, a search fetches them all and sorts them; beyond it the
-   * term is frequent, and walking the list order until {@code limit} matches is cheaper.
+   * ordered scan, which stops at the limit, is cheaper.
    */
-  static final int SPARSE_CANDIDATES = 4096;
+  static final int SPARSE_CANDIDATES = 20_000;
 
   private Reads() {}
 
@@ -92,17 +96,43 @@ final class Reads {
     if (folded.isEmpty()) {
       return list(s, limit, 0);
     }
-    PreparedStatement ps;
     String trigrams = trigramQuery(folded);
-    if (trigrams != null && isSparse(s, trigrams)) {
-      ps = s.get(TRIGRAM); // few candidates: fetch them by index, verify, sort
-      ps.setString(3, trigrams);
-    } else {
-      ps = s.get(SCAN); // short or frequent: walk in list order, stop at the limit
+    if (trigrams == null) {
+      return scan(s, SCAN, folded, limit, 0); // too short for trigrams
     }
+    // Plan, per query: results come in list order, so a frequent term is found fastest by
+    // walking that order until the limit; a rare one by its trigrams. First walk a window of
+    // the newest rows; if the term is dense, that already fills the page.
+    int window = (int) Math.min(20_000, Math.max(1_000, 20L * limit));
+    List<Video> found = scan(s, WINDOW, folded, limit, window);
+    if (found.size() == limit || lastRowid(s) <= window) {
+      return found; // full page, or the window held every row
+    }
+    if (isSparse(s, trigrams)) {
+      PreparedStatement ps = s.get(TRIGRAM); // few candidates: fetch, verify, sort
+      ps.setInt(1, limit);
+      ps.setString(2, folded);
+      ps.setString(3, trigrams);
+      return all(ps);
+    }
+    return scan(s, SCAN, folded, limit, 0); // many candidates, few of them recent
+  }
+
+  private static List<Video> scan(Statements s, String sql, String folded, int limit, int window)
+      throws SQLException {
+    PreparedStatement ps = s.get(sql);
     ps.setInt(1, limit);
     ps.setString(2, folded);
+    if (window > 0) {
+      ps.setInt(3, window);
+    }
     return all(ps);
+  }
+
+  private static long lastRowid(Statements s) throws SQLException {
+    try (ResultSet rs = s.get(LAST_ROWID).executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   private static boolean isSparse(Statements s, String trigrams) throws SQLException {

@@ -266,10 +266,12 @@ public final class SqliteStore implements VideoRepository {
       while (admitted.get() != 0) {
         Thread.onSpinWait();
       }
-      writer.stop();
+      // Readers first: the last connection to close checkpoints the WAL into the database file
+      // and removes it, and only the writer's read-write connection can.
       if (readers != null) {
         readers.stop();
       }
+      writer.stop();
       joinUninterruptibly(writerThread);
       if (ownCompletions != null) {
         ownCompletions.shutdown();
