@@ -34,7 +34,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 @DisplayNameGeneration(RuleDisplayNames.class)
 public abstract class VideoRepositoryContract implements GeneralRules, AddRules, AddAllRules,
     ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
-    CloseRules, EventRules, ModelRules, ConcurrencyRules {
+    CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules {
 
   /** The system property for {@link #awaitTimeout()}, in milliseconds. */
   public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";
