@@ -92,6 +92,7 @@ public final class SqliteVideoRepository implements VideoRepository {
     private Duration busyTimeout = Duration.ofSeconds(5);
     private VideoChangeListener listener = VideoChangeListener.NONE;
     private @Nullable Executor completions;
+    private long maxSize;
 
     private Builder() {}
 
@@ -158,6 +159,23 @@ public final class SqliteVideoRepository implements VideoRepository {
     }
 
     /**
+     * Caps the size of the database file. A write that would grow it beyond the cap fails with a
+     * {@link StorageException} (not retryable), exactly as on a full disk, and changes nothing;
+     * reads go on, and writes succeed again once deletes have freed space. Default: no cap
+     * beyond SQLite's own.
+     *
+     * @param bytes the largest size, at least 1 MiB
+     * @return this builder
+     */
+    public Builder maxDatabaseSize(long bytes) {
+      if (bytes < (1 << 20)) {
+        throw new IllegalArgumentException("maxDatabaseSize must be at least 1 MiB, was " + bytes);
+      }
+      maxSize = bytes;
+      return this;
+    }
+
+    /**
      * Sets the listener that receives every committed change, in commit order, on the completion
      * executor, one event at a time.
      *
@@ -190,7 +208,7 @@ public final class SqliteVideoRepository implements VideoRepository {
      */
     public SqliteVideoRepository open() {
       return new SqliteVideoRepository(SqliteStore.open(
-          Database.of(file, durability, busyTimeout), readers, listener, completions));
+          Database.of(file, durability, busyTimeout, maxSize), readers, listener, completions));
     }
   }
 

@@ -27,11 +27,14 @@ public final class Database {
   private final @Nullable Path file;
   private final Durability durability;
   private final Duration busyTimeout;
+  private final long maxSize;
 
-  private Database(@Nullable Path file, Durability durability, Duration busyTimeout) {
+  private Database(@Nullable Path file, Durability durability, Duration busyTimeout,
+      long maxSize) {
     this.file = file;
     this.durability = durability;
     this.busyTimeout = busyTimeout;
+    this.maxSize = maxSize;
   }
 
   /**
@@ -40,10 +43,13 @@ public final class Database {
    * @param file the file, or {@code null} for a private in-memory database
    * @param durability the durability
    * @param busyTimeout how long a connection waits for another's lock
+   * @param maxSize the largest database size in bytes, or 0 for no cap
    * @return the database
    */
-  public static Database of(@Nullable Path file, Durability durability, Duration busyTimeout) {
-    return new Database(file == null ? null : file.toAbsolutePath(), durability, busyTimeout);
+  public static Database of(@Nullable Path file, Durability durability, Duration busyTimeout,
+      long maxSize) {
+    return new Database(file == null ? null : file.toAbsolutePath(), durability, busyTimeout,
+        maxSize);
   }
 
   /**
@@ -100,6 +106,13 @@ public final class Database {
         // written many times between two checkpoints are copied once. Then cut the WAL back.
         s.execute("PRAGMA wal_autocheckpoint = 8192");
         s.execute("PRAGMA journal_size_limit = 67108864");
+        if (maxSize > 0) {
+          long pageSize;
+          try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+            pageSize = rs.getLong(1);
+          }
+          s.execute("PRAGMA max_page_count = " + Math.max(1, maxSize / pageSize));
+        }
       }
       return c;
     } catch (SQLException e) {
@@ -164,7 +177,17 @@ public final class Database {
       throw new StorageException("cannot open " + name() + ": it is a directory", null, false);
     }
     if (!Files.exists(file)) {
+      if (!Files.isWritable(dir)) {
+        throw new StorageException("cannot open " + name() + ": directory " + dir
+            + " is read-only", null, false);
+      }
       return;
+    }
+    if (!Files.isWritable(file) || !Files.isWritable(dir)) {
+      // WAL needs to write the file and create its -wal and -shm files beside it.
+      throw new StorageException("cannot open " + name() + ": " + (Files.isWritable(file)
+          ? "directory " + dir : "the file") + " is read-only; the file was not changed", null,
+          false);
     }
     try {
       long size = Files.size(file);

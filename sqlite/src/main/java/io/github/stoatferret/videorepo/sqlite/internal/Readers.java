@@ -101,6 +101,7 @@ final class Readers {
     try {
       task.succeed(task.work.run(statements, e -> { }));
     } catch (SQLException e) {
+      statements.reset();
       task.fail(SqlErrors.storage(task.operation + " on " + database, e));
     } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
       task.fail(e);

@@ -31,13 +31,21 @@ final class Statements implements AutoCloseable {
     return ps;
   }
 
+  /**
+   * Drops every prepared statement, to be prepared again on next use. Called after an SQL
+   * error: sqlite-jdbc may have closed the statement that failed (it does on a full disk), and a
+   * closed statement in the cache would fail every later call.
+   */
+  void reset() {
+    closeAll();
+  }
+
   /** Runs a statement without parameters (transaction control). */
   void execute(String sql) throws SQLException {
     plain.execute(sql);
   }
 
-  @Override
-  public void close() {
+  private void closeAll() {
     for (PreparedStatement ps : cache.values()) {
       try {
         ps.close();
@@ -45,6 +53,12 @@ final class Statements implements AutoCloseable {
         // closing anyway
       }
     }
+    cache.clear();
+  }
+
+  @Override
+  public void close() {
+    closeAll();
     try {
       plain.close();
     } catch (SQLException ignored) {

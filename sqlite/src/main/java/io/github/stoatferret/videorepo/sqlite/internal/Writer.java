@@ -145,6 +145,7 @@ final class Writer implements Runnable {
   }
 
   private void failAll(List<Task<?>> group, SQLException cause) {
+    statements.reset();
     for (Task<?> task : group) {
       task.fail(SqlErrors.storage(task.operation + " on " + database, cause));
     }
