@@ -6,6 +6,7 @@ import java.util.Objects;
 
 /** A write would have given two videos the same id or the same path; nothing was written. */
 public class DuplicateVideoException extends VideoRepositoryException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   /** Which unique key clashed. */
@@ -16,7 +17,9 @@ public class DuplicateVideoException extends VideoRepositoryException {
     PATH
   }
 
+  /** The key that clashed. */
   private final Key key;
+  /** The value already taken. */
   private final String value;
 
   /**

@@ -8,8 +8,10 @@ package io.github.stoatferret.videorepo;
  * write changed nothing.
  */
 public class StorageException extends VideoRepositoryException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** Whether trying again later may help. */
   private final boolean retryable;
 
   /**

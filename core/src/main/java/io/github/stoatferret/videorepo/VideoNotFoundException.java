@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /** An update named an id that no stored video has; nothing was written. */
 public class VideoNotFoundException extends VideoRepositoryException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The id that was not found. */
   private final String id;
 
   /**

@@ -6,6 +6,7 @@ package io.github.stoatferret.videorepo;
  * Unchecked, because they arrive through a {@code CompletionStage} and never from a method call.
  */
 public class VideoRepositoryException extends RuntimeException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   /**

@@ -5,8 +5,10 @@ package io.github.stoatferret.videorepo.contract.property;
  * shrunk counterexample; the cause is the failure of the shrunk one.
  */
 public final class PropertyFailure extends AssertionError {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The seed of the failing try. */
   private final long seed;
   private final transient Object shrunk;
 

@@ -1,0 +1,3 @@
+module example.app {
+  requires io.github.stoatferret.videorepo.sqlite;
+}
