@@ -1,0 +1,130 @@
+package io.github.stoatferret.videorepo.examples.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoRepository;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code import FILE}: bulk import through {@code addAll} in chunks. A bad record (unreadable,
+ * invalid, or clashing with a stored video) is reported with its line number and skipped; the
+ * rest of its chunk is still stored, and no record is ever half imported.
+ */
+@Command(name = "import", description = "Import videos from JSON Lines or CSV (with a header).")
+final class ImportCommand implements Callable<Integer> {
+
+  @ParentCommand
+  VideoCatalog catalog;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "A .jsonl or .csv file.")
+  Path file;
+
+  @Option(names = "--chunk", defaultValue = "1000", description = "Videos per addAll (default:"
+      + " ${DEFAULT-VALUE}).")
+  int chunk;
+
+  @Option(names = "--format", description = "jsonl or csv (default: from the file name).")
+  String format;
+
+  private PrintWriter err;
+  private long stored;
+  private long skipped;
+
+  /** A parsed record and the line it came from. */
+  private record Line(long number, Video video) {}
+
+  @Override
+  public Integer call() throws Exception {
+    err = spec.commandLine().getErr();
+    boolean csv = "csv".equalsIgnoreCase(format)
+        || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
+    long start = System.nanoTime();
+    Progress progress = new Progress(err, System.console() != null, Files.size(file));
+    try (VideoRepository repo = catalog.open();
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      CsvVideos header = csv ? new CsvVideos(in.readLine()) : null;
+      long lineNumber = csv ? 1 : 0;
+      long bytes = 0;
+      List<Line> batch = new ArrayList<>(chunk);
+      String text;
+      while ((text = in.readLine()) != null) {
+        lineNumber++;
+        bytes += text.length() + 1;
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          Video v = VideoJson.fromJson(csv ? header.toJson(text) : VideoJson.MAPPER.readTree(text));
+          batch.add(new Line(lineNumber, v));
+        } catch (JsonProcessingException e) {
+          bad(lineNumber, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+          bad(lineNumber, e.getMessage());
+        }
+        if (batch.size() == chunk) {
+          store(repo, batch);
+          progress.update(stored, bytes);
+        }
+      }
+      store(repo, batch);
+      progress.finish();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "imported %d videos, skipped %d bad records, in %.1f s (%.0f videos/s)%n",
+        stored, skipped, seconds, stored / Math.max(seconds, 1e-3));
+    return skipped == 0 ? 0 : VideoCatalog.PARTIAL;
+  }
+
+  /** Stores a chunk in one addAll; on a clash, falls back to one add per video. */
+  private void store(VideoRepository repo, List<Line> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Video> videos = batch.stream().map(Line::video).toList();
+    try {
+      repo.addAll(videos).toCompletableFuture().join();
+      stored += videos.size();
+    } catch (CompletionException e) {
+      if (!(e.getCause() instanceof DuplicateVideoException)) {
+        throw e;
+      }
+      for (Line line : batch) { // the chunk was refused whole: find the clashing records
+        try {
+          repo.add(line.video()).toCompletableFuture().join();
+          stored++;
+        } catch (CompletionException clash) {
+          if (!(clash.getCause() instanceof DuplicateVideoException)) {
+            throw clash;
+          }
+          bad(line.number(), clash.getCause().getMessage());
+        }
+      }
+    }
+    batch.clear();
+  }
+
+  private void bad(long line, String why) {
+    skipped++;
+    err.println(file + ":" + line + ": skipped: " + why);
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.stoatferret.videorepo.examples.catalog;
+
+import io.github.stoatferret.videorepo.VideoRepository;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code list}: the newest videos. */
+@Command(name = "list", description = "List videos, newest first.")
+final class ListCommand implements Callable<Integer> {
+
+  @ParentCommand
+  VideoCatalog catalog;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  Output output;
+
+  @Option(names = "--limit", defaultValue = "20", description = "At most (default: 20).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Skip this many (default: 0).")
+  int offset;
+
+  @Override
+  public Integer call() throws Exception {
+    try (VideoRepository repo = catalog.open()) {
+      output.print(spec.commandLine().getOut(),
+          repo.list(limit, offset).toCompletableFuture().join());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.stoatferret.videorepo.examples.catalog;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Import progress: on a terminal a bar redrawn in place with rate and ETA; otherwise (a pipe, a
+ * log file) a plain line every few seconds, so that logs stay readable.
+ */
+final class Progress {
+
+  private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
+  private static final long BAR_EVERY_NANOS = 200_000_000L;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final long totalBytes;
+  private final long start = System.nanoTime();
+  private long lastShown;
+
+  Progress(PrintWriter err, boolean terminal, long totalBytes) {
+    this.err = err;
+    this.terminal = terminal;
+    this.totalBytes = Math.max(1, totalBytes);
+  }
+
+  void update(long records, long bytesRead) {
+    long now = System.nanoTime();
+    if (now - lastShown < (terminal ? BAR_EVERY_NANOS : PLAIN_EVERY_NANOS)) {
+      return;
+    }
+    lastShown = now;
+    double seconds = (now - start) / 1e9;
+    double fraction = Math.min(1.0, (double) bytesRead / totalBytes);
+    double rate = records / Math.max(seconds, 1e-3);
+    long eta = fraction > 0 ? Math.round(seconds / fraction - seconds) : 0;
+    if (terminal) {
+      int width = 30;
+      int done = (int) (fraction * width);
+      err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d videos  %,.0f/s  ETA %ds ",
+          "#".repeat(done), " ".repeat(width - done), fraction * 100, records, rate, eta);
+    } else {
+      err.printf(Locale.ROOT, "progress: %.0f%%, %d videos, %.0f/s, ETA %ds%n",
+          fraction * 100, records, rate, eta);
+    }
+    err.flush();
+  }
+
+  void finish() {
+    if (terminal) {
+      err.print("\r" + " ".repeat(79) + "\r");
+      err.flush();
+    }
+  }
+}

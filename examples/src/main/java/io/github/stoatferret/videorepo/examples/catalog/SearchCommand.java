@@ -1,0 +1,41 @@
+package io.github.stoatferret.videorepo.examples.catalog;
+
+import io.github.stoatferret.videorepo.VideoRepository;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code search QUERY}: case-insensitive substring of file name or path. */
+@Command(name = "search", description = "Find videos whose file name or path contains QUERY,"
+    + " ignoring case.")
+final class SearchCommand implements Callable<Integer> {
+
+  @ParentCommand
+  VideoCatalog catalog;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  Output output;
+
+  @Parameters(paramLabel = "QUERY", description = "The text to look for, taken literally.")
+  String query;
+
+  @Option(names = "--limit", defaultValue = "20", description = "At most (default: 20).")
+  int limit;
+
+  @Override
+  public Integer call() throws Exception {
+    try (VideoRepository repo = catalog.open()) {
+      output.print(spec.commandLine().getOut(),
+          repo.search(query, limit).toCompletableFuture().join());
+    }
+    return 0;
+  }
+}

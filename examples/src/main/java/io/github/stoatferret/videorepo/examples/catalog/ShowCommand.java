@@ -1,0 +1,57 @@
+package io.github.stoatferret.videorepo.examples.catalog;
+
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoRepository;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code show ID|PATH}: every field of one video. */
+@Command(name = "show", description = "Show one video, by id or by path.")
+final class ShowCommand implements Callable<Integer> {
+
+  @ParentCommand
+  VideoCatalog catalog;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  Output output;
+
+  @Parameters(paramLabel = "ID|PATH", description = "The video's id or its path.")
+  String key;
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<Video> found;
+    try (VideoRepository repo = catalog.open()) {
+      found = repo.get(key).toCompletableFuture().join();
+      if (found.isEmpty()) {
+        found = repo.getByPath(key).toCompletableFuture().join();
+      }
+    }
+    if (found.isEmpty()) {
+      spec.commandLine().getErr().println("video-catalog: no video with id or path " + key);
+      return VideoCatalog.NOT_FOUND;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (output.json) {
+      out.println(VideoJson.MAPPER.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(VideoJson.toJson(found.get())));
+    } else {
+      Table t = new Table("FIELD", "VALUE");
+      VideoJson.toJson(found.get()).properties().forEach(
+          e -> t.row(e.getKey(), e.getValue().isNull() ? "-" : e.getValue().asText()));
+      t.print(out);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.stoatferret.videorepo.examples.catalog;
+
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code video-catalog}: a batch tool over the embedded SQLite backend.
+ *
+ * <p>Exit codes: 0 success; 1 failure (storage, I/O); 2 wrong usage; 3 no such video; 4 an import
+ * that skipped bad records.
+ */
+@Command(name = "video-catalog", mixinStandardHelpOptions = true, version = "video-catalog 0.1",
+    description = "Catalogue video metadata in an embedded SQLite database.",
+    subcommands = {GenerateCommand.class, ImportCommand.class, ListCommand.class,
+        SearchCommand.class, ShowCommand.class, DeleteCommand.class, StatsCommand.class,
+        ExportCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:failure (storage, I/O)", "2:wrong usage",
+        "3:no such video", "4:import skipped bad records"})
+public final class VideoCatalog {
+
+  static final int FAILED = 1;
+  static final int NOT_FOUND = 3;
+  static final int PARTIAL = 4;
+
+  @Option(names = "--db", defaultValue = "videos.db", paramLabel = "FILE",
+      description = "The database file (default: ${DEFAULT-VALUE}).")
+  Path db;
+
+  SqliteVideoRepository open() {
+    return SqliteVideoRepository.open(db);
+  }
+
+  /**
+   * Builds the command line with the tool's error handling: a failure prints one line, not a
+   * stack trace, and exits 1.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @return the command line
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new VideoCatalog());
+    cli.setOut(out).setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null
+          ? e.getCause() : e;
+      cmd.getErr().println("video-catalog: " + (cause instanceof StorageException
+          ? "" : cause.getClass().getSimpleName() + ": ") + cause.getMessage());
+      cmd.getErr().flush();
+      return FAILED;
+    });
+    return cli;
+  }
+
+  /**
+   * Runs the tool.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(commandLine(out, err).execute(args));
+  }
+}

@@ -1,0 +1,9 @@
+/** video-catalog, a batch tool embedding the SQLite backend. Not published. */
+module io.github.stoatferret.videorepo.examples {
+  requires io.github.stoatferret.videorepo.sqlite;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind;
+
+  // picocli fills the commands' annotated fields by reflection.
+  opens io.github.stoatferret.videorepo.examples.catalog to info.picocli;
+}
