@@ -34,19 +34,23 @@ import org.jspecify.annotations.Nullable;
  *       connection, so reads run in parallel with each other and with writes. No connection is
  *       ever used by two threads.
  *   <li><b>Group commit.</b> The writer takes every write queued at that moment and commits them
- *       in one transaction, each in its own savepoint: a clash fails only its own write. A write's
- *       stage completes only after the commit that holds it, so many concurrent writers share one
- *       commit (and, with {@link Durability#FULL}, one sync).
- *   <li>Stages complete on a completion executor, never on the writer or reader threads, so a slow
- *       callback cannot stall the engine. By default the repository owns a small pool of daemon
- *       threads for this; {@link Builder#completionExecutor} supplies another.
+ *       in one transaction. Each write makes its checks (unique id and path, existence) before it
+ *       changes anything, so a clash fails only its own write and its group-mates commit. A
+ *       write's stage completes only after the commit that holds it, so many concurrent writers
+ *       share one commit (and, with {@link Durability#FULL}, one sync).
+ *   <li>Callers' code never runs on the writer or reader threads, so a slow callback cannot stall
+ *       the engine: an engine thread completes a returned stage itself (waking a caller blocked
+ *       in {@code join} at once), but every callback attached to the stage, with or without
+ *       {@code Async}, runs on the completion executor. By default the repository owns a small
+ *       pool of daemon threads for this; {@link Builder#completionExecutor} supplies another.
  *   <li>The schema is versioned ({@code PRAGMA user_version}) and migrated at open by plain SQL
  *       scripts named the Flyway way ({@code V1__videos.sql}). A database written by a newer
  *       version of the library is refused without being changed.
- *   <li>Search folds text with {@link io.github.stoatferret.videorepo.SearchText#fold} in Java,
- *       stores the folded text, and finds queries of three or more characters through an FTS5
- *       trigram index, shorter ones by a scan in list order that stops at the limit. Every query
- *       is matched literally.
+ *   <li>Search folds text with {@link io.github.stoatferret.videorepo.SearchText#fold} in Java
+ *       and stores the folded text. A query is planned on its own: a short one (under three
+ *       characters) and a frequent one walk the list order and stop at the limit; a rare one
+ *       fetches its candidates from an FTS5 trigram index and sorts them. Every candidate is
+ *       checked as a literal substring, so no query syntax leaks.
  *   <li>{@code page} seeks an index on (createdAt, id), so page 10,000 costs what page 1 does.
  * </ul>
  *
@@ -188,9 +192,11 @@ public final class SqliteVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets the executor on which returned stages complete (and so on which non-async callbacks
-     * run) and change events are delivered. Default: a small pool of daemon threads owned by the
-     * repository and stopped by {@link #close()}. A given executor is not shut down.
+     * Sets the executor on which callbacks attached to returned stages run (all of them: the
+     * stages run even non-async callbacks there) and change events are delivered. Default: a
+     * small pool of daemon threads owned by the repository and stopped by {@link #close()}. A
+     * given executor is not shut down; one that runs tasks in the calling thread gives up the
+     * protection of the engine threads from slow callbacks.
      *
      * @param value the executor
      * @return this builder
