@@ -43,18 +43,21 @@ final class Readers {
     for (int i = 0; i < threads.size(); i++) {
       queue.add(STOP);
     }
-    for (Thread t : threads) {
-      boolean interrupted = false;
-      while (t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
+    threads.forEach(Readers::joinUninterruptibly);
+  }
+
+  /** Waits for a thread to end, keeping (not acting on) an interrupt that comes meanwhile. */
+  static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -272,27 +272,13 @@ public final class SqliteStore implements VideoRepository {
         readers.stop();
       }
       writer.stop();
-      joinUninterruptibly(writerThread);
+      Readers.joinUninterruptibly(writerThread);
       if (ownCompletions != null) {
         ownCompletions.shutdown();
         if (!completionThreads.contains(Thread.currentThread())) {
           awaitTermination(ownCompletions);
         }
       }
-    }
-  }
-
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
