@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +42,7 @@ public final class SqliteStore implements VideoRepository {
   private final @Nullable ExecutorService ownCompletions;
   private final Executor callbacks;
   private final Set<Thread> completionThreads = ConcurrentHashMap.newKeySet();
+  private final List<Thread> createdThreads = new CopyOnWriteArrayList<>();
 
   // Admission: a call counts itself in, then checks closed; close sets closed, then waits for the
   // count to drain. So every call either sees closed or is queued before the writer's STOP.
@@ -129,6 +131,7 @@ public final class SqliteStore implements VideoRepository {
         }
       }, prefix + n.incrementAndGet());
       t.setDaemon(true);
+      createdThreads.add(t);
       return t;
     };
   }
@@ -276,18 +279,30 @@ public final class SqliteStore implements VideoRepository {
       if (ownCompletions != null) {
         ownCompletions.shutdown();
         if (!completionThreads.contains(Thread.currentThread())) {
-          awaitTermination(ownCompletions);
+          awaitCompletionThreads();
         }
       }
     }
   }
 
-  private static void awaitTermination(ExecutorService pool) {
+  /**
+   * Waits for the completion pool's threads to end: they finish running callbacks, then exit (a
+   * terminated pool's workers may still be on their way out, so join them too). Bounded, because
+   * a user callback may block forever; such a thread is a daemon and is left to its callback.
+   */
+  private void awaitCompletionThreads() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
-      // Completions are quick unless a user callback blocks; do not wait for such a one forever.
-      pool.awaitTermination(10, TimeUnit.SECONDS);
+      ownCompletions.awaitTermination(10, TimeUnit.SECONDS);
+      for (Thread t : createdThreads) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left > 0) {
+          t.join(left);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
+
 }
