@@ -140,6 +140,10 @@ public final class Database {
     config.setSynchronous(durability == Durability.FULL
         ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setReadOnly(readOnly);
+    // 32 MiB of page cache per connection instead of SQLite's 2 MiB: a search that fetches its
+    // candidates by rowid reads pages all over a large file (measured at 1M videos: 1.5 ms ->
+    // 0.7 ms for 1,000 candidates). Native memory, not Java heap.
+    config.setCacheSize(-32 * 1024);
     // The driver otherwise runs "SELECT last_insert_rowid()" after every insert, for keys we
     // never ask for.
     config.setGetGeneratedKeys(false);
