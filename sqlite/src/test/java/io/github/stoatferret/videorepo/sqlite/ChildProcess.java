@@ -11,11 +11,20 @@ final class ChildProcess {
   private ChildProcess() {}
 
   static Process start(Class<?> main, String... args) throws IOException {
+    return builder(main, args).start();
+  }
+
+  /** Starts the child with its standard output going to a file. */
+  static Process start(Path output, Class<?> main, String... args) throws IOException {
+    return builder(main, args).redirectOutput(output.toFile()).start();
+  }
+
+  private static ProcessBuilder builder(Class<?> main, String... args) {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-cp",
         System.getProperty("java.class.path"), main.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.Video;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
@@ -71,35 +70,46 @@ class CrashSafetyTest {
     }
   }
 
+  /**
+   * Runs the child until it has acknowledged enough writes, kills it, and returns each lane's last
+   * acknowledged operation (-1 for none). The child's output goes to a file, not a pipe: every
+   * acknowledgement it wrote before dying is in the file, whereas a pipe's last bytes can be lost
+   * when the JDK closes it as the process exits.
+   */
   private AtomicLongArray runAndKill(Path file, int killAfterAcks) throws Exception {
+    Path acks = Path.of(file + ".acks");
+    Process child = ChildProcess.start(acks, CrashWorkerMain.class, file.toString(),
+        String.valueOf(LANES));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (completeLines(acks).size() < killAfterAcks && child.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    child.destroyForcibly(); // SIGKILL
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
+    List<String> lines = completeLines(acks);
+    assertTrue(lines.size() >= killAfterAcks,
+        "the child acknowledged too few writes (" + lines.size() + ") before the deadline");
     AtomicLongArray acked = new AtomicLongArray(LANES);
     for (int i = 0; i < LANES; i++) {
       acked.set(i, -1);
     }
-    Process child = ChildProcess.start(CrashWorkerMain.class, file.toString(),
-        String.valueOf(LANES));
-    CountDownLatch enough = new CountDownLatch(killAfterAcks);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          String[] p = line.split(" ");
-          if (p.length == 3 && p[0].equals("ack")) {
-            acked.set(Integer.parseInt(p[1]), Long.parseLong(p[2]));
-            enough.countDown();
-          }
-        }
-      } catch (Exception ignored) {
-        // the child was killed mid-line
+    for (String line : lines) {
+      String[] p = line.split(" ");
+      if (p.length == 3 && p[0].equals("ack")) {
+        acked.set(Integer.parseInt(p[1]), Long.parseLong(p[2]));
       }
-    });
-    reader.start();
-    boolean reached = enough.await(60, TimeUnit.SECONDS);
-    child.destroyForcibly(); // SIGKILL
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
-    reader.join(10_000);
-    assertTrue(reached, "the child acknowledged too few writes before the deadline");
+    }
     return acked;
+  }
+
+  /** The lines of a file that end with a newline: a line cut by the kill is not counted. */
+  private static List<String> completeLines(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return List.of();
+    }
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    int end = text.lastIndexOf('\n');
+    return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
   }
 }
