@@ -55,12 +55,15 @@ public final class EventDispatcher {
    * @param event the event
    */
   public void publish(VideoChangeEvent event) {
-    queue.add(Objects.requireNonNull(event, "event"));
+    Objects.requireNonNull(event, "event");
+    if (listener != VideoChangeListener.NONE) { // no listener: nothing to queue or deliver
+      queue.add(event);
+    }
   }
 
   /** Delivers what was published, unless another thread is delivering already. */
   public void deliver() {
-    if (pending.getAndIncrement() == 0) {
+    if (listener != VideoChangeListener.NONE && pending.getAndIncrement() == 0) {
       executor.execute(this::drain);
     }
   }
