@@ -3,20 +3,11 @@ package io.github.stoatferret.videorepo.examples.catalog;
 import io.github.stoatferret.videorepo.VideoRepository;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code delete ID}. */
 @Command(name = "delete", description = "Delete a video by id.")
-final class DeleteCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class DeleteCommand extends CatalogCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "ID", description = "The video's id.")
   String id;
@@ -28,10 +19,10 @@ final class DeleteCommand implements Callable<Integer> {
       removed = repo.delete(id).toCompletableFuture().join();
     }
     if (!removed) {
-      spec.commandLine().getErr().println("video-catalog: no video with id " + id);
+      err().println("video-catalog: no video with id " + id);
       return VideoCatalog.NOT_FOUND;
     }
-    spec.commandLine().getOut().println("deleted " + id);
+    out().println("deleted " + id);
     return 0;
   }
 }

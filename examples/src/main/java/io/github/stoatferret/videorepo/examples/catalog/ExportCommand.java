@@ -12,19 +12,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code export --out FILE}: every video as JSON Lines, streamed. */
 @Command(name = "export", description = "Write every video as JSON Lines, in list order.")
-final class ExportCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class ExportCommand extends CatalogCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
   Path out;
@@ -46,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
         }
       });
     }
-    spec.commandLine().getOut().println("exported " + written.get() + " videos to " + out);
+    out().println("exported " + written.get() + " videos to " + out);
     return 0;
   }
 }

@@ -16,10 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code import FILE}: bulk import through {@code addAll} in chunks. A bad record (unreadable,
@@ -27,13 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * rest of its chunk is still stored, and no record is ever half imported.
  */
 @Command(name = "import", description = "Import videos from JSON Lines or CSV (with a header).")
-final class ImportCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class ImportCommand extends CatalogCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "A .jsonl or .csv file.")
   Path file;
@@ -54,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    err = spec.commandLine().getErr();
+    err = err();
     boolean csv = "csv".equalsIgnoreCase(format)
         || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
     long start = System.nanoTime();
@@ -89,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
       progress.finish();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    spec.commandLine().getOut().printf(Locale.ROOT,
+    out().printf(Locale.ROOT,
         "imported %d videos, skipped %d bad records, in %.1f s (%.0f videos/s)%n",
         stored, skipped, seconds, stored / Math.max(seconds, 1e-3));
     return skipped == 0 ? 0 : VideoCatalog.PARTIAL;

@@ -5,19 +5,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code list}: the newest videos. */
 @Command(name = "list", description = "List videos, newest first.")
-final class ListCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class ListCommand extends CatalogCommand implements Callable<Integer> {
 
   @Mixin
   Output output;
@@ -31,7 +22,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (VideoRepository repo = catalog.open()) {
-      output.print(spec.commandLine().getOut(),
+      output.print(out(),
           repo.list(limit, offset).toCompletableFuture().join());
     }
     return 0;

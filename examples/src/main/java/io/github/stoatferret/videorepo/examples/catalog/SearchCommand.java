@@ -5,21 +5,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code search QUERY}: case-insensitive substring of file name or path. */
 @Command(name = "search", description = "Find videos whose file name or path contains QUERY,"
     + " ignoring case.")
-final class SearchCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class SearchCommand extends CatalogCommand implements Callable<Integer> {
 
   @Mixin
   Output output;
@@ -33,7 +24,7 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (VideoRepository repo = catalog.open()) {
-      output.print(spec.commandLine().getOut(),
+      output.print(out(),
           repo.search(query, limit).toCompletableFuture().join());
     }
     return 0;

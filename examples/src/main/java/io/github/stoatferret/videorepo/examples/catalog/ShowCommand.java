@@ -7,20 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code show ID|PATH}: every field of one video. */
 @Command(name = "show", description = "Show one video, by id or by path.")
-final class ShowCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class ShowCommand extends CatalogCommand implements Callable<Integer> {
 
   @Mixin
   Output output;
@@ -38,10 +29,10 @@ final class ShowCommand implements Callable<Integer> {
       }
     }
     if (found.isEmpty()) {
-      spec.commandLine().getErr().println("video-catalog: no video with id or path " + key);
+      err().println("video-catalog: no video with id or path " + key);
       return VideoCatalog.NOT_FOUND;
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (output.json) {
       out.println(VideoJson.MAPPER.writerWithDefaultPrettyPrinter()
           .writeValueAsString(VideoJson.toJson(found.get())));

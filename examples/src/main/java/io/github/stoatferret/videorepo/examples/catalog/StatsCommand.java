@@ -10,20 +10,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stats}: totals, top codecs and resolutions, in one streamed pass. */
 @Command(name = "stats", description = "Count, total size and duration, top codecs and"
     + " resolutions.")
-final class StatsCommand implements Callable<Integer> {
-
-  @ParentCommand
-  VideoCatalog catalog;
-
-  @Spec
-  CommandSpec spec;
+final class StatsCommand extends CatalogCommand implements Callable<Integer> {
 
   @Mixin
   Output output;
@@ -44,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
         resolutions.merge(v.width() + "x" + v.height(), 1L, Long::sum);
       });
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (output.json) {
       ObjectNode o = VideoJson.MAPPER.createObjectNode();
       o.put("count", count[0]).put("totalBytes", bytes[0]).put("totalSeconds", seconds[0]);
