@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** A write would have given two videos the same id or the same path; nothing was written. */
-public class DuplicateVideoException extends VideoRepositoryException {
+public final class DuplicateVideoException extends VideoRepositoryException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo;
 
 /** The repository was closed before the operation could take effect; it did not. */
-public class RepositoryClosedException extends VideoRepositoryException {
+public final class RepositoryClosedException extends VideoRepositoryException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.stoatferret.videorepo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The storage under a backend failed: an I/O error, a full disk, a locked or corrupt file.
  *
@@ -7,7 +9,7 @@ package io.github.stoatferret.videorepo;
  * (the store was busy or locked) or not until someone acts (corrupt, full, read-only). A failed
  * write changed nothing.
  */
-public class StorageException extends VideoRepositoryException {
+public final class StorageException extends VideoRepositoryException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
@@ -21,7 +23,7 @@ public class StorageException extends VideoRepositoryException {
    * @param cause the backend's own exception, or {@code null}
    * @param retryable whether trying again later may help
    */
-  public StorageException(String message, Throwable cause, boolean retryable) {
+  public StorageException(String message, @Nullable Throwable cause, boolean retryable) {
     super(message, cause);
     this.retryable = retryable;
   }

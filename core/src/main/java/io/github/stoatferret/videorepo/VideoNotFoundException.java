@@ -4,7 +4,7 @@ import io.github.stoatferret.videorepo.internal.FieldChecks;
 import java.util.Objects;
 
 /** An update named an id that no stored video has; nothing was written. */
-public class VideoNotFoundException extends VideoRepositoryException {
+public final class VideoNotFoundException extends VideoRepositoryException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 

@@ -40,6 +40,23 @@ import org.jspecify.annotations.Nullable;
  *       {@link VideoRepositoryException}: {@link DuplicateVideoException},
  *       {@link VideoNotFoundException}, {@link RepositoryClosedException}, and
  *       {@link StorageException} (with the backend's exception as its cause) when storage fails.
+ *       Stored data that cannot be read back as a valid {@link Video} (a row another program
+ *       altered) is a storage failure, never an argument error: a non-retryable
+ *       {@code StorageException} whose message names the video's id and the field or column.
+ *       An unexpected failure inside the backend ({@code RuntimeException} or {@code Error}) also
+ *       arrives as a {@code StorageException}, with it as the cause; it never leaves a stage
+ *       pending.
+ *   <li><b>VR-1.9 Model equivalence.</b> Any sequence of operations gives the same results, the
+ *       same stored videos and the same change events as a plain sorted map applying the rules
+ *       above one operation at a time (the kit's reference model).
+ *   <li><b>VR-1.10 Stages are read-only.</b> No caller can change what a returned stage reports:
+ *       calling {@code complete}, {@code completeExceptionally}, {@code obtrudeValue},
+ *       {@code obtrudeException} or {@code cancel} on it (if it is a {@code CompletableFuture})
+ *       either throws {@link UnsupportedOperationException} or has no effect on its outcome, and
+ *       {@link CompletionStage#toCompletableFuture()} may return an independent copy that its
+ *       caller may complete or cancel at will. Cancelling such a copy does not cancel the
+ *       operation: it takes effect (or fails) exactly as if nobody had cancelled.
+ *       ({@link io.github.stoatferret.videorepo.spi.Stages} makes such stages.)
  * </ul>
  *
  * <h2 id="order">List order</h2>

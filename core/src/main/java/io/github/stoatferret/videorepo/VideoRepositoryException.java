@@ -1,11 +1,18 @@
 package io.github.stoatferret.videorepo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of the exceptions a {@link VideoRepository} fails its stages with, besides the
  * {@link NullPointerException} and {@link IllegalArgumentException} that bad arguments cause.
  * Unchecked, because they arrive through a {@code CompletionStage} and never from a method call.
+ *
+ * <p>Sealed: the four subclasses are the closed list of rule VR-1.8, so a caller can handle every
+ * case and a backend cannot invent a fifth.
  */
-public class VideoRepositoryException extends RuntimeException {
+public abstract sealed class VideoRepositoryException extends RuntimeException
+    permits DuplicateVideoException, VideoNotFoundException, RepositoryClosedException,
+    StorageException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
@@ -15,7 +22,7 @@ public class VideoRepositoryException extends RuntimeException {
    * @param message what went wrong, naming the offending value
    * @param cause the underlying failure, or {@code null}
    */
-  public VideoRepositoryException(String message, Throwable cause) {
+  protected VideoRepositoryException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 
@@ -24,7 +31,7 @@ public class VideoRepositoryException extends RuntimeException {
    *
    * @param message what went wrong, naming the offending value
    */
-  public VideoRepositoryException(String message) {
+  protected VideoRepositoryException(String message) {
     super(message);
   }
 }

@@ -2,7 +2,7 @@ package io.github.stoatferret.videorepo.benchmarks;
 
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Micros;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,7 +77,7 @@ final class RawJdbc implements AutoCloseable {
   }
 
   static void bind(PreparedStatement ps, Video v) throws SQLException {
-    long created = PageCursor.toMicros(v.createdAt());
+    long created = Micros.of(v.createdAt());
     ps.setString(1, v.id());
     ps.setString(2, v.path());
     ps.setString(3, v.filename());
@@ -99,7 +99,7 @@ final class RawJdbc implements AutoCloseable {
       ps.setString(12, v.thumbnailPath());
     }
     ps.setLong(13, created);
-    ps.setLong(14, PageCursor.toMicros(v.updatedAt()));
+    ps.setLong(14, Micros.of(v.updatedAt()));
     ps.setLong(15, -created);
     ps.setString(16, SearchText.fold(v.filename()));
     ps.setString(17, SearchText.fold(v.path()));
@@ -129,7 +129,7 @@ final class RawJdbc implements AutoCloseable {
     return new Video(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
         rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
         rs.getString(10), rs.getLong(11), rs.getString(12),
-        PageCursor.fromMicros(rs.getLong(13)), PageCursor.fromMicros(rs.getLong(14)));
+        Micros.toInstant(rs.getLong(13)), Micros.toInstant(rs.getLong(14)));
   }
 
   @Override

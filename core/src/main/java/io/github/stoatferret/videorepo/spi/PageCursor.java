@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Objects;
@@ -59,7 +58,7 @@ public record PageCursor(long createdAtMicros, String id) {
    * @return the position just at that video; a page from here starts after it
    */
   public static PageCursor at(Video video) {
-    return new PageCursor(toMicros(video.createdAt()), video.id());
+    return new PageCursor(Micros.of(video.createdAt()), video.id());
   }
 
   /**
@@ -87,7 +86,7 @@ public record PageCursor(long createdAtMicros, String id) {
    * @return the instant; {@link Instant#MAX}-like for the start
    */
   public Instant createdAt() {
-    return fromMicros(createdAtMicros);
+    return Micros.toInstant(createdAtMicros);
   }
 
   /**
@@ -147,27 +146,6 @@ public record PageCursor(long createdAtMicros, String id) {
       throw invalid(cursor, "empty id");
     }
     return decoded;
-  }
-
-  /**
-   * Converts an instant to microseconds since the epoch, the unit of {@link #createdAtMicros}.
-   *
-   * @param instant the instant, at microsecond precision
-   * @return the microseconds
-   */
-  public static long toMicros(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-  }
-
-  /**
-   * Converts microseconds since the epoch to an instant.
-   *
-   * @param micros the microseconds
-   * @return the instant
-   */
-  public static Instant fromMicros(long micros) {
-    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 
   private static int crc(byte[] bytes, int length) {

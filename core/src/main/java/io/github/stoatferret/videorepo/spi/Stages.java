@@ -4,7 +4,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-/** Small helpers for keeping the rule that no repository method throws. */
+/**
+ * Small helpers for keeping two rules: no repository method throws (VR-1.1), and a returned
+ * stage is read-only to its caller (VR-1.10).
+ *
+ * <p>Every stage made here is a {@linkplain CompletableFuture#minimalCompletionStage() minimal
+ * stage}: its {@code complete}, {@code obtrudeValue}, {@code cancel} and the like throw
+ * {@link UnsupportedOperationException}, and {@link CompletionStage#toCompletableFuture()} gives
+ * the caller an independent copy to do with as it likes.
+ */
 public final class Stages {
 
   private Stages() {}
@@ -19,9 +27,9 @@ public final class Stages {
    */
   public static <T> CompletionStage<T> run(Supplier<T> work) {
     try {
-      return CompletableFuture.completedFuture(work.get());
+      return CompletableFuture.completedStage(work.get());
     } catch (RuntimeException | Error e) {
-      return CompletableFuture.failedFuture(e);
+      return CompletableFuture.failedStage(e);
     }
   }
 
@@ -33,6 +41,18 @@ public final class Stages {
    * @return the failed stage
    */
   public static <T> CompletionStage<T> failed(Throwable failure) {
-    return CompletableFuture.failedFuture(failure);
+    return CompletableFuture.failedStage(failure);
+  }
+
+  /**
+   * The read-only view of a future the backend completes itself: what an asynchronous backend
+   * returns, so that no caller can complete, cancel or obtrude its outcome.
+   *
+   * @param <T> the result type
+   * @param future the backend's own future
+   * @return a stage that follows it and that callers cannot complete
+   */
+  public static <T> CompletionStage<T> readOnly(CompletableFuture<T> future) {
+    return future.minimalCompletionStage();
   }
 }

@@ -3,6 +3,8 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -19,19 +21,145 @@ import java.util.function.Function;
  * executor would cost for every operation, which is most of an operation's overhead when
  * callers simply wait.
  *
+ * <p>The future an operation returns is {@linkplain #engineOwned engine-owned}: only the engine
+ * completes it (rule VR-1.10). Its caller-facing completion methods throw
+ * {@link UnsupportedOperationException}, as a minimal stage's do, and
+ * {@link #toCompletableFuture()} returns a copy that the caller may complete or cancel at will.
+ * The copy is completed on the thread that completes this future, by a relay that does nothing
+ * else, so a caller blocked in {@code join} on it is woken as directly as before. Futures derived
+ * from it ({@code thenApply} and the like) belong to the caller and are ordinary.
+ *
  * @param <T> the result type
  */
 final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
 
-  private final Executor callbacks;
+  private static final String READ_ONLY = "a stage returned by the repository is completed only"
+      + " by the repository (rule VR-1.10); toCompletableFuture() gives a copy you may complete";
 
-  CallbacksElsewhereFuture(Executor callbacks) {
+  private final Executor callbacks;
+  private final boolean engineOwned;
+
+  private CallbacksElsewhereFuture(Executor callbacks, boolean engineOwned) {
     this.callbacks = callbacks;
+    this.engineOwned = engineOwned;
+  }
+
+  /**
+   * A future that only the engine completes, through {@link #succeed} and {@link #fail}.
+   *
+   * @param <T> the result type
+   * @param callbacks where callbacks run
+   * @return the future
+   */
+  static <T> CallbacksElsewhereFuture<T> engineOwned(Executor callbacks) {
+    return new CallbacksElsewhereFuture<>(callbacks, true);
+  }
+
+  /**
+   * An ordinary future whose callbacks run on the executor.
+   *
+   * @param <T> the result type
+   * @param callbacks where callbacks run
+   * @return the future
+   */
+  static <T> CallbacksElsewhereFuture<T> ordinary(Executor callbacks) {
+    return new CallbacksElsewhereFuture<>(callbacks, false);
+  }
+
+  /**
+   * Completes the future with a value: the engine's way in.
+   *
+   * @param value the value
+   */
+  void succeed(T value) {
+    super.complete(value);
+  }
+
+  /**
+   * Completes the future with a failure: the engine's way in.
+   *
+   * @param failure the failure
+   */
+  void fail(Throwable failure) {
+    super.completeExceptionally(failure);
   }
 
   @Override
   public <U> CompletableFuture<U> newIncompleteFuture() {
-    return new CallbacksElsewhereFuture<>(callbacks);
+    return ordinary(callbacks);
+  }
+
+  @Override
+  public CompletableFuture<T> toCompletableFuture() {
+    if (!engineOwned) {
+      return this;
+    }
+    CallbacksElsewhereFuture<T> copy = ordinary(callbacks);
+    // super.whenComplete runs on the completing thread: the relay is ours and does no more
+    // than completing the copy, which hands the copy's own callbacks to the executor.
+    super.whenComplete((value, failure) -> {
+      if (failure == null) {
+        copy.complete(value);
+      } else {
+        copy.completeExceptionally(failure);
+      }
+    });
+    return copy;
+  }
+
+  @Override
+  public boolean complete(T value) {
+    refuseIfEngineOwned();
+    return super.complete(value);
+  }
+
+  @Override
+  public boolean completeExceptionally(Throwable ex) {
+    refuseIfEngineOwned();
+    return super.completeExceptionally(ex);
+  }
+
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    refuseIfEngineOwned();
+    return super.cancel(mayInterruptIfRunning);
+  }
+
+  @Override
+  public void obtrudeValue(T value) {
+    refuseIfEngineOwned();
+    super.obtrudeValue(value);
+  }
+
+  @Override
+  public void obtrudeException(Throwable ex) {
+    refuseIfEngineOwned();
+    super.obtrudeException(ex);
+  }
+
+  @Override
+  public CompletableFuture<T> completeAsync(Supplier<? extends T> supplier,
+      Executor executor) {
+    refuseIfEngineOwned();
+    return super.completeAsync(supplier, executor);
+  }
+
+  @Override
+  public CompletableFuture<T> orTimeout(long timeout, TimeUnit unit) {
+    refuseIfEngineOwned();
+    return super.orTimeout(timeout, unit);
+  }
+
+  @Override
+  public CompletableFuture<T> completeOnTimeout(T value, long timeout, TimeUnit unit) {
+    refuseIfEngineOwned();
+    return super.completeOnTimeout(value, timeout, unit);
+  }
+
+  private void refuseIfEngineOwned() {
+    if (engineOwned) {
+      throw new UnsupportedOperationException(READ_ONLY);
+    }
   }
 
   @Override

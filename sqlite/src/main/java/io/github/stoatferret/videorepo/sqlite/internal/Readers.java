@@ -1,7 +1,8 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
+import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
+
 import io.github.stoatferret.videorepo.VideoRepositoryException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,17 +15,18 @@ import java.util.function.Supplier;
  */
 final class Readers {
 
-  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null, Runnable::run);
-
   /** How long an idle reader spins before it blocks. */
   private static final long SPIN_NANOS = 20_000;
 
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private final String database;
+  private final EngineHealth health;
 
-  Readers(int count, Supplier<Statements> connections, String database, String threadPrefix) {
+  Readers(int count, Supplier<Statements> connections, String database, String threadPrefix,
+      EngineHealth health) {
     this.database = database;
+    this.health = health;
     for (int i = 0; i < count; i++) {
       Statements statements = connections.get(); // opened here, so open() fails fast
       Thread t = new Thread(() -> loop(statements), threadPrefix + "reader-" + i);
@@ -43,22 +45,7 @@ final class Readers {
     for (int i = 0; i < threads.size(); i++) {
       queue.add(STOP);
     }
-    threads.forEach(Readers::joinUninterruptibly);
-  }
-
-  /** Waits for a thread to end, keeping (not acting on) an interrupt that comes meanwhile. */
-  static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    threads.forEach(EngineThreads::joinUninterruptibly);
   }
 
   private void loop(Statements statements) {
@@ -71,7 +58,7 @@ final class Readers {
         if (task == STOP) {
           return;
         }
-        runRead(task, statements, database);
+        runRead(task, statements, database, health);
       }
     } finally {
       statements.close();
@@ -99,15 +86,23 @@ final class Readers {
     }
   }
 
-  /** Runs one read on a connection and completes its future. */
-  static void runRead(Task<?> task, Statements statements, String database) {
+  /**
+   * Runs one read on a connection and completes its future, whatever it throws (see the catch
+   * policy of {@link EngineThreads}); refuses it if the engine has failed.
+   */
+  static void runRead(Task<?> task, Statements statements, String database,
+      EngineHealth health) {
+    if (health.failed()) {
+      task.fail(health.refusal(task.operation));
+      return;
+    }
     try {
       task.succeed(task.work.run(statements, e -> { }));
-    } catch (SQLException e) {
-      statements.reset();
-      task.fail(SqlErrors.storage(task.operation + " on " + database, e));
-    } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
-      task.fail(e);
+    } catch (Throwable e) {
+      if (!(e instanceof VideoRepositoryException)) {
+        statements.reset(); // the driver may have closed a statement we cache
+      }
+      task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
     }
   }
 }

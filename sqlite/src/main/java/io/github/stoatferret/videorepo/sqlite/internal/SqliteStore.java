@@ -36,6 +36,7 @@ public final class SqliteStore implements VideoRepository {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final Database database;
+  private final EngineHealth health;
   private final Writer writer;
   private final Thread writerThread;
   private final @Nullable Readers readers;
@@ -70,6 +71,7 @@ public final class SqliteStore implements VideoRepository {
   private SqliteStore(Database database, int readerCount, VideoChangeListener listener,
       @Nullable Executor completions) {
     this.database = database;
+    this.health = new EngineHealth(database.name());
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
     this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
         Math.max(4, Runtime.getRuntime().availableProcessors()), threads(prefix + "complete-"))
@@ -90,7 +92,7 @@ public final class SqliteStore implements VideoRepository {
       writerStatements = statements(database.openWriter());
       if (!database.inMemory() && readerCount > 0) {
         started = new Readers(readerCount, () -> statements(database.openReader()),
-            database.name(), prefix);
+            database.name(), prefix, health);
       }
     } catch (RuntimeException e) {
       if (writerStatements != null) {
@@ -104,7 +106,7 @@ public final class SqliteStore implements VideoRepository {
     this.readers = started;
     this.callbacks = done;
     this.writer = new Writer(writerStatements, database.name(),
-        new EventDispatcher(listener, done));
+        new EventDispatcher(listener, done), health);
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
     writerThread.start();
@@ -226,14 +228,20 @@ public final class SqliteStore implements VideoRepository {
     return submit(operation, false, work);
   }
 
-  /** Admits a call, validates its arguments on the caller's thread, and queues it. */
-  private <T> CompletionStage<T> submit(String operation, boolean isWrite,
+  /**
+   * Admits a call, validates its arguments on the caller's thread, and queues it. Package-private
+   * so that fault tests can run work of their own on the engine threads.
+   */
+  <T> CompletionStage<T> submit(String operation, boolean isWrite,
       Supplier<Task.Work<T>> work) {
     admitted.incrementAndGet();
     try {
       if (closed) {
         return Stages.failed(new RepositoryClosedException(
             "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
+      }
+      if (health.failed()) {
+        return Stages.failed(health.refusal(operation));
       }
       Task<T> task;
       try {
@@ -275,7 +283,7 @@ public final class SqliteStore implements VideoRepository {
         readers.stop();
       }
       writer.stop();
-      Readers.joinUninterruptibly(writerThread);
+      EngineThreads.joinUninterruptibly(writerThread);
       if (ownCompletions != null) {
         ownCompletions.shutdown();
         if (!completionThreads.contains(Thread.currentThread())) {

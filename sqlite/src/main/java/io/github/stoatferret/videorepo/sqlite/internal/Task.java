@@ -2,7 +2,6 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -25,22 +24,23 @@ final class Task<T> {
   final String operation;
   final boolean write;
   final Work<T> work;
-  final CompletableFuture<T> result;
+  final CallbacksElsewhereFuture<T> result;
 
   Task(String operation, boolean write, Work<T> work, Executor callbacks) {
     this.operation = operation;
     this.write = write;
     this.work = work;
-    this.result = new CallbacksElsewhereFuture<>(callbacks);
+    this.result = CallbacksElsewhereFuture.engineOwned(callbacks);
   }
 
   void succeed(Object value) {
     @SuppressWarnings("unchecked")
     T typed = (T) value;
-    result.complete(typed);
+    result.succeed(typed);
   }
 
+  /** Fails the task; a task already completed keeps its outcome. */
   void fail(Throwable error) {
-    result.completeExceptionally(error);
+    result.fail(error);
   }
 }

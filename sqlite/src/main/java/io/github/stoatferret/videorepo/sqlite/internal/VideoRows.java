@@ -1,52 +1,134 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Micros;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
-/** The mapping between {@link Video} and a row of the {@code videos} table. */
+/**
+ * The mapping between {@link Video} and a row of the {@code videos} table. One list of columns
+ * drives the {@code INSERT}, the {@code UPDATE}, the binding of both, and the reading of rows, so
+ * a column is added or renamed in one place.
+ *
+ * <p>Reading is strict: a row that another program altered so that it no longer holds a valid
+ * video (text in an integer column, a number out of range, a year past 9999, a zero frame rate)
+ * fails with a non-retryable {@link StorageException} naming the video's id and the column, never
+ * with the {@link IllegalArgumentException} that the specification keeps for callers' arguments,
+ * and never by reading back as some other value.
+ */
 final class VideoRows {
 
+  /** How a column's value is stored, and so how it is checked when read. */
+  private enum Kind { TEXT, OPTIONAL_TEXT, INT64, INT32, MICROS }
+
+  /** Binds one column's value of a video. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps, int index, Video v, SearchColumns text) throws SQLException;
+  }
+
+  /**
+   * One column of the table.
+   *
+   * @param name the SQL name
+   * @param field the {@link Video} component it holds, or {@code null} for a derived column
+   * @param kind how it is stored
+   * @param binder how a video's value is bound
+   */
+  private record Column(String name, @Nullable String field, Kind kind, Binder binder) {}
+
+  /** The columns a video is read from: its components, in the order of {@link Video}'s. */
+  private static final List<Column> VIDEO = List.of(
+      new Column("id", "id", Kind.TEXT, (ps, i, v, t) -> ps.setString(i, v.id())),
+      new Column("path", "path", Kind.TEXT, (ps, i, v, t) -> ps.setString(i, v.path())),
+      new Column("filename", "filename", Kind.TEXT, (ps, i, v, t) -> ps.setString(i, v.filename())),
+      new Column("duration_frames", "durationFrames", Kind.INT64,
+          (ps, i, v, t) -> ps.setLong(i, v.durationFrames())),
+      new Column("frame_rate_numerator", "frameRateNumerator", Kind.INT32,
+          (ps, i, v, t) -> ps.setInt(i, v.frameRateNumerator())),
+      new Column("frame_rate_denominator", "frameRateDenominator", Kind.INT32,
+          (ps, i, v, t) -> ps.setInt(i, v.frameRateDenominator())),
+      new Column("width", "width", Kind.INT32, (ps, i, v, t) -> ps.setInt(i, v.width())),
+      new Column("height", "height", Kind.INT32, (ps, i, v, t) -> ps.setInt(i, v.height())),
+      new Column("video_codec", "videoCodec", Kind.TEXT,
+          (ps, i, v, t) -> ps.setString(i, v.videoCodec())),
+      new Column("audio_codec", "audioCodec", Kind.OPTIONAL_TEXT,
+          (ps, i, v, t) -> setNullable(ps, i, v.audioCodec())),
+      new Column("file_size", "fileSize", Kind.INT64, (ps, i, v, t) -> ps.setLong(i, v.fileSize())),
+      new Column("thumbnail_path", "thumbnailPath", Kind.OPTIONAL_TEXT,
+          (ps, i, v, t) -> setNullable(ps, i, v.thumbnailPath())),
+      new Column("created_at_us", "createdAt", Kind.MICROS,
+          (ps, i, v, t) -> ps.setLong(i, Micros.of(v.createdAt()))),
+      new Column("updated_at_us", "updatedAt", Kind.MICROS,
+          (ps, i, v, t) -> ps.setLong(i, Micros.of(v.updatedAt()))));
+
+  /** The columns derived from a video: written with it, never read back into it. */
+  private static final List<Column> DERIVED = List.of(
+      // Ascending list_key is list order's first key (createdAt descending).
+      new Column("list_key", null, Kind.INT64,
+          (ps, i, v, t) -> ps.setLong(i, -Micros.of(v.createdAt()))),
+      new Column("search_filename", null, Kind.TEXT, (ps, i, v, t) -> ps.setString(i, t.filename())),
+      new Column("search_path", null, Kind.TEXT, (ps, i, v, t) -> ps.setString(i, t.path())));
+
+  private static final List<Column> WRITTEN = concat(VIDEO, DERIVED);
+
   /** The columns {@link #read} expects, in order. */
-  static final String COLUMNS = "id, path, filename, duration_frames, frame_rate_numerator,"
-      + " frame_rate_denominator, width, height, video_codec, audio_codec, file_size,"
-      + " thumbnail_path, created_at_us, updated_at_us";
+  static final String COLUMNS = names(VIDEO, "");
 
   /** Inserts a row; bind with {@link #bind}. */
-  static final String INSERT = "INSERT INTO videos (" + COLUMNS + ", list_key, search_filename,"
-      + " search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT = "INSERT INTO videos (" + names(WRITTEN, "") + ") VALUES ("
+      + WRITTEN.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
 
-  /** Replaces every column of a row but created_at and list_key; bind with {@link #bind}. */
-  static final String UPDATE = "UPDATE videos SET id = ?, path = ?, filename = ?,"
-      + " duration_frames = ?, frame_rate_numerator = ?, frame_rate_denominator = ?, width = ?,"
-      + " height = ?, video_codec = ?, audio_codec = ?, file_size = ?, thumbnail_path = ?,"
-      + " created_at_us = ?, updated_at_us = ?, list_key = ?, search_filename = ?,"
-      + " search_path = ? WHERE rowid = ?";
+  /**
+   * Replaces every column of a row, found by rowid; bind with {@link #bind}, then the rowid at
+   * {@link #UPDATE_ROWID}. The caller passes the stored createdAt, so list_key keeps too.
+   */
+  static final String UPDATE = "UPDATE videos SET " + names(WRITTEN, " = ?") + " WHERE rowid = ?";
+
+  /** The parameter of {@link #UPDATE} that takes the rowid. */
+  static final int UPDATE_ROWID = WRITTEN.size() + 1;
 
   private VideoRows() {}
 
   /**
-   * Reads a video from the current row, whose first columns are {@link #COLUMNS}.
+   * Reads a video from the current row, whose columns from {@code at} on are {@link #COLUMNS}.
    *
    * @param rs the result set
    * @param at the index of the first column
    * @return the video
-   * @throws SQLException if a column cannot be read
+   * @throws SQLException if the driver fails to read a column
+   * @throws StorageException if the row does not hold a valid video
    */
   static Video read(ResultSet rs, int at) throws SQLException {
-    return new Video(rs.getString(at), rs.getString(at + 1), rs.getString(at + 2),
-        rs.getLong(at + 3), rs.getInt(at + 4), rs.getInt(at + 5), rs.getInt(at + 6),
-        rs.getInt(at + 7), rs.getString(at + 8), rs.getString(at + 9), rs.getLong(at + 10),
-        rs.getString(at + 11), PageCursor.fromMicros(rs.getLong(at + 12)),
-        PageCursor.fromMicros(rs.getLong(at + 13)));
+    Object[] values = new Object[VIDEO.size()];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = value(rs, at + k, VIDEO.get(k), values);
+    }
+    try {
+      return new Video((String) values[0], (String) values[1], (String) values[2],
+          (Long) values[3], (Integer) values[4], (Integer) values[5], (Integer) values[6],
+          (Integer) values[7], (String) values[8], (String) values[9], (Long) values[10],
+          (String) values[11], (Instant) values[12], (Instant) values[13]);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // Video's messages start with the field's name: name the column that holds it.
+      String message = String.valueOf(e.getMessage());
+      Column column = VIDEO.stream().filter(c -> message.startsWith(c.field() + " "))
+          .findFirst().orElse(VIDEO.get(0));
+      throw undecodable(values[0], column, message, e);
+    }
   }
 
   /**
-   * Binds all columns of {@link #INSERT} or the first 17 of {@link #UPDATE}.
+   * Binds every column of {@link #INSERT}, or all but the rowid of {@link #UPDATE}.
    *
    * @param ps the statement
    * @param v the video
@@ -54,24 +136,9 @@ final class VideoRows {
    * @throws SQLException if binding fails
    */
   static void bind(PreparedStatement ps, Video v, SearchColumns search) throws SQLException {
-    long created = PageCursor.toMicros(v.createdAt());
-    ps.setString(1, v.id());
-    ps.setString(2, v.path());
-    ps.setString(3, v.filename());
-    ps.setLong(4, v.durationFrames());
-    ps.setInt(5, v.frameRateNumerator());
-    ps.setInt(6, v.frameRateDenominator());
-    ps.setInt(7, v.width());
-    ps.setInt(8, v.height());
-    ps.setString(9, v.videoCodec());
-    setNullable(ps, 10, v.audioCodec());
-    ps.setLong(11, v.fileSize());
-    setNullable(ps, 12, v.thumbnailPath());
-    ps.setLong(13, created);
-    ps.setLong(14, PageCursor.toMicros(v.updatedAt()));
-    ps.setLong(15, -created);
-    ps.setString(16, search.filename());
-    ps.setString(17, search.path());
+    for (int k = 0; k < WRITTEN.size(); k++) {
+      WRITTEN.get(k).binder().bind(ps, k + 1, v, search);
+    }
   }
 
   /**
@@ -91,11 +158,69 @@ final class VideoRows {
     }
   }
 
-  private static void setNullable(PreparedStatement ps, int i, String value) throws SQLException {
+  /** Reads one column, checking that SQLite holds it in the type the column is for. */
+  private static @Nullable Object value(ResultSet rs, int index, Column column, Object[] read)
+      throws SQLException {
+    Object raw = rs.getObject(index); // Integer or Long, Double, String, byte[] or null
+    switch (column.kind()) {
+      case TEXT, OPTIONAL_TEXT -> {
+        if (raw == null || raw instanceof String) {
+          return raw; // a missing required text is reported by Video, naming the field
+        }
+        throw undecodable(read[0], column, "holds " + describe(raw) + ", not text", null);
+      }
+      default -> {
+        if (!(raw instanceof Integer || raw instanceof Long)) {
+          throw undecodable(read[0], column, "holds " + describe(raw) + ", not an integer", null);
+        }
+        long n = ((Number) raw).longValue();
+        if (column.kind() == Kind.INT64) {
+          return n;
+        }
+        if (column.kind() == Kind.MICROS) {
+          return Micros.toInstant(n);
+        }
+        if (n != (int) n) {
+          throw undecodable(read[0], column, "holds " + n + ", beyond the range of an int", null);
+        }
+        return (int) n;
+      }
+    }
+  }
+
+  private static StorageException undecodable(@Nullable Object id, Column column, String why,
+      @Nullable Throwable cause) {
+    String who = id instanceof String s ? "stored video with id \"" + s + "\"" : "a stored row";
+    return new StorageException(who + " cannot be read: column " + column.name() + " " + why
+        + " (repair or delete that row)", cause, false);
+  }
+
+  private static String describe(@Nullable Object raw) {
+    if (raw == null) {
+      return "NULL";
+    }
+    if (raw instanceof byte[] bytes) {
+      return "a blob of " + bytes.length + " bytes";
+    }
+    return raw instanceof String s ? "text \"" + s + "\"" : "the real number " + raw;
+  }
+
+  private static void setNullable(PreparedStatement ps, int i, @Nullable String value)
+      throws SQLException {
     if (value == null) {
       ps.setNull(i, Types.VARCHAR);
     } else {
       ps.setString(i, value);
     }
+  }
+
+  private static String names(List<Column> columns, String suffix) {
+    return columns.stream().map(c -> c.name() + suffix).collect(Collectors.joining(", "));
+  }
+
+  private static List<Column> concat(List<Column> a, List<Column> b) {
+    List<Column> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
+import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
+
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
@@ -16,8 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * fails alone and its group-mates still commit: every write makes all its checks before it
  * changes anything ({@link Writes}), so a failed write has nothing to undo. (Savepoints would do
  * the same, but each one makes SQLite's full-text index flush its pending changes, which cost a
- * third of the writer's time.) Any SQL error is a storage failure: the whole group rolls back and
- * fails. A caller's stage completes only after the commit that holds its write.
+ * third of the writer's time.) Anything else a write throws (an SQL error, an unexpected
+ * exception, an {@code Error}) fails the whole group after a rollback, as the catch policy of
+ * {@link EngineThreads} says; the thread itself goes on. A caller's stage completes only after
+ * the commit that holds its write.
  *
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
  * order between the groups.
@@ -27,17 +31,17 @@ final class Writer implements Runnable {
   /** The most tasks one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 1024;
 
-  private static final Task<Void> STOP = new Task<>("stop", false, (s, e) -> null, Runnable::run);
-
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Statements statements;
   private final String database;
   private final EventDispatcher events;
+  private final EngineHealth health;
 
-  Writer(Statements statements, String database, EventDispatcher events) {
+  Writer(Statements statements, String database, EventDispatcher events, EngineHealth health) {
     this.statements = statements;
     this.database = database;
     this.events = events;
+    this.health = health;
   }
 
   void submit(Task<?> task) {
@@ -58,18 +62,30 @@ final class Writer implements Runnable {
       while (!stopping) {
         batch.add(take());
         queue.drainTo(batch, MAX_GROUP - 1);
-        for (Task<?> task : batch) {
-          if (task == STOP) {
-            stopping = true;
-          } else if (task.write) {
-            group.add(task);
-          } else {
-            commit(group);
-            Readers.runRead(task, statements, database);
+        try {
+          for (Task<?> task : batch) {
+            if (task == STOP) {
+              stopping = true;
+            } else if (task.write) {
+              group.add(task);
+            } else {
+              commit(group);
+              Readers.runRead(task, statements, database, health);
+            }
           }
+          commit(group);
+        } catch (Throwable e) {
+          // A backstop: commit and runRead catch everything they run, so this is a fault in the
+          // loop itself. Fail what is not yet completed (completing twice changes nothing) and
+          // keep serving, so that no stage is left pending and STOP is still honoured.
+          stopping |= batch.contains(STOP);
+          for (Task<?> task : batch) {
+            task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
+          }
+        } finally {
+          group.clear();
+          batch.clear();
         }
-        commit(group);
-        batch.clear();
       }
     } finally {
       statements.close();
@@ -90,36 +106,39 @@ final class Writer implements Runnable {
     if (group.isEmpty()) {
       return;
     }
+    if (health.failed()) {
+      for (Task<?> task : group) {
+        task.fail(health.refusal(task.operation));
+      }
+      group.clear();
+      return;
+    }
     int n = group.size();
     Object[] values = new Object[n];
     Throwable[] failures = new Throwable[n];
     List<VideoChangeEvent> committed = new ArrayList<>();
     try {
       statements.execute("BEGIN IMMEDIATE");
-    } catch (SQLException e) {
-      failAll(group, e);
-      return;
-    }
-    for (int i = 0; i < n; i++) {
-      Task<?> task = group.get(i);
-      List<VideoChangeEvent> taskEvents = new ArrayList<>(1);
-      try {
-        values[i] = task.work.run(statements, taskEvents::add);
-        committed.addAll(taskEvents);
-      } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
-        failures[i] = e; // thrown by a check, before the write changed anything (see Writes)
-      } catch (SQLException e) {
-        // The storage itself failed (full, I/O, locked): the transaction is lost as a whole.
-        rollback();
-        failAll(group, e);
-        return;
+      for (int i = 0; i < n; i++) {
+        Task<?> task = group.get(i);
+        List<VideoChangeEvent> taskEvents = new ArrayList<>(1);
+        try {
+          values[i] = task.work.run(statements, taskEvents::add);
+          committed.addAll(taskEvents);
+        } catch (VideoRepositoryException e) {
+          failures[i] = e; // thrown by a check, before the write changed anything (see Writes)
+        }
       }
-    }
-    try {
       statements.execute("COMMIT");
-    } catch (SQLException e) {
+    } catch (Throwable e) {
+      // The storage failed (full, I/O, locked) or something unexpected was thrown part-way
+      // through a write: the transaction is lost as a whole.
       rollback();
-      failAll(group, e);
+      statements.reset();
+      for (Task<?> task : group) {
+        task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
+      }
+      group.clear();
       return;
     }
     for (VideoChangeEvent e : committed) {
@@ -139,16 +158,9 @@ final class Writer implements Runnable {
   private void rollback() {
     try {
       statements.execute("ROLLBACK");
-    } catch (SQLException ignored) {
-      // SQLite may have rolled back already (after SQLITE_FULL or an I/O error)
+    } catch (SQLException | RuntimeException ignored) {
+      // SQLite may have rolled back already (after SQLITE_FULL or an I/O error), or no
+      // transaction was open (BEGIN itself failed)
     }
-  }
-
-  private void failAll(List<Task<?>> group, SQLException cause) {
-    statements.reset();
-    for (Task<?> task : group) {
-      task.fail(SqlErrors.storage(task.operation + " on " + database, cause));
-    }
-    group.clear();
   }
 }

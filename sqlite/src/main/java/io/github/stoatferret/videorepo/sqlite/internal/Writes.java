@@ -77,7 +77,7 @@ final class Writes {
     removeFromSearch(s, old);
     PreparedStatement ps = s.get(VideoRows.UPDATE);
     VideoRows.bind(ps, stored, text);
-    ps.setLong(18, old.rowid());
+    ps.setLong(VideoRows.UPDATE_ROWID, old.rowid());
     ps.executeUpdate();
     PreparedStatement search = s.get(SEARCH_INSERT_AT);
     search.setLong(1, old.rowid());

@@ -1,11 +1,16 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,31 +42,76 @@ class CallbacksElsewhereFutureTest {
           f -> f.thenApply(v -> v).thenApply(v -> where())); // derived futures too
       for (boolean alreadyDone : new boolean[] {true, false}) {
         for (Function<CompletableFuture<String>, CompletionStage<?>> attach : attachments) {
-          CallbacksElsewhereFuture<String> f = new CallbacksElsewhereFuture<>(pool);
+          CallbacksElsewhereFuture<String> f = CallbacksElsewhereFuture.engineOwned(pool);
           if (alreadyDone) {
-            f.complete("v");
+            f.succeed("v");
           }
           List<String> seen = new ArrayList<>();
           threads.set(seen);
           CompletableFuture<?> dependent = attach.apply(f).toCompletableFuture();
           if (!alreadyDone) {
-            f.complete("v"); // the "engine" completes it here, on this thread
+            f.succeed("v"); // the "engine" completes it here, on this thread
           }
           dependent.get(5, TimeUnit.SECONDS);
           assertEquals(List.of("callbacks"), seen);
         }
       }
-      CallbacksElsewhereFuture<String> failed = new CallbacksElsewhereFuture<>(pool);
+      CallbacksElsewhereFuture<String> failed = CallbacksElsewhereFuture.engineOwned(pool);
       List<String> seen = new ArrayList<>();
       threads.set(seen);
       CompletableFuture<String> recovered = failed.exceptionally(e -> where());
-      failed.completeExceptionally(new IllegalStateException());
+      failed.fail(new IllegalStateException());
       recovered.get(5, TimeUnit.SECONDS);
       assertEquals(List.of("callbacks"), seen);
     } finally {
       pool.shutdown();
       assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
     }
+  }
+
+  @Test
+  void callersCannotCompleteTheEnginesFutureButMayCompleteTheirCopy() throws Exception {
+    CallbacksElsewhereFuture<String> f = CallbacksElsewhereFuture.engineOwned(Runnable::run);
+    List<Function<CompletableFuture<String>, Object>> attempts = List.of(
+        c -> c.complete("forged"),
+        c -> c.completeExceptionally(new IllegalStateException("forged")),
+        c -> c.cancel(true),
+        c -> {
+          c.obtrudeValue("forged");
+          return null;
+        },
+        c -> {
+          c.obtrudeException(new IllegalStateException("forged"));
+          return null;
+        },
+        c -> c.completeAsync(() -> "forged"),
+        c -> c.orTimeout(1, TimeUnit.NANOSECONDS),
+        c -> c.completeOnTimeout("forged", 1, TimeUnit.NANOSECONDS));
+    for (Function<CompletableFuture<String>, Object> attempt : attempts) {
+      assertThrows(UnsupportedOperationException.class, () -> attempt.apply(f));
+    }
+    CompletableFuture<String> copy = f.toCompletableFuture();
+    assertNotSame(f, copy);
+    assertTrue(copy.cancel(true), "the copy is the caller's to cancel");
+    assertFalse(f.isDone(), "cancelling the copy leaves the engine's future alone");
+    CompletableFuture<String> second = f.toCompletableFuture();
+    f.succeed("stored");
+    assertEquals("stored", f.join());
+    assertEquals("stored", second.getNow("not yet"), "a copy completes with the engine's future");
+    assertTrue(copy.isCancelled());
+    CompletableFuture<String> late = f.toCompletableFuture();
+    assertEquals("stored", late.getNow("not yet"), "a copy of a completed future is completed");
+    assertSame(late, late.toCompletableFuture(), "a copy is an ordinary future");
+  }
+
+  @Test
+  void aCopyOfAFailedFutureFailsWithTheSameException() {
+    CallbacksElsewhereFuture<String> f = CallbacksElsewhereFuture.engineOwned(Runnable::run);
+    CompletableFuture<String> copy = f.toCompletableFuture();
+    IllegalStateException failure = new IllegalStateException("storage");
+    f.fail(failure);
+    CompletionException thrown = assertThrows(CompletionException.class, copy::join);
+    assertSame(failure, thrown.getCause());
   }
 
   private static final CurrentList threads = new CurrentList();
