@@ -192,7 +192,7 @@ final class VideoRows {
       @Nullable Throwable cause) {
     String who = id instanceof String s ? "stored video with id \"" + s + "\"" : "a stored row";
     return new StorageException(who + " cannot be read: column " + column.name() + " " + why
-        + " (repair or delete that row)", cause, false);
+        + "; repair that column of the row (for example in the sqlite3 shell)", cause, false);
   }
 
   private static String describe(@Nullable Object raw) {
@@ -202,7 +202,7 @@ final class VideoRows {
     if (raw instanceof byte[] bytes) {
       return "a blob of " + bytes.length + " bytes";
     }
-    return raw instanceof String s ? "text \"" + s + "\"" : "the real number " + raw;
+    return raw instanceof String ? "text" : "the real number " + raw;
   }
 
   private static void setNullable(PreparedStatement ps, int i, @Nullable String value)
