@@ -280,6 +280,17 @@ public interface VideoRepository extends AutoCloseable {
   }
 
   /**
+   * A blocking view of this repository, for scripts and batch tools: each method waits for its
+   * stage and returns the value or throws the specification's exception itself.
+   *
+   * @return the view; closing it closes this repository
+   * @see BlockingVideoRepository#of(VideoRepository, java.time.Duration) for a view with a timeout
+   */
+  default BlockingVideoRepository blocking() {
+    return BlockingVideoRepository.of(this);
+  }
+
+  /**
    * Closes the repository.
    *
    * <ul>

@@ -37,6 +37,10 @@ public enum Rule {
   /** VR-1.9 */
   VR_1_9("Any sequence of operations gives the results and state that the reference model"
       + " computes", "Replay the printed seed and compare the first step whose result differs"),
+  /** VR-1.10 */
+  VR_1_10("A returned stage is read-only: no caller can complete, cancel or obtrude its outcome",
+      "Return Stages.readOnly(future) or a minimal stage (CompletableFuture.completedStage,"
+          + " failedStage), not the CompletableFuture the backend completes"),
   /** VR-2.1 */
   VR_2_1("add stores the video and returns it", "Return the video as stored"),
   /** VR-2.2 */

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
  * ({@link io.github.stoatferret.videorepo.contract.property.Property}).
  */
 @DisplayNameGeneration(RuleDisplayNames.class)
-public abstract class VideoRepositoryContract implements GeneralRules, AddRules, AddAllRules,
-    ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
+public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
+    AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
     CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules {
 
   /** The system property for {@link #awaitTimeout()}, in milliseconds. */

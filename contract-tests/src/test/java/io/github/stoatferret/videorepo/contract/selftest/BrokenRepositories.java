@@ -165,4 +165,30 @@ final class BrokenRepositories {
       return result;
     }
   }
+
+  /**
+   * Hands out the {@code CompletableFuture} it completes, so a caller can obtrude or cancel it.
+   * Breaks VR-1.10.
+   */
+  static final class WritableStages extends ReferenceRepository {
+    @Override
+    public CompletionStage<Video> add(Video video) {
+      return super.add(video).toCompletableFuture();
+    }
+
+    @Override
+    public CompletionStage<Optional<Video>> get(String id) {
+      return super.get(id).toCompletableFuture();
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id) {
+      return super.delete(id).toCompletableFuture();
+    }
+
+    @Override
+    public CompletionStage<Long> count() {
+      return super.count().toCompletableFuture();
+    }
+  }
 }

@@ -66,7 +66,8 @@ class KitCatchesBrokenRepositoriesTest {
         Arguments.of(RacyCheckThenInsert.class, "[VR-1.5]"),
         Arguments.of(Utf16IdOrder.class, "[VR-5.1]"),
         Arguments.of(LenientCursor.class, "[VR-6.4]"),
-        Arguments.of(EventForFailedAdd.class, "[VR-13.3]"));
+        Arguments.of(EventForFailedAdd.class, "[VR-13.3]"),
+        Arguments.of(WritableStages.class, "[VR-1.10]"));
   }
 
   @ParameterizedTest(name = "{0} is caught by {1}")
@@ -178,6 +179,12 @@ class KitCatchesBrokenRepositoriesTest {
   static final class LenientCursor extends Fixture {
     LenientCursor() {
       super(BrokenRepositories.LenientCursor::new);
+    }
+  }
+
+  static final class WritableStages extends Fixture {
+    WritableStages() {
+      super(BrokenRepositories.WritableStages::new);
     }
   }
 

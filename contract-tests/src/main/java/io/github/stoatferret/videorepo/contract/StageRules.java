@@ -1,0 +1,90 @@
+package io.github.stoatferret.videorepo.contract;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** Rule VR-1.10: a returned stage is read-only to its caller. */
+public interface StageRules extends RuleTests {
+
+  /**
+   * Tries every way a caller could complete a stage: on the stage itself if it is a
+   * {@code CompletableFuture}, and on what {@code toCompletableFuture()} returns. A refusal
+   * ({@link UnsupportedOperationException}) is a correct answer; so is a copy that takes the
+   * forgery while the stage keeps its own outcome.
+   *
+   * @param <T> the value type
+   * @param stage the stage a repository returned
+   * @param forged the value a caller tries to force on it
+   */
+  private static <T> void tamper(CompletionStage<T> stage, T forged) {
+    List<CompletableFuture<T>> targets = new ArrayList<>();
+    if (stage instanceof CompletableFuture<T> future) {
+      targets.add(future);
+    }
+    targets.add(stage.toCompletableFuture());
+    for (CompletableFuture<T> f : targets) {
+      List<Runnable> attempts = List.of(
+          () -> f.cancel(true),
+          () -> f.complete(forged),
+          () -> f.completeExceptionally(new IllegalStateException("forged by the caller")),
+          () -> f.obtrudeException(new IllegalStateException("forged by the caller")),
+          () -> f.obtrudeValue(forged));
+      for (Runnable attempt : attempts) {
+        try {
+          attempt.run();
+        } catch (UnsupportedOperationException refused) {
+          // a read-only stage: what the rule asks for
+        }
+      }
+    }
+  }
+
+  /** VR-1.10: completing, cancelling or obtruding a write's stage changes neither it nor the write. */
+  @Test
+  default void vr1_10_callersCannotCompleteOrCancelAWritesStage() {
+    VideoRepository repo = kit().repository();
+    Video a = kit().video("a");
+    Video forged = kit().video("forged");
+    CompletionStage<Video> add = repo.add(a);
+    tamper(add, forged);
+    kit().expect(Rule.VR_1_10, "add(a), after its caller tried to cancel, complete and obtrude"
+        + " it", a, kit().ok(Rule.VR_1_10, "add(a)", () -> add));
+    kit().expect(Rule.VR_1_10, "get(\"a\") after add(a) whose stage was cancelled by its caller",
+        Optional.of(a), kit().ok(Rule.VR_1_10, "get(\"a\")", () -> repo.get("a")));
+    CompletionStage<Video> clash = repo.add(a);
+    tamper(clash, forged);
+    kit().fails(Rule.VR_1_10, "add(a) again, after its caller tried to complete it",
+        DuplicateVideoException.class, () -> clash);
+    CompletionStage<Boolean> delete = repo.delete("a");
+    tamper(delete, false);
+    kit().expect(Rule.VR_1_10, "delete(\"a\"), after its caller tried to complete it", true,
+        kit().ok(Rule.VR_1_10, "delete(\"a\")", () -> delete));
+  }
+
+  /** VR-1.10: a read's stage keeps the value read, whatever its caller does to it. */
+  @Test
+  default void vr1_10_callersCannotCompleteOrCancelAReadsStage() {
+    VideoRepository repo = kit().repository();
+    Video a = kit().video("a");
+    kit().ok(Rule.VR_1_10, "add(a)", () -> repo.add(a));
+    CompletionStage<Optional<Video>> get = repo.get("a");
+    tamper(get, Optional.empty());
+    kit().expect(Rule.VR_1_10, "get(\"a\"), after its caller tried to complete it with empty",
+        Optional.of(a), kit().ok(Rule.VR_1_10, "get(\"a\")", () -> get));
+    CompletionStage<Long> count = repo.count();
+    tamper(count, -1L);
+    kit().expect(Rule.VR_1_10, "count(), after its caller tried to complete it with -1", 1L,
+        kit().ok(Rule.VR_1_10, "count()", () -> count));
+    CompletionStage<List<Video>> list = repo.list();
+    tamper(list, List.of());
+    kit().expect(Rule.VR_1_10, "list(), after its caller tried to complete it with []",
+        List.of(a), kit().ok(Rule.VR_1_10, "list()", () -> list));
+  }
+}
