@@ -1,8 +1,11 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The conformance kit for {@link io.github.stoatferret.videorepo.VideoRepository} backends:
  * extend {@link io.github.stoatferret.videorepo.contract.VideoRepositoryContract} in a test. The
  * {@code property} package is the small property-testing engine the kit runs on.
  */
+@NullMarked
 module io.github.stoatferret.videorepo.contract {
   requires transitive io.github.stoatferret.videorepo;
   requires transitive org.junit.jupiter.api;

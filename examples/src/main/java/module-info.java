@@ -1,4 +1,7 @@
+import org.jspecify.annotations.NullMarked;
+
 /** video-catalog, a batch tool embedding the SQLite backend. Not published. */
+@NullMarked
 module io.github.stoatferret.videorepo.examples {
   requires io.github.stoatferret.videorepo.sqlite;
   requires info.picocli;

@@ -1,6 +1,9 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The SQLite backend: {@link io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository}.
  */
+@NullMarked
 module io.github.stoatferret.videorepo.sqlite {
   requires transitive io.github.stoatferret.videorepo;
   requires java.sql;

@@ -168,20 +168,20 @@ public record Video(
 
   /** Collects fields for a {@link Video}; {@link #build()} validates them. Not thread-safe. */
   public static final class Builder {
-    private String id;
-    private String path;
-    private String filename;
+    private @Nullable String id;
+    private @Nullable String path;
+    private @Nullable String filename;
     private long durationFrames;
     private int frameRateNumerator;
     private int frameRateDenominator;
     private int width;
     private int height;
-    private String videoCodec;
+    private @Nullable String videoCodec;
     private @Nullable String audioCodec;
     private long fileSize;
     private @Nullable String thumbnailPath;
-    private Instant createdAt;
-    private Instant updatedAt;
+    private @Nullable Instant createdAt;
+    private @Nullable Instant updatedAt;
 
     private Builder() {}
 
@@ -358,9 +358,11 @@ public record Video(
      * @throws IllegalArgumentException if a field breaks its rule (see {@link Video})
      */
     public Video build() {
-      return new Video(id, path, filename, durationFrames, frameRateNumerator,
-          frameRateDenominator, width, height, videoCodec, audioCodec, fileSize, thumbnailPath,
-          createdAt, updatedAt);
+      return new Video(FieldChecks.required("id", id), FieldChecks.required("path", path),
+          FieldChecks.required("filename", filename), durationFrames, frameRateNumerator,
+          frameRateDenominator, width, height, FieldChecks.required("videoCodec", videoCodec),
+          audioCodec, fileSize, thumbnailPath, FieldChecks.required("createdAt", createdAt),
+          FieldChecks.required("updatedAt", updatedAt));
     }
   }
 }

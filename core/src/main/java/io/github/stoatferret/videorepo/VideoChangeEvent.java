@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A committed change, as given to a {@link VideoChangeListener}. */
 public sealed interface VideoChangeEvent {
@@ -127,7 +128,8 @@ public sealed interface VideoChangeEvent {
     return List.copyOf(out);
   }
 
-  private static void diff(List<String> out, String name, Object a, Object b) {
+  private static void diff(List<String> out, String name, @Nullable Object a,
+      @Nullable Object b) {
     if (!Objects.equals(a, b)) {
       out.add(name);
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the rule tests use: the repositories of one test, calls that await a stage within the
@@ -32,7 +33,7 @@ public final class ContractKit {
   private final VideoRepositoryContract fixture;
   private final List<VideoRepository> opened = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
-  private VideoRepository repository;
+  private @Nullable VideoRepository repository;
 
   ContractKit(VideoRepositoryContract fixture) {
     this.fixture = fixture;
@@ -46,10 +47,12 @@ public final class ContractKit {
    * @return the repository
    */
   public VideoRepository repository() {
-    if (repository == null) {
-      repository = freshRepository();
+    VideoRepository current = repository;
+    if (current == null) {
+      current = freshRepository();
+      repository = current;
     }
-    return repository;
+    return current;
   }
 
   /**
@@ -200,6 +203,9 @@ public final class ContractKit {
     if (s.error != null) {
       throw failure(rule, operation, "success", Outcome.failed(s.error), s.error);
     }
+    if (s.value == null) { // every operation's value is non-null: a list, an Optional, a count
+      throw failure(Rule.VR_1_1, operation, "a value", "the stage completed with null", null);
+    }
     return (T) s.value;
   }
 
@@ -223,7 +229,7 @@ public final class ContractKit {
     return type.cast(s.error);
   }
 
-  private record Settled(Object value, Throwable error) {}
+  private record Settled(@Nullable Object value, @Nullable Throwable error) {}
 
   private Settled settle(Rule rule, String operation, Supplier<? extends CompletionStage<?>> call) {
     CompletionStage<?> stage;
@@ -264,7 +270,8 @@ public final class ContractKit {
    * @param expected the expected value
    * @param actual the actual value
    */
-  public void expect(Rule rule, String operation, Object expected, Object actual) {
+  public void expect(Rule rule, String operation, @Nullable Object expected,
+      @Nullable Object actual) {
     if (!java.util.Objects.equals(expected, actual)) {
       throw failure(rule, operation, expected, actual, null);
     }
@@ -280,7 +287,7 @@ public final class ContractKit {
    * @param actual what happened, in words
    */
   public void expectThat(Rule rule, String operation, boolean condition, String expected,
-      Object actual) {
+      @Nullable Object actual) {
     if (!condition) {
       throw failure(rule, operation, expected, actual, null);
     }
@@ -296,8 +303,8 @@ public final class ContractKit {
    * @param cause the underlying exception, or {@code null}
    * @return the error to throw
    */
-  public static AssertionFailedError failure(Rule rule, String operation, Object expected,
-      Object actual, Throwable cause) {
+  public static AssertionFailedError failure(Rule rule, String operation,
+      @Nullable Object expected, @Nullable Object actual, @Nullable Throwable cause) {
     String message = "[" + rule.id() + "] " + rule.statement()
         + "\n  operation: " + operation
         + "\n  expected:  " + expected

@@ -115,6 +115,7 @@ public interface EventRules extends RuleTests {
    *
    * @throws Exception if the test is interrupted or a helper thread fails
    */
+  @SuppressWarnings("NullAway") // add(null) on purpose: a failed call sends no event
   @Test
   default void vr13_3_failedOperationsSendNoEvent() throws Exception {
     kit().require(Capability.CHANGE_EVENTS, Rule.VR_13_3);

@@ -5,6 +5,7 @@ import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an operation gave: a value, or a failure reduced to what the contract specifies about it
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param failure the specified type of the failure, or {@code null} on success
  * @param detail what the contract specifies of the failure ({@code "ID a"} for a clash), or empty
  */
-public record Outcome(Object value, Class<? extends Throwable> failure, String detail) {
+public record Outcome(@Nullable Object value, @Nullable Class<? extends Throwable> failure,
+    String detail) {
 
   /**
    * Checks the detail is present.
@@ -34,7 +36,7 @@ public record Outcome(Object value, Class<? extends Throwable> failure, String d
    * @param value the value
    * @return the outcome
    */
-  public static Outcome ok(Object value) {
+  public static Outcome ok(@Nullable Object value) {
     return new Outcome(value, null, "");
   }
 
@@ -74,6 +76,6 @@ public record Outcome(Object value, Class<? extends Throwable> failure, String d
     if (isOk()) {
       return "completed with " + value;
     }
-    return "failed with " + failure.getSimpleName() + (detail.isEmpty() ? "" : "(" + detail + ")");
+    return "failed with " + Objects.requireNonNull(failure).getSimpleName() + (detail.isEmpty() ? "" : "(" + detail + ")");
   }
 }

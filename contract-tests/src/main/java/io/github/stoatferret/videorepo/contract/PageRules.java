@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ public interface PageRules extends RuleTests {
     kit().ok(Rule.VR_6_4, "addAll(3)",
         () -> repo.addAll(List.of(kit().video("a"), kit().video("b"), kit().video("c"))));
     VideoPage first = kit().ok(Rule.VR_6_4, "page(null, 1)", () -> repo.page(null, 1));
-    String good = first.nextCursor();
+    String good = Objects.requireNonNull(first.nextCursor(), "page(null, 1) of 3: nextCursor");
     char flipped = good.charAt(good.length() / 2) == 'A' ? 'B' : 'A';
     List<String> bad = List.of("", "not a cursor", "%%%", good.substring(0, good.length() / 2),
         good.substring(0, good.length() / 2) + flipped + good.substring(good.length() / 2 + 1),

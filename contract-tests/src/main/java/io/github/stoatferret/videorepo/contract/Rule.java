@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.contract;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalogue of rules: each rule of the {@code VideoRepository} Javadoc, what it says, and
@@ -170,7 +171,7 @@ public enum Rule {
    * @param methodName e.g. {@code vr3_2_addAllIsAtomic}
    * @return the rule, or {@code null} if the name does not start with a rule id
    */
-  public static Rule forMethod(String methodName) {
+  public static @Nullable Rule forMethod(String methodName) {
     String lower = methodName.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("vr")) {
       return null;

@@ -97,6 +97,7 @@ public final class VideoGens {
    *
    * @return the generator
    */
+  @SuppressWarnings("NullAway") // the optional fields are drawn null too
   public static Gen<Video> videos() {
     Gen<String> nullableCodec = Gen.frequency(Gen.weighted(3, text(Video.MAX_CODEC_LENGTH)),
         Gen.weighted(1, Gen.<String>constant(null)));

@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.internal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validation of {@code Video} fields, kept apart from the record so that its rules read as a list.
@@ -23,6 +24,19 @@ public final class FieldChecks {
   private FieldChecks() {}
 
   /**
+   * Checks that a required field of a builder was set.
+   *
+   * @param <T> the field's type
+   * @param field the field name for the message
+   * @param value the value or {@code null}
+   * @return the value
+   * @throws NullPointerException naming the field if it is {@code null}
+   */
+  public static <T> T required(String field, @Nullable T value) {
+    return Objects.requireNonNull(value, () -> field + " must not be null");
+  }
+
+  /**
    * Checks a required text field.
    *
    * @param field the field name for the message
@@ -30,7 +44,7 @@ public final class FieldChecks {
    * @param maxLength the largest allowed {@link String#length()}
    * @return the value
    */
-  public static String requiredText(String field, String value, int maxLength) {
+  public static String requiredText(String field, @Nullable String value, int maxLength) {
     Objects.requireNonNull(value, () -> field + " must not be null");
     return text(field, value, maxLength);
   }
@@ -44,7 +58,8 @@ public final class FieldChecks {
    * @param maxLength the largest allowed {@link String#length()}
    * @return the value
    */
-  public static String optionalText(String field, String value, int maxLength) {
+  public static @Nullable String optionalText(String field, @Nullable String value,
+      int maxLength) {
     return value == null ? null : text(field, value, maxLength);
   }
 
@@ -128,7 +143,7 @@ public final class FieldChecks {
    * @param value the instant
    * @return the instant truncated to microseconds
    */
-  public static Instant instant(String field, Instant value) {
+  public static Instant instant(String field, @Nullable Instant value) {
     Objects.requireNonNull(value, () -> field + " must not be null");
     Instant micros = value.truncatedTo(ChronoUnit.MICROS);
     if (micros.isBefore(MIN_INSTANT) || micros.isAfter(MAX_INSTANT)) {
@@ -145,7 +160,7 @@ public final class FieldChecks {
    * @param value the value
    * @return its printable form
    */
-  public static String show(String value) {
+  public static String show(@Nullable String value) {
     if (value == null) {
       return "null";
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The publisher behind {@link VideoRepository#stream()}: each subscription walks the repository
@@ -47,14 +48,14 @@ public final class PagePublisher implements Flow.Publisher<Video> {
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong requested = new AtomicLong();
     private volatile boolean cancelled;
-    private volatile Throwable requestError;
-    private volatile VideoPage arrived;
-    private volatile Throwable fetchError;
+    private volatile @Nullable Throwable requestError;
+    private volatile @Nullable VideoPage arrived;
+    private volatile @Nullable Throwable fetchError;
 
     // Touched only inside drain().
-    private Flow.Subscriber<? super Video> subscriber;
+    private Flow.@Nullable Subscriber<? super Video> subscriber;
     private final ArrayDeque<Video> buffer = new ArrayDeque<>();
-    private String cursor;
+    private @Nullable String cursor;
     private boolean fetching;
     private boolean exhausted;
     private boolean started;
@@ -67,7 +68,7 @@ public final class PagePublisher implements Flow.Publisher<Video> {
     void start() {
       wip.incrementAndGet(); // hold the drain while onSubscribe runs
       try {
-        subscriber.onSubscribe(this);
+        Objects.requireNonNull(subscriber).onSubscribe(this); // set until terminate()
       } catch (RuntimeException e) {
         cancelled = true; // rule 2.13: a throwing subscriber is treated as cancelled
       }

@@ -35,7 +35,11 @@ public sealed interface Op {
    */
   boolean writes();
 
-  /** {@code add(video)}. @param video the video */
+  /**
+   * {@code add(video)}.
+   *
+   * @param video the video
+   */
   record Add(Video video) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.add(video);
@@ -54,7 +58,11 @@ public sealed interface Op {
     }
   }
 
-  /** {@code addAll(videos)}. @param videos the batch */
+  /**
+   * {@code addAll(videos)}.
+   *
+   * @param videos the batch
+   */
   record AddAll(List<Video> videos) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.addAll(videos);
@@ -74,7 +82,11 @@ public sealed interface Op {
     }
   }
 
-  /** {@code get(id)}. @param id the id */
+  /**
+   * {@code get(id)}.
+   *
+   * @param id the id
+   */
   record Get(String id) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.get(id);
@@ -93,7 +105,11 @@ public sealed interface Op {
     }
   }
 
-  /** {@code getByPath(path)}. @param path the path */
+  /**
+   * {@code getByPath(path)}.
+   *
+   * @param path the path
+   */
   record GetByPath(String path) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.getByPath(path);
@@ -112,7 +128,12 @@ public sealed interface Op {
     }
   }
 
-  /** {@code list(limit, offset)}. @param limit the limit @param offset the offset */
+  /**
+   * {@code list(limit, offset)}.
+   *
+   * @param limit the limit
+   * @param offset the offset
+   */
   record ListOp(int limit, int offset) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.list(limit, offset);
@@ -131,7 +152,12 @@ public sealed interface Op {
     }
   }
 
-  /** {@code search(query, limit)}. @param query the query @param limit the limit */
+  /**
+   * {@code search(query, limit)}.
+   *
+   * @param query the query
+   * @param limit the limit
+   */
   record Search(String query, int limit) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.search(query, limit);
@@ -150,7 +176,11 @@ public sealed interface Op {
     }
   }
 
-  /** {@code update(video)}. @param video the new content */
+  /**
+   * {@code update(video)}.
+   *
+   * @param video the new content
+   */
   record Update(Video video) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.update(video);
@@ -169,7 +199,11 @@ public sealed interface Op {
     }
   }
 
-  /** {@code delete(id)}. @param id the id */
+  /**
+   * {@code delete(id)}.
+   *
+   * @param id the id
+   */
   record Delete(String id) implements Op {
     @Override public CompletionStage<?> invoke(VideoRepository r) {
       return r.delete(id);

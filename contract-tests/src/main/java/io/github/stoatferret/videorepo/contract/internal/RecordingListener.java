@@ -5,12 +5,13 @@ import io.github.stoatferret.videorepo.VideoChangeListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A listener that records events, and notices when it is called from two threads at once. */
 public final class RecordingListener implements VideoChangeListener {
 
   private final List<VideoChangeEvent> events = new ArrayList<>();
-  private final RuntimeException toThrow;
+  private final @Nullable RuntimeException toThrow;
   private int inside;
   private boolean overlapped;
 
@@ -19,7 +20,7 @@ public final class RecordingListener implements VideoChangeListener {
    *
    * @param toThrow thrown after recording each event, or {@code null}
    */
-  public RecordingListener(RuntimeException toThrow) {
+  public RecordingListener(@Nullable RuntimeException toThrow) {
     this.toThrow = toThrow;
   }
 

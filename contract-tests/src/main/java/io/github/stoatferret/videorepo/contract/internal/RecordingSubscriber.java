@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscriber that requests in fixed batches and records what it receives, and every breach of
@@ -24,10 +26,10 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch done = new CountDownLatch(1);
   private final AtomicInteger inside = new AtomicInteger();
-  private Flow.Subscription subscription;
+  private Flow.@Nullable Subscription subscription;
   private long outstanding;
   private volatile boolean completed;
-  private volatile Throwable error;
+  private volatile @Nullable Throwable error;
 
   /**
    * Makes a subscriber.
@@ -64,12 +66,13 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
     }
     outstanding--;
     items.add(item);
+    Flow.Subscription s = Objects.requireNonNull(subscription, "onNext before onSubscribe");
     if (items.size() == cancelAfter) {
-      subscription.cancel();
+      s.cancel();
       done.countDown();
     } else if (outstanding == 0) {
       outstanding = batch;
-      subscription.request(batch);
+      s.request(batch);
     }
     exit();
   }
@@ -150,7 +153,7 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
    *
    * @return the error or null
    */
-  public Throwable error() {
+  public @Nullable Throwable error() {
     return error;
   }
 }

@@ -1,7 +1,9 @@
 package io.github.stoatferret.videorepo.contract.property;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The source every {@link Gen} draws from: a sequence of non-negative choices, either random or
@@ -17,13 +19,13 @@ import java.util.SplittableRandom;
  */
 public final class Choices {
 
-  private final SplittableRandom random;
-  private final long[] replay;
+  private final @Nullable SplittableRandom random;
+  private final long @Nullable [] replay;
   private long[] recorded = new long[64];
   private int size;
   private final int maxChoices;
 
-  private Choices(SplittableRandom random, long[] replay, int maxChoices) {
+  private Choices(@Nullable SplittableRandom random, long @Nullable [] replay, int maxChoices) {
     this.random = random;
     this.replay = replay;
     this.maxChoices = maxChoices;
@@ -69,7 +71,8 @@ public final class Choices {
       }
       value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
     } else {
-      value = size < replay.length ? Math.min(replay[size], max) : 0;
+      long[] r = Objects.requireNonNull(replay);
+      value = size < r.length ? Math.min(r[size], max) : 0;
     }
     record(value);
     return value;

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.contract.property;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a property: generates values, runs a check on each, and on the first failure shrinks the
@@ -36,7 +37,11 @@ public final class Property<T> {
   /** Shrink attempts when {@value #SHRINK_PROPERTY} is not set. */
   public static final int DEFAULT_SHRINKS = 2000;
 
-  /** A check of one value: throws (typically an {@link AssertionError}) when the value fails. */
+  /**
+   * A check of one value: throws (typically an {@link AssertionError}) when the value fails.
+   *
+   * @param <T> the type of the values checked
+   */
   @FunctionalInterface
   public interface Check<T> {
     /**
@@ -193,7 +198,7 @@ public final class Property<T> {
     return gen.generate(Choices.replay(choices));
   }
 
-  private static <T> Throwable run(Check<? super T> check, T value) {
+  private static <T> @Nullable Throwable run(Check<? super T> check, T value) {
     try {
       check.accept(value);
       return null;

@@ -1,6 +1,6 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
-import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,8 +15,8 @@ final class DeleteCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean removed;
-    try (VideoRepository repo = catalog.open()) {
-      removed = repo.delete(id).toCompletableFuture().join();
+    try (BlockingVideoRepository repo = catalog.open()) {
+      removed = repo.delete(id);
     }
     if (!removed) {
       err().println("video-catalog: no video with id " + id);

@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +23,9 @@ final class ExportCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AtomicLong written = new AtomicLong();
-    try (VideoRepository repo = catalog.open();
+    try (BlockingVideoRepository repo = catalog.open();
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      VideoStream.forEach(repo, v -> {
+      repo.stream().forEach(v -> {
         try {
           w.write(VideoJson.MAPPER.writeValueAsString(VideoJson.toJson(v)));
           w.write('\n');

@@ -3,7 +3,7 @@ package io.github.stoatferret.videorepo.examples.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code import FILE}: bulk import through {@code addAll} in chunks. A bad record (unreadable,
@@ -36,7 +37,7 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
   @Option(names = "--format", description = "jsonl or csv (default: from the file name).")
   String format;
 
-  private PrintWriter err;
+  private @Nullable PrintWriter err;
   private long stored;
   private long skipped;
 
@@ -50,9 +51,9 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
         || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
     long start = System.nanoTime();
     Progress progress = new Progress(err, System.console() != null, Files.size(file));
-    try (VideoRepository repo = catalog.open();
+    try (BlockingVideoRepository repo = catalog.open();
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CsvVideos header = csv ? new CsvVideos(in.readLine()) : null;
+      @Nullable CsvVideos header = csv ? new CsvVideos(in.readLine()) : null;
       long lineNumber = csv ? 1 : 0;
       long bytes = 0;
       List<Line> batch = new ArrayList<>(chunk);
@@ -64,7 +65,8 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
           continue;
         }
         try {
-          Video v = VideoJson.fromJson(csv ? header.toJson(text) : VideoJson.MAPPER.readTree(text));
+          Video v = VideoJson.fromJson(header != null ? header.toJson(text)
+              : VideoJson.MAPPER.readTree(text));
           batch.add(new Line(lineNumber, v));
         } catch (JsonProcessingException e) {
           bad(lineNumber, "not valid JSON: " + e.getOriginalMessage());
@@ -87,35 +89,29 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
   }
 
   /** Stores a chunk in one addAll; on a clash, falls back to one add per video. */
-  private void store(VideoRepository repo, List<Line> batch) {
+  private void store(BlockingVideoRepository repo, List<Line> batch) {
     if (batch.isEmpty()) {
       return;
     }
     List<Video> videos = batch.stream().map(Line::video).toList();
     try {
-      repo.addAll(videos).toCompletableFuture().join();
+      repo.addAll(videos);
       stored += videos.size();
-    } catch (CompletionException e) {
-      if (!(e.getCause() instanceof DuplicateVideoException)) {
-        throw e;
-      }
+    } catch (DuplicateVideoException e) {
       for (Line line : batch) { // the chunk was refused whole: find the clashing records
         try {
-          repo.add(line.video()).toCompletableFuture().join();
+          repo.add(line.video());
           stored++;
-        } catch (CompletionException clash) {
-          if (!(clash.getCause() instanceof DuplicateVideoException)) {
-            throw clash;
-          }
-          bad(line.number(), clash.getCause().getMessage());
+        } catch (DuplicateVideoException clash) {
+          bad(line.number(), clash.getMessage());
         }
       }
     }
     batch.clear();
   }
 
-  private void bad(long line, String why) {
+  private void bad(long line, @Nullable String why) {
     skipped++;
-    err.println(file + ":" + line + ": skipped: " + why);
+    Objects.requireNonNull(err).println(file + ":" + line + ": skipped: " + why);
   }
 }

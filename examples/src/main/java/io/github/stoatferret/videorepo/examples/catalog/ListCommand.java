@@ -1,6 +1,6 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
-import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +21,9 @@ final class ListCommand extends CatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (VideoRepository repo = catalog.open()) {
+    try (BlockingVideoRepository repo = catalog.open()) {
       output.print(out(),
-          repo.list(limit, offset).toCompletableFuture().join());
+          repo.list(limit, offset));
     }
     return 0;
   }

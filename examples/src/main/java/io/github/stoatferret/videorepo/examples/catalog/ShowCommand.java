@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,10 +22,10 @@ final class ShowCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Optional<Video> found;
-    try (VideoRepository repo = catalog.open()) {
-      found = repo.get(key).toCompletableFuture().join();
+    try (BlockingVideoRepository repo = catalog.open()) {
+      found = repo.get(key);
       if (found.isEmpty()) {
-        found = repo.getByPath(key).toCompletableFuture().join();
+        found = repo.getByPath(key);
       }
     }
     if (found.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +26,8 @@ final class StatsCommand extends CatalogCommand implements Callable<Integer> {
     double[] seconds = {0};
     Map<String, Long> codecs = new HashMap<>();
     Map<String, Long> resolutions = new HashMap<>();
-    try (VideoRepository repo = catalog.open()) {
-      VideoStream.forEach(repo, v -> {
+    try (BlockingVideoRepository repo = catalog.open()) {
+      repo.stream().forEach(v -> {
         count[0]++;
         bytes[0] += v.fileSize();
         seconds[0] += v.durationSeconds();

@@ -1,10 +1,10 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +33,11 @@ public final class VideoCatalog {
       description = "The database file (default: ${DEFAULT-VALUE}).")
   Path db;
 
-  SqliteVideoRepository open() {
-    return SqliteVideoRepository.open(db);
+  /** For picocli, which fills in the options. */
+  public VideoCatalog() {}
+
+  BlockingVideoRepository open() {
+    return SqliteVideoRepository.open(db).blocking();
   }
 
   /**
@@ -49,10 +52,8 @@ public final class VideoCatalog {
     CommandLine cli = new CommandLine(new VideoCatalog());
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null
-          ? e.getCause() : e;
-      cmd.getErr().println("video-catalog: " + (cause instanceof StorageException
-          ? "" : cause.getClass().getSimpleName() + ": ") + cause.getMessage());
+      cmd.getErr().println("video-catalog: " + (e instanceof StorageException
+          ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
       cmd.getErr().flush();
       return FAILED;
     });

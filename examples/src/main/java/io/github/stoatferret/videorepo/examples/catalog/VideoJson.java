@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.stoatferret.videorepo.Video;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One video as a flat JSON object, the format of {@code generate}, {@code import} (JSON Lines) and
@@ -47,22 +48,27 @@ final class VideoJson {
       throw new IllegalArgumentException("expected a JSON object, got " + o.getNodeType());
     }
     return Video.builder()
-        .id(text(o, "id", true)).path(text(o, "path", true)).filename(text(o, "filename", true))
+        .id(text(o, "id")).path(text(o, "path")).filename(text(o, "filename"))
         .durationFrames(number(o, "durationFrames"))
         .frameRate((int) number(o, "frameRateNumerator"), (int) number(o, "frameRateDenominator"))
         .resolution((int) number(o, "width"), (int) number(o, "height"))
-        .videoCodec(text(o, "videoCodec", true)).audioCodec(text(o, "audioCodec", false))
-        .fileSize(number(o, "fileSize")).thumbnailPath(text(o, "thumbnailPath", false))
+        .videoCodec(text(o, "videoCodec")).audioCodec(optionalText(o, "audioCodec"))
+        .fileSize(number(o, "fileSize")).thumbnailPath(optionalText(o, "thumbnailPath"))
         .createdAt(instant(o, "createdAt")).updatedAt(instant(o, "updatedAt"))
         .build();
   }
 
-  private static String text(JsonNode o, String field, boolean required) {
+  private static String text(JsonNode o, String field) {
+    String value = optionalText(o, field);
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is missing");
+    }
+    return value;
+  }
+
+  private static @Nullable String optionalText(JsonNode o, String field) {
     JsonNode n = o.get(field);
     if (n == null || n.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException(field + " is missing");
-      }
       return null;
     }
     if (!n.isTextual()) {
@@ -88,7 +94,7 @@ final class VideoJson {
   }
 
   private static Instant instant(JsonNode o, String field) {
-    String s = text(o, field, true);
+    String s = text(o, field);
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reader threads: each owns one read-only connection and takes reads from a shared queue, so
@@ -70,7 +71,7 @@ final class Readers {
    * each read submits the next one right after the last completes, and catching it while still
    * awake saves a park and an unpark per read (most of a fast read's cost).
    */
-  private Task<?> next() {
+  private @Nullable Task<?> next() {
     long deadline = System.nanoTime() + SPIN_NANOS;
     do {
       Task<?> task = queue.poll();

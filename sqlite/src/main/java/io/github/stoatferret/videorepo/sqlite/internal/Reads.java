@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The read operations, as SQL on one connection. Each runs as one auto-commit statement. */
 final class Reads {
@@ -152,7 +153,7 @@ final class Reads {
    *
    * @return the query, or {@code null} when the text is shorter than three code points
    */
-  static String trigramQuery(String folded) {
+  static @Nullable String trigramQuery(String folded) {
     int[] cps = folded.codePoints().toArray();
     if (cps.length < 3) {
       return null;

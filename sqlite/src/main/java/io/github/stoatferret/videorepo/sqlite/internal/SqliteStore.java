@@ -12,6 +12,7 @@ import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -76,7 +77,7 @@ public final class SqliteStore implements VideoRepository {
     this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
         Math.max(4, Runtime.getRuntime().availableProcessors()), threads(prefix + "complete-"))
         : null;
-    Executor pool = completions != null ? completions : ownCompletions;
+    Executor pool = completions != null ? completions : Objects.requireNonNull(ownCompletions);
     // After close (our pool is shut down) or with a user executor that refuses work, a callback
     // runs on the thread that attaches or triggers it rather than never.
     Executor done = task -> {
@@ -287,7 +288,7 @@ public final class SqliteStore implements VideoRepository {
       if (ownCompletions != null) {
         ownCompletions.shutdown();
         if (!completionThreads.contains(Thread.currentThread())) {
-          awaitCompletionThreads();
+          awaitCompletionThreads(ownCompletions);
         }
       }
     }
@@ -298,10 +299,10 @@ public final class SqliteStore implements VideoRepository {
    * terminated pool's workers may still be on their way out, so join them too). Bounded, because
    * a user callback may block forever; such a thread is a daemon and is left to its callback.
    */
-  private void awaitCompletionThreads() {
+  private void awaitCompletionThreads(ExecutorService pool) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
-      ownCompletions.awaitTermination(10, TimeUnit.SECONDS);
+      pool.awaitTermination(10, TimeUnit.SECONDS);
       for (Thread t : createdThreads) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left > 0) {

@@ -108,8 +108,11 @@ final class VideoRows {
    * @throws SQLException if the driver fails to read a column
    * @throws StorageException if the row does not hold a valid video
    */
+  // Required texts may be NULL in a damaged row: Video's constructor checks every field, and what
+  // it throws is reported below as a StorageException naming the column. Numbers are never null.
+  @SuppressWarnings("NullAway")
   static Video read(ResultSet rs, int at) throws SQLException {
-    Object[] values = new Object[VIDEO.size()];
+    @Nullable Object[] values = new Object[VIDEO.size()];
     for (int k = 0; k < values.length; k++) {
       values[k] = value(rs, at + k, VIDEO.get(k), values);
     }
@@ -159,7 +162,8 @@ final class VideoRows {
   }
 
   /** Reads one column, checking that SQLite holds it in the type the column is for. */
-  private static @Nullable Object value(ResultSet rs, int index, Column column, Object[] read)
+  private static @Nullable Object value(ResultSet rs, int index, Column column,
+      @Nullable Object[] read)
       throws SQLException {
     Object raw = rs.getObject(index); // Integer or Long, Double, String, byte[] or null
     switch (column.kind()) {

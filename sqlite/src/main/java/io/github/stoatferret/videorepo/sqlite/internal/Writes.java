@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The write operations, as SQL on the writer connection, inside the writer's group transaction.
@@ -137,7 +138,7 @@ final class Writes {
     }
   }
 
-  private static String pathHolder(Statements s, String path) throws SQLException {
+  private static @Nullable String pathHolder(Statements s, String path) throws SQLException {
     PreparedStatement ps = s.get(PATH_HOLDER);
     ps.setString(1, path);
     try (ResultSet rs = ps.executeQuery()) {
@@ -145,7 +146,7 @@ final class Writes {
     }
   }
 
-  private static OldRow oldRow(Statements s, String id) throws SQLException {
+  private static @Nullable OldRow oldRow(Statements s, String id) throws SQLException {
     PreparedStatement ps = s.get(OLD_ROW);
     ps.setString(1, id);
     try (ResultSet rs = ps.executeQuery()) {
