@@ -43,6 +43,13 @@ import org.jspecify.annotations.Nullable;
  *       in {@code join} at once), but every callback attached to the stage, with or without
  *       {@code Async}, runs on the completion executor. By default the repository owns a small
  *       pool of daemon threads for this; {@link Builder#completionExecutor} supplies another.
+ *       The returned stage is read-only (VR-1.10): only the engine completes it, and
+ *       {@code toCompletableFuture()} gives a copy that the caller may complete or cancel.
+ *   <li>No engine thread dies of an exception. An unexpected {@code RuntimeException} fails its
+ *       own read, or its write group after a rollback, with a {@link StorageException}; an
+ *       {@code Error} fails everything queued and every later call, until the repository is
+ *       closed and opened again. A stored row that does not hold a valid video fails the reads
+ *       that reach it with a {@link StorageException} naming its id and column.
  *   <li>The schema is versioned ({@code PRAGMA user_version}) and migrated at open by plain SQL
  *       scripts named the Flyway way ({@code V1__videos.sql}). A database written by a newer
  *       version of the library is refused without being changed.
