@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract.property;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,10 @@ public final class Property<T> {
   public static final int DEFAULT_TRIES = 100;
   /** Shrink attempts when {@value #SHRINK_PROPERTY} is not set. */
   public static final int DEFAULT_SHRINKS = 2000;
+  /** The system property that sets how long shrinking may take, in milliseconds. */
+  public static final String SHRINK_TIME_PROPERTY = "videorepo.property.shrinkMillis";
+  /** Shrinking time when {@value #SHRINK_TIME_PROPERTY} is not set: 10 seconds. */
+  public static final long DEFAULT_SHRINK_MILLIS = 10_000;
 
   /**
    * A check of one value: throws (typically an {@link AssertionError}) when the value fails.
@@ -57,6 +62,8 @@ public final class Property<T> {
   private String name = "property";
   private int tries = Integer.getInteger(TRIES_PROPERTY, DEFAULT_TRIES);
   private int shrinks = Integer.getInteger(SHRINK_PROPERTY, DEFAULT_SHRINKS);
+  private Duration shrinkTime =
+      Duration.ofMillis(Long.getLong(SHRINK_TIME_PROPERTY, DEFAULT_SHRINK_MILLIS));
   private Long replaySeed = Long.getLong(SEED_PROPERTY);
   private long masterSeed = new SplittableRandom().nextLong();
 
@@ -123,6 +130,17 @@ public final class Property<T> {
   }
 
   /**
+   * Sets how long shrinking may take, overriding {@value #SHRINK_TIME_PROPERTY}.
+   *
+   * @param value the time; zero reports the first counterexample unshrunk
+   * @return this property
+   */
+  public Property<T> shrinkTime(Duration value) {
+    shrinkTime = Objects.requireNonNull(value, "shrinkTime");
+    return this;
+  }
+
+  /**
    * Fixes the seed from which the tries' seeds derive, for a reproducible run.
    *
    * @param value the seed
@@ -167,20 +185,34 @@ public final class Property<T> {
   private PropertyFailure report(
       Check<? super T> check, long seed, int tryNumber, long[] recorded, T original,
       Throwable originalFailure) {
-    Shrinker shrinker = new Shrinker(c -> fails(check, c), shrinks);
+    Shrinker shrinker = new Shrinker(c -> fails(check, c), shrinks, shrinkTime);
     long[] smallest = shrinker.shrink(recorded);
-    T shrunk = generate(smallest);
-    Throwable cause = run(check, shrunk);
-    if (cause == null) { // a flaky check: report what we saw first
-      shrunk = original;
-      cause = originalFailure;
+    T shrunk = original;
+    Throwable cause = originalFailure;
+    String outcome;
+    if (shrinker.steps() == 0) {
+      outcome = "not shrunk: none of " + shrinker.runs() + " smaller values failed"
+          + (shrinker.timedOut() ? " before the shrink time ran out (" + shrinkTime + ")" : "");
+    } else {
+      T candidate = generate(smallest);
+      Throwable again = run(check, candidate);
+      if (again == null) { // it failed while shrinking but not now: the failure is timing-bound
+        outcome = "not shrunk: the smallest failing value found passed when run again (the"
+            + " failure depends on timing)";
+      } else {
+        shrunk = candidate;
+        cause = again;
+        outcome = "shrunk in " + shrinker.steps() + " steps (" + shrinker.runs() + " runs"
+            + (shrinker.timedOut() ? ", stopped after " + shrinkTime : "") + ")";
+      }
     }
     String message = name + " failed on try " + tryNumber + " of " + tries
         + "\n  seed: " + seed + "   (replay: -D" + SEED_PROPERTY + "=" + seed + ")"
-        + "\n  shrunk (" + shrinker.steps() + " steps in " + shrinker.runs() + " runs): "
-        + shrunk
-        + "\n  original: " + original
-        + "\n  failure: " + cause;
+        + "\n  first counterexample: " + original
+        + "\n  first failure: " + originalFailure
+        + "\n  " + outcome
+        + (shrunk == original ? "" : "\n  shrunk counterexample: " + shrunk
+            + "\n  failure: " + cause);
     return new PropertyFailure(message, seed, shrunk, cause);
   }
 

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract.property;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
@@ -11,23 +12,41 @@ import java.util.function.Predicate;
  * none helps or the budget is spent: drop blocks of 32 down to 1 choices (removes list elements
  * and whole actions), set blocks to zero (simplifies whole sub-values), and lower each choice by binary
  * search towards zero (simplifies single numbers and picks).
+ *
+ * <p>Shrinking stops at whichever comes first of its budget of runs and its deadline: a run of a
+ * concurrency property can take a second, and a verdict that waits minutes for a smaller
+ * counterexample helps nobody.
  */
 public final class Shrinker {
 
   private final Predicate<long[]> fails;
   private final int budget;
+  private final long deadline;
   private int runs;
   private int accepted;
+  private boolean timedOut;
+
+  /**
+   * Makes a shrinker with no deadline.
+   *
+   * @param fails whether a sequence still fails; it may be called up to {@code budget} times
+   * @param budget the most calls of {@code fails}
+   */
+  public Shrinker(Predicate<long[]> fails, int budget) {
+    this(fails, budget, Duration.ofDays(365));
+  }
 
   /**
    * Makes a shrinker.
    *
    * @param fails whether a sequence still fails; it may be called up to {@code budget} times
    * @param budget the most calls of {@code fails}
+   * @param time how long shrinking may take; a call of {@code fails} under way then finishes
    */
-  public Shrinker(Predicate<long[]> fails, int budget) {
+  public Shrinker(Predicate<long[]> fails, int budget, Duration time) {
     this.fails = fails;
     this.budget = budget;
+    this.deadline = System.nanoTime() + Math.min(time.toNanos(), Long.MAX_VALUE / 4);
   }
 
   /**
@@ -39,10 +58,10 @@ public final class Shrinker {
   public long[] shrink(long[] failing) {
     long[] best = failing.clone();
     boolean improved = true;
-    while (improved && runs < budget) {
+    while (improved && canRun()) {
       improved = false;
       for (int block = 32; block >= 1; block /= 2) {
-        for (int i = best.length - block; i >= 0 && runs < budget; i--) {
+        for (int i = best.length - block; i >= 0 && canRun(); i--) {
           i = Math.min(i, best.length - block); // best may have shrunk under us
           if (i < 0) {
             break;
@@ -55,7 +74,7 @@ public final class Shrinker {
         }
       }
       for (int block = 8; block >= 1; block /= 2) {
-        for (int i = best.length - block; i >= 0 && runs < budget; i--) {
+        for (int i = best.length - block; i >= 0 && canRun(); i--) {
           long[] candidate = best.clone();
           if (isZero(candidate, i, block)) {
             continue;
@@ -67,7 +86,7 @@ public final class Shrinker {
           }
         }
       }
-      for (int i = 0; i < best.length && runs < budget; i++) {
+      for (int i = 0; i < best.length && canRun(); i++) {
         long[] lowered = lower(best, i);
         if (lowered != best) {
           best = lowered;
@@ -88,6 +107,15 @@ public final class Shrinker {
   }
 
   /**
+   * Whether shrinking stopped at its deadline rather than because nothing smaller failed.
+   *
+   * @return {@code true} if the deadline cut it short
+   */
+  public boolean timedOut() {
+    return timedOut;
+  }
+
+  /**
    * How many candidate sequences were tried.
    *
    * @return the count
@@ -101,7 +129,7 @@ public final class Shrinker {
     long lo = 0;
     long hi = best[i];
     long[] result = best;
-    while (lo < hi && runs < budget) {
+    while (lo < hi && canRun()) {
       long mid = lo + (hi - lo) / 2;
       long[] candidate = result.clone();
       candidate[i] = mid;
@@ -113,6 +141,17 @@ public final class Shrinker {
       }
     }
     return result;
+  }
+
+  private boolean canRun() {
+    if (runs >= budget) {
+      return false;
+    }
+    if (System.nanoTime() - deadline > 0) {
+      timedOut = true;
+      return false;
+    }
+    return true;
   }
 
   private boolean tryAccept(long[] best, long[] candidate) {

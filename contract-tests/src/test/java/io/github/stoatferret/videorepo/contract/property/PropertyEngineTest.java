@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,51 @@ class PropertyEngineTest {
             .check(x -> assertTrue(x < 900_000)));
     assertEquals(original, replayed.shrunk());
     assertEquals(f.seed(), replayed.seed());
+  }
+
+  @Test
+  void theReportShowsTheFirstCounterexampleBesideTheShrunkOne() {
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.lists(Gen.ints(0, 1000), 50)).seed(1).tries(1000)
+            .check(list -> assertTrue(list.stream().allMatch(x -> x <= 50))));
+    String m = f.getMessage();
+    assertTrue(m.contains("first counterexample: ["), m);
+    assertTrue(m.contains("shrunk in "), m);
+    assertTrue(m.contains("shrunk counterexample: [51]"), m);
+    assertTrue(m.indexOf("first counterexample") < m.indexOf("shrunk counterexample"), m);
+  }
+
+  @Test
+  void shrinkingStopsAtItsDeadlineAndSaysSo() {
+    List<Integer> runs = new ArrayList<>();
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.lists(Gen.ints(0, 1000), 50)).seed(1).tries(1000)
+            .shrinkTime(Duration.ZERO)
+            .check(list -> {
+              runs.add(list.size());
+              assertTrue(list.stream().allMatch(x -> x <= 50));
+            }));
+    assertEquals(runs.get(runs.size() - 1), ((List<?>) f.shrunk()).size(),
+        "with no time to shrink, the first counterexample is reported, not run again");
+    assertTrue(f.getMessage().contains("not shrunk: none of 0 smaller values failed before the"
+        + " shrink time ran out (PT0S)"), f.getMessage());
+    Shrinker timed = new Shrinker(c -> true, 1000, Duration.ZERO);
+    timed.shrink(new long[] {5, 6, 7});
+    assertTrue(timed.timedOut());
+    assertEquals(0, timed.runs());
+  }
+
+  @Test
+  void aFailureThatDoesNotRecurIsReportedAsTimingBoundNotAsShrunk() {
+    int[] calls = {0};
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.ints(0, 1000)).seed(5).tries(10).shrinks(50).check(x -> {
+          calls[0]++;
+          // fails on the first try and on the shrinker's first candidate, never again
+          assertTrue(calls[0] > 2, "flaky");
+        }));
+    assertTrue(f.getMessage().contains("not shrunk: the smallest failing value found passed"
+        + " when run again"), f.getMessage());
   }
 
   @Test
