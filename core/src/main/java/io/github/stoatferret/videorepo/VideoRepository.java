@@ -57,6 +57,12 @@ import org.jspecify.annotations.Nullable;
  *       caller may complete or cancel at will. Cancelling such a copy does not cancel the
  *       operation: it takes effect (or fails) exactly as if nobody had cancelled.
  *       ({@link io.github.stoatferret.videorepo.spi.Stages} makes such stages.)
+ *   <li><b>VR-1.11 Callbacks may wait on the repository.</b> A stage may complete on any
+ *       thread, and a callback attached with a non-async method may run on that thread. The
+ *       backend never needs that thread back to make progress: a callback that calls the
+ *       repository and waits for the result ({@code add(a).thenApply(x -> add(b).join())})
+ *       completes. (It still holds a thread while it waits; the {@code ...Async} methods with an
+ *       executor of the caller's are the better habit.)
  * </ul>
  *
  * <h2 id="order">List order</h2>

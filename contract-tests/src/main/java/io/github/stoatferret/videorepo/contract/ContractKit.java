@@ -4,6 +4,7 @@ import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.property.Printable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -307,10 +308,42 @@ public final class ContractKit {
       @Nullable Object expected, @Nullable Object actual, @Nullable Throwable cause) {
     String message = "[" + rule.id() + "] " + rule.statement()
         + "\n  operation: " + operation
+        + firstDifference(expected, actual)
         + "\n  expected:  " + expected
         + "\n  actual:    " + actual
         + "\n  hint:      " + rule.hint();
-    return new AssertionFailedError(message, expected, actual, cause);
+    return new AssertionFailedError(Printable.xmlSafe(message), expected, actual, cause);
+  }
+
+  /**
+   * Where two lists first differ, by index and video id, so that a reader need not compare two
+   * long lists by eye; empty when they are not both lists.
+   */
+  private static String firstDifference(@Nullable Object expected, @Nullable Object actual) {
+    if (!(expected instanceof List<?> e) || !(actual instanceof List<?> a)) {
+      return "";
+    }
+    int n = Math.min(e.size(), a.size());
+    for (int i = 0; i < n; i++) {
+      if (!java.util.Objects.equals(e.get(i), a.get(i))) {
+        return "\n  first difference at index " + i + ": expected " + brief(e.get(i))
+            + ", actual " + brief(a.get(i));
+      }
+    }
+    if (e.size() == a.size()) {
+      return "";
+    }
+    return "\n  first difference at index " + n + ": " + (e.size() > n
+        ? "expected " + brief(e.get(n)) + ", actual: the list ends (" + a.size() + " items)"
+        : "expected the list to end (" + e.size() + " items), actual " + brief(a.get(n)));
+  }
+
+  private static String brief(@Nullable Object item) {
+    if (item instanceof Video v) {
+      return "the video with id \"" + v.id() + "\"";
+    }
+    String text = String.valueOf(item);
+    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 
   /**

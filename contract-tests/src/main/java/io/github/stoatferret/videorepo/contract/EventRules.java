@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.contract;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.internal.DeliberateListenerFailure;
 import io.github.stoatferret.videorepo.contract.internal.RecordingListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public interface EventRules extends RuleTests {
   @Test
   default void vr13_4_throwingListenerFailsNothing() throws Exception {
     kit().require(Capability.CHANGE_EVENTS, Rule.VR_13_4);
-    RecordingListener listener = new RecordingListener(new IllegalStateException("listener bug"));
+    RecordingListener listener = new RecordingListener(new DeliberateListenerFailure());
     VideoRepository repo = kit().freshRepository(listener);
     Video a = kit().video("a");
     kit().ok(Rule.VR_13_4, "add(a) with a throwing listener", () -> repo.add(a));

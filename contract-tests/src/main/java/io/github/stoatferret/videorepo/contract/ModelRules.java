@@ -30,9 +30,11 @@ public interface ModelRules extends RuleTests {
             List<String> done = new ArrayList<>();
             for (Op op : ops) {
               ModelState.Step expected = model.apply(op);
-              String where = "step " + (done.size() + 1) + " " + op + " after " + done;
+              String where = "step " + (done.size() + 1) + " " + op + " after " + done
+                  + " (VR-1.9 model check)";
               Outcome actual = kit().outcome(op.rule(), where, () -> op.invoke(repo));
-              kit().expect(op.rule(), where, expected.outcome(), actual);
+              kit().expect(op.rule(expected.outcome(), actual), where, expected.outcome(),
+                  actual);
               model = expected.next();
               done.add(op.toString());
               if (op.writes()) {

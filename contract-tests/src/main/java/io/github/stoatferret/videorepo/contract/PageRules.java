@@ -68,7 +68,11 @@ public interface PageRules extends RuleTests {
     }
     kit().ok(Rule.VR_6_3, "addAll(6)", () -> repo.addAll(batch));
     List<Video> all = kit().all(Rule.VR_6_3);
+    List<Video> newestFirst = new ArrayList<>(batch);
+    java.util.Collections.reverse(newestFirst);
+    kit().expect(Rule.VR_5_1, "list() after addAll(6)", newestFirst, all);
     VideoPage first = kit().ok(Rule.VR_6_3, "page(null, 2)", () -> repo.page(null, 2));
+    kit().expect(Rule.VR_6_1, "page(null, 2) of 6 videos", all.subList(0, 2), first.items());
     Video last = first.items().get(1);
     kit().ok(Rule.VR_6_3, "delete(last of first page)", () -> repo.delete(last.id()));
     Video newer = kit().video("newest");

@@ -24,7 +24,8 @@ public enum Rule {
       + " arguments", "Check the closed state before validating arguments"),
   /** VR-1.5 */
   VR_1_5("Operations are atomic and linearizable", "Look for check-then-act races between"
-      + " uniqueness checks and inserts, and for reads that see half of a write"),
+      + " uniqueness checks and inserts, for reads that see half of a write, and for a write's"
+      + " stage that completes before its commit is visible to every reader"),
   /** VR-1.6 */
   VR_1_6("A failed operation changes nothing and sends no event",
       "Validate and check uniqueness before writing anything, or roll back"),
@@ -42,6 +43,10 @@ public enum Rule {
   VR_1_10("A returned stage is read-only: no caller can complete, cancel or obtrude its outcome",
       "Return Stages.readOnly(future) or a minimal stage (CompletableFuture.completedStage,"
           + " failedStage), not the CompletableFuture the backend completes"),
+  /** VR-1.11 */
+  VR_1_11("A callback attached to a stage may call the repository and wait for the result",
+      "Do not complete stages on the only thread that runs the operations: complete them, or run"
+          + " their callbacks, on another thread, or run operations on the caller's thread"),
   /** VR-2.1 */
   VR_2_1("add stores the video and returns it", "Return the video as stored"),
   /** VR-2.2 */

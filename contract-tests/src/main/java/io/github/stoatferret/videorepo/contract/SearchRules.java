@@ -61,23 +61,67 @@ public interface SearchRules extends RuleTests {
         kit().ok(Rule.VR_7_1, "search(\"BEACH\")", () -> repo.search("BEACH")));
   }
 
-  /** VR-7.1: for random names and queries the backend agrees with {@link SearchText}. */
+  /**
+   * VR-7.1: a match in the directory part of the path alone counts, and so does one in a file
+   * name that is not the path's last segment.
+   */
+  @Test
+  default void vr7_1_theDirectoryAloneOrTheFileNameAloneMayMatch() {
+    VideoRepository repo = kit().repository();
+    Video inDirectory = kit().video("dir", "/Holidays/Beach/0001.mp4");
+    Video inName = kit().video("name", "/camera/clip-7.mp4").toBuilder()
+        .filename("Beach party.mp4").build();
+    Video inBoth = kit().video("both", "/beach/beach.mp4");
+    Video inNeither = kit().video("neither", "/city/night.mp4").toBuilder()
+        .filename("Lights.mp4").build();
+    kit().ok(Rule.VR_7_1, "addAll",
+        () -> repo.addAll(List.of(inDirectory, inName, inBoth, inNeither)));
+    check(repo, "BEACH", List.of(inBoth, inName, inDirectory));
+    check(repo, "holidays/", List.of(inDirectory));
+    check(repo, "camera", List.of(inName));
+    check(repo, "party", List.of(inName));
+    check(repo, "lights", List.of(inNeither));
+    check(repo, "night.mp4", List.of(inNeither));
+  }
+
+  /**
+   * VR-7.1: for random directories, file names and queries the backend agrees with
+   * {@link SearchText}. File names are drawn apart from the paths, and half the queries are cut
+   * from one of the two, so that path-only and name-only matches are common.
+   */
   @Test
   default void vr7_1_searchAgreesWithTheFoldingFunction() {
     Gen<List<String>> names = Gen.lists(VideoGens.text(40), 8);
-    Gen<String> queries = Gen.oneOf(VideoGens.anyString(), VideoGens.text(6));
-    Property.forAll(c -> new Object[] {names.generate(c), queries.generate(c)})
+    Gen<List<String>> directories = Gen.lists(VideoGens.text(20), 8);
+    Gen<String> randomQueries = Gen.oneOf(VideoGens.anyString(), VideoGens.text(6));
+    Property.forAll(c -> {
+      List<String> filenames = names.generate(c);
+      List<String> dirs = directories.generate(c);
+      List<String> sources = new ArrayList<>(filenames);
+      sources.addAll(dirs);
+      String query = randomQueries.generate(c);
+      if (!sources.isEmpty() && Gen.booleans().generate(c)) {
+        String from = sources.get((int) c.choose(sources.size() - 1));
+        int start = (int) c.choose(from.length());
+        int end = start + (int) c.choose(from.length() - start);
+        query = safeCut(from, start, end);
+      }
+      return new Object[] {filenames, dirs, query};
+    })
         .named("VR-7.1 search agrees with SearchText.fold")
         .triesDividedBy(4)
-        .check(pair -> {
+        .check(drawn -> {
           @SuppressWarnings("unchecked")
-          List<String> filenames = (List<String>) pair[0];
-          String query = (String) pair[1];
+          List<String> filenames = (List<String>) drawn[0];
+          @SuppressWarnings("unchecked")
+          List<String> dirs = (List<String>) drawn[1];
+          String query = (String) drawn[2];
           try (VideoRepository repo = kit().freshRepository()) {
             List<Video> batch = new ArrayList<>();
             for (int i = 0; i < filenames.size(); i++) {
-              batch.add(kit().video("v" + i, "/p/" + i).toBuilder().filename(filenames.get(i))
-                  .build());
+              String dir = dirs.isEmpty() ? "p" : dirs.get(i % dirs.size());
+              batch.add(kit().video("v" + i, "/" + dir + "/" + i).toBuilder()
+                  .filename(filenames.get(i)).build());
             }
             kit().ok(Rule.VR_7_1, "addAll", () -> repo.addAll(batch));
             List<Video> expected = new ArrayList<>();
@@ -87,10 +131,18 @@ public interface SearchRules extends RuleTests {
               }
             }
             kit().expect(Rule.VR_7_1, "search(" + quote(query) + ", 100) over file names "
-                + filenames, expected, kit().ok(Rule.VR_7_1, "search",
-                    () -> repo.search(query, 100)));
+                + filenames + " in directories " + dirs, expected, kit().ok(Rule.VR_7_1,
+                    "search", () -> repo.search(query, 100)));
           }
         });
+  }
+
+  /** A substring that does not split a surrogate pair (a split one would match nothing). */
+  private static String safeCut(String s, int start, int end) {
+    int from = start > 0 && Character.isLowSurrogate(s.charAt(start)) ? start - 1 : start;
+    int to = end < s.length() && end > 0 && Character.isLowSurrogate(s.charAt(end)) ? end + 1
+        : end;
+    return s.substring(from, Math.max(from, to));
   }
 
   /** VR-7.2 */

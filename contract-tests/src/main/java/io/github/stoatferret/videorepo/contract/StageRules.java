@@ -10,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
-/** Rule VR-1.10: a returned stage is read-only to its caller. */
+/**
+ * Rules VR-1.10 and VR-1.11: a returned stage is read-only to its caller, and a callback on it
+ * may call the repository and wait.
+ */
 public interface StageRules extends RuleTests {
 
   /**
@@ -86,5 +89,23 @@ public interface StageRules extends RuleTests {
     tamper(list, List.of());
     kit().expect(Rule.VR_1_10, "list(), after its caller tried to complete it with []",
         List.of(a), kit().ok(Rule.VR_1_10, "list()", () -> list));
+  }
+
+  /** VR-1.11: a callback that calls the repository and joins the result does not deadlock. */
+  @Test
+  default void vr1_11_aCallbackMayCallTheRepositoryAndWait() {
+    VideoRepository repo = kit().repository();
+    Video a = kit().video("a");
+    Video b = kit().video("b");
+    CompletionStage<Video> write = repo.add(a)
+        .thenApply(stored -> repo.add(b).toCompletableFuture().join());
+    kit().expect(Rule.VR_1_11, "add(a).thenApply(x -> add(b).join())", b,
+        kit().ok(Rule.VR_1_11, "add(a).thenApply(x -> add(b).join())", () -> write));
+    CompletionStage<Optional<Video>> read = repo.get("a")
+        .thenCompose(found -> repo.get("b"))
+        .thenApply(found -> repo.get("a").toCompletableFuture().join());
+    kit().expect(Rule.VR_1_11, "get(a).thenCompose(get(b)).thenApply(x -> get(a).join())",
+        Optional.of(a), kit().ok(Rule.VR_1_11, "get(a), then get(b), then get(a).join()",
+            () -> read));
   }
 }

@@ -42,6 +42,35 @@ public interface StreamRules extends RuleTests {
   }
 
   /**
+   * VR-11.1: with a subscriber that asks for 3 and then waits, at most 3 arrive; once it asks for
+   * the rest, everything does.
+   *
+   * @throws Exception if the test is interrupted
+   */
+  @Test
+  default void vr11_1_streamNeverEmitsBeyondDemand() throws Exception {
+    VideoRepository repo = kit().repository();
+    List<Video> batch = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      batch.add(kit().video("v" + i));
+    }
+    kit().ok(Rule.VR_11_1, "addAll(20)", () -> repo.addAll(batch));
+    List<Video> all = kit().all(Rule.VR_11_1);
+    RecordingSubscriber s = RecordingSubscriber.requestingOnlyWhenAsked(3);
+    String op = "stream() with request(3), then a pause";
+    subscribe(repo.stream(), s, op);
+    Thread.sleep(kit().quietPeriod().toMillis()); // time for an asynchronous publisher to flood
+    kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
+    kit().expectThat(Rule.VR_11_1, op, s.items().size() <= 3, "at most 3 items",
+        s.items().size() + " items");
+    s.request(Long.MAX_VALUE);
+    kit().expectThat(Rule.VR_11_1, op + ", then request(Long.MAX_VALUE)",
+        s.await(kit().awaitTimeout()) && s.completed(), "onComplete", "error " + s.error());
+    kit().expect(Rule.VR_11_1, op + ", then request(Long.MAX_VALUE)", all, s.items());
+    kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
+  }
+
+  /**
    * VR-11.1: an empty repository completes at once; cancel stops the flow.
    *
    * @throws Exception if the test is interrupted or a helper thread fails

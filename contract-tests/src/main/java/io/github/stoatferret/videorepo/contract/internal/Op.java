@@ -1,6 +1,9 @@
 package io.github.stoatferret.videorepo.contract.internal;
 
+import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.contract.Outcome;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.Rule;
 import java.util.List;
@@ -27,6 +30,37 @@ public sealed interface Op {
    * @return the rule
    */
   Rule rule();
+
+  /**
+   * The rule a step breaks when the backend's outcome differs from the model's: the rule that
+   * specifies the outcome the model expected or the one the backend gave (a path clash on
+   * {@code update} is VR-8.3, not VR-8.1), else {@link #rule()}.
+   *
+   * @param expected the model's outcome
+   * @param actual the backend's outcome
+   * @return the rule
+   */
+  default Rule rule(Outcome expected, Outcome actual) {
+    Class<? extends Throwable> failure = expected.isOk() ? actual.failure() : expected.failure();
+    if (!actual.isOk() && !expected.isOk() && expected.failure() != actual.failure()
+        || failure != null && failure != DuplicateVideoException.class
+            && failure != VideoNotFoundException.class) {
+      return Rule.VR_1_8; // a failure of the wrong type, or of a type the step cannot have
+    }
+    if (this instanceof Add) {
+      return failure == null ? Rule.VR_2_1 : Rule.VR_2_2;
+    }
+    if (this instanceof AddAll) {
+      return failure == null ? Rule.VR_3_1 : Rule.VR_3_2;
+    }
+    if (this instanceof Update) {
+      if (failure == VideoNotFoundException.class) {
+        return Rule.VR_8_2;
+      }
+      return failure == DuplicateVideoException.class ? Rule.VR_8_3 : Rule.VR_8_1;
+    }
+    return rule();
+  }
 
   /**
    * Whether the operation may change the stored videos.

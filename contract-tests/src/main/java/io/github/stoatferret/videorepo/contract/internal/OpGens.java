@@ -15,11 +15,13 @@ public final class OpGens {
   private static final List<String> IDS = List.of("a", "b", "c", "A", "é", "😀");
   private static final List<String> PATHS = List.of("/v/1.mp4", "/v/2.mp4", "/V/1.MP4",
       "/v/Straße.mkv", "/v/100%_x.mp4", "/w/ÄRGER.mp4");
+  /** File names unrelated to the paths, so that a search can hit the path and miss the name. */
+  private static final List<String> FILENAMES = List.of("Clip.mp4", "holiday 2.MKV", "ärger.mp4");
   private static final List<Instant> INSTANTS = List.of(
       Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00.000001Z"),
       Instant.parse("2023-06-15T08:30:00.5Z"));
   private static final List<String> QUERIES = List.of("", "1", "MP4", "v/", "STRASSE", "ß", "%",
-      "_", "%_", "ärger", "x", "/V/1", "zzz");
+      "_", "%_", "ärger", "x", "/V/1", "zzz", "clip", "HOLIDAY", "/w/");
 
   private OpGens() {}
 
@@ -31,8 +33,9 @@ public final class OpGens {
   public static Gen<Video> videos() {
     return c -> {
       String path = Gen.element(PATHS).generate(c);
-      return Video.builder().id(Gen.element(IDS).generate(c)).path(path)
-          .filename(path.substring(path.lastIndexOf('/') + 1))
+      String filename = Gen.booleans().generate(c) ? path.substring(path.lastIndexOf('/') + 1)
+          : Gen.element(FILENAMES).generate(c);
+      return Video.builder().id(Gen.element(IDS).generate(c)).path(path).filename(filename)
           .durationFrames(Gen.longs(0, 3).generate(c)).frameRate(25, 1).resolution(640, 480)
           .videoCodec("h264").audioCodec(Gen.booleans().generate(c) ? null : "aac")
           .fileSize(Gen.longs(0, 3).generate(c))

@@ -13,7 +13,7 @@ public final class PropertyFailure extends AssertionError {
   private final transient Object shrunk;
 
   PropertyFailure(String message, long seed, Object shrunk, Throwable cause) {
-    super(message, cause);
+    super(Printable.xmlSafe(message), cause);
     this.seed = seed;
     this.shrunk = shrunk;
   }
