@@ -191,8 +191,9 @@ public interface GeneralRules extends RuleTests {
     kit().ok(Rule.VR_1_8, "add(a)", () -> repo.add(a));
     Throwable dup = kit().fails(Rule.VR_1_8, "add(a) again", VideoRepositoryException.class,
         () -> repo.add(a));
-    kit().expectThat(Rule.VR_1_8, "add(a) again", dup.getMessage() != null
-        && String.valueOf(dup.getMessage()).contains("a"), "a message naming the value", dup.getMessage());
+    kit().expectThat(Rule.VR_1_8, "add(a) again",
+        String.valueOf(dup.getMessage()).contains("a"), "a message naming the value",
+        dup.getMessage());
     kit().fails(Rule.VR_1_8, "update(absent)", VideoRepositoryException.class,
         () -> repo.update(kit().video("absent")));
     repo.close();

@@ -75,8 +75,11 @@ public interface PageRules extends RuleTests {
     kit().expect(Rule.VR_6_1, "page(null, 2) of 6 videos", all.subList(0, 2), first.items());
     Video last = first.items().get(1);
     kit().ok(Rule.VR_6_3, "delete(last of first page)", () -> repo.delete(last.id()));
-    Video newer = kit().video("newest");
-    kit().ok(Rule.VR_6_3, "add(a video newer than all)", () -> repo.add(newer));
+    // Two newer videos and one deletion before the cursor: every later position shifts by one.
+    Video newer = kit().video("newer");
+    Video newest = kit().video("newest");
+    kit().ok(Rule.VR_6_3, "addAll(two videos newer than all)",
+        () -> repo.addAll(List.of(newer, newest)));
     VideoPage second = kit().ok(Rule.VR_6_3, "page(cursor, 10)",
         () -> repo.page(first.nextCursor(), 10));
     kit().expect(Rule.VR_6_3, "page(cursor of a deleted video, 10)", all.subList(2, 6),

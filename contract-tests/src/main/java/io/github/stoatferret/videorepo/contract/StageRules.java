@@ -91,21 +91,33 @@ public interface StageRules extends RuleTests {
         List.of(a), kit().ok(Rule.VR_1_10, "list()", () -> list));
   }
 
-  /** VR-1.11: a callback that calls the repository and joins the result does not deadlock. */
+  /**
+   * VR-1.11: a callback that calls the repository and joins the result does not deadlock. Many
+   * calls at once, so that some callbacks are attached before their stage completes and run on
+   * whatever thread completes it.
+   */
   @Test
   default void vr1_11_aCallbackMayCallTheRepositoryAndWait() {
     VideoRepository repo = kit().repository();
-    Video a = kit().video("a");
-    Video b = kit().video("b");
-    CompletionStage<Video> write = repo.add(a)
-        .thenApply(stored -> repo.add(b).toCompletableFuture().join());
-    kit().expect(Rule.VR_1_11, "add(a).thenApply(x -> add(b).join())", b,
-        kit().ok(Rule.VR_1_11, "add(a).thenApply(x -> add(b).join())", () -> write));
-    CompletionStage<Optional<Video>> read = repo.get("a")
-        .thenCompose(found -> repo.get("b"))
-        .thenApply(found -> repo.get("a").toCompletableFuture().join());
-    kit().expect(Rule.VR_1_11, "get(a).thenCompose(get(b)).thenApply(x -> get(a).join())",
-        Optional.of(a), kit().ok(Rule.VR_1_11, "get(a), then get(b), then get(a).join()",
-            () -> read));
+    List<CompletionStage<Optional<Video>>> nested = new ArrayList<>();
+    List<Video> videos = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Video v = kit().video("v" + i);
+      videos.add(v);
+      nested.add(repo.add(v).thenApply(stored -> repo.get(stored.id()).toCompletableFuture()
+          .join()));
+    }
+    for (int i = 0; i < nested.size(); i++) {
+      CompletionStage<Optional<Video>> stage = nested.get(i);
+      String op = "add(v" + i + ").thenApply(x -> get(\"v" + i + "\").join())";
+      kit().expect(Rule.VR_1_11, op, Optional.of(videos.get(i)),
+          kit().ok(Rule.VR_1_11, op, () -> stage));
+    }
+    CompletionStage<Optional<Video>> read = repo.get("v0")
+        .thenCompose(found -> repo.get("v1"))
+        .thenApply(found -> repo.get("v0").toCompletableFuture().join());
+    kit().expect(Rule.VR_1_11, "get(v0).thenCompose(get(v1)).thenApply(x -> get(v0).join())",
+        Optional.of(videos.get(0)), kit().ok(Rule.VR_1_11,
+            "get(v0), then get(v1), then get(v0).join()", () -> read));
   }
 }

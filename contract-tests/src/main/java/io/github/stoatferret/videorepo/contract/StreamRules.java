@@ -134,6 +134,49 @@ public interface StreamRules extends RuleTests {
     }
   }
 
+  /**
+   * VR-11.2: writes made between requests, without any thread racing, neither repeat nor skip a
+   * video present throughout: newer videos added at the front shift every later position, which
+   * a walk by offsets does not survive.
+   *
+   * @throws Exception if the test is interrupted
+   */
+  @Test
+  default void vr11_2_writesBetweenRequestsNeitherRepeatNorSkip() throws Exception {
+    VideoRepository repo = kit().repository();
+    List<Video> stable = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      stable.add(kit().video("s" + i, "/s" + i,
+          Instant.parse("2021-01-01T00:00:00Z").plusSeconds(i)));
+    }
+    kit().ok(Rule.VR_11_2, "addAll(600 stable)", () -> repo.addAll(stable));
+    RecordingSubscriber s = RecordingSubscriber.requestingOnlyWhenAsked(50);
+    String op = "stream() requesting 50 at a time, adding 3 newer videos and deleting 1 between"
+        + " requests";
+    subscribe(repo.stream(), s, op);
+    int round = 0;
+    while (s.awaitItems(50 * (round + 1), kit().awaitTimeout()) && !s.completed()) {
+      for (int k = 0; k < 3; k++) {
+        Video newer = kit().video("n" + round + "-" + k);
+        kit().ok(Rule.VR_11_2, "add(" + newer.id() + ")", () -> repo.add(newer));
+      }
+      String gone = "n" + round + "-0";
+      kit().ok(Rule.VR_11_2, "delete(" + gone + ")", () -> repo.delete(gone));
+      round++;
+      s.request(50);
+    }
+    kit().expectThat(Rule.VR_11_2, op, s.await(kit().awaitTimeout()) && s.completed(),
+        "onComplete", "error " + s.error() + " after " + s.items().size() + " items");
+    Set<String> seen = new HashSet<>();
+    for (Video v : s.items()) {
+      kit().expectThat(Rule.VR_11_2, op, seen.add(v.id()), "each video once", v.id() + " twice");
+    }
+    for (Video v : stable) {
+      kit().expectThat(Rule.VR_11_2, op, seen.contains(v.id()), "every stable video",
+          v.id() + " missing");
+    }
+  }
+
   private void subscribe(Flow.Publisher<Video> publisher, RecordingSubscriber s, String op) {
     try {
       publisher.subscribe(s);

@@ -175,6 +175,22 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   }
 
   /**
+   * Waits until at least {@code n} items arrived, or the stream ended, or the timeout passed.
+   *
+   * @param n how many items
+   * @param timeout how long at most
+   * @return whether that many arrived
+   * @throws InterruptedException if interrupted
+   */
+  public boolean awaitItems(int n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (items.size() < n && done.getCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    return items.size() >= n;
+  }
+
+  /**
    * The items received.
    *
    * @return a copy

@@ -26,9 +26,9 @@ import java.util.function.Supplier;
  */
 class ReferenceRepository implements VideoRepository {
 
-  private final VideoChangeListener listener;
+  protected final VideoChangeListener listener;
   protected ModelState state = ModelState.EMPTY;
-  private boolean closed;
+  protected boolean closed;
 
   ReferenceRepository(VideoChangeListener listener) {
     this.listener = listener;

@@ -1,0 +1,262 @@
+package io.github.stoatferret.videorepo.contract.selftest;
+
+import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.contract.internal.ModelState;
+import io.github.stoatferret.videorepo.contract.internal.Op;
+import io.github.stoatferret.videorepo.spi.Stages;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Broken backends for the rules of threads, streams, close, reopen and events: each is the
+ * reference backend with one plausible mistake. Each names the rule it breaks.
+ */
+final class BrokenLifecycle {
+
+  private BrokenLifecycle() {}
+
+  /** Runs every operation on one thread of its own, on which it also completes the stages. */
+  abstract static class OnOneThread extends ReferenceRepository {
+    final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "broken-twin-worker");
+      t.setDaemon(true);
+      return t;
+    });
+
+    <T> CompletionStage<T> onWorker(Supplier<CompletionStage<T>> op) {
+      if (closed) {
+        return Stages.failed(new RepositoryClosedException("closed"));
+      }
+      CompletableFuture<T> f = new CompletableFuture<>();
+      worker.execute(() -> op.get().whenComplete((v, e) -> {
+        LockSupport.parkNanos(1_000_000); // the latency of real storage
+        if (e == null) {
+          f.complete(v);
+        } else {
+          f.completeExceptionally(e);
+        }
+      }));
+      return Stages.readOnly(f);
+    }
+
+    @Override
+    public CompletionStage<Video> add(Video video) {
+      return onWorker(() -> super.add(video));
+    }
+
+    @Override
+    public CompletionStage<Optional<Video>> get(String id) {
+      return onWorker(() -> super.get(id));
+    }
+  }
+
+  /**
+   * Completes stages on its only worker thread, where callbacks then run: a callback that waits
+   * for another operation waits for itself. Breaks VR-1.11.
+   */
+  static final class CompletesOnItsOnlyThread extends OnOneThread {
+    @Override
+    public synchronized void close() {
+      super.close();
+      worker.shutdownNow(); // the deadlocked worker is a daemon: it is left behind
+    }
+  }
+
+  /** Drops the operations still queued when it closes: their stages stay pending. Breaks VR-12.2. */
+  static final class AbandonsQueuedWorkOnClose extends OnOneThread {
+    @Override
+    public CompletionStage<List<Video>> search(String query, int limit) {
+      return onWorker(() -> super.search(query, limit));
+    }
+
+    @Override
+    public synchronized void close() {
+      super.close();
+      worker.shutdownNow();
+    }
+  }
+
+  /** Emits every video at the first request, whatever was asked for. Breaks VR-11.1. */
+  static final class StreamIgnoresDemand extends ReferenceRepository {
+    @Override
+    public Flow.Publisher<Video> stream() {
+      return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+        private boolean started;
+
+        @Override
+        public void request(long n) {
+          if (started) {
+            return;
+          }
+          started = true;
+          list(Integer.MAX_VALUE, 0).thenAccept(all -> {
+            all.forEach(subscriber::onNext);
+            subscriber.onComplete();
+          });
+        }
+
+        @Override
+        public void cancel() {
+          started = true;
+        }
+      });
+    }
+  }
+
+  /** Throws when closed a second time. Breaks VR-12.1. */
+  static final class CloseThrowsTwice extends ReferenceRepository {
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        throw new IllegalStateException("already closed");
+      }
+      super.close();
+    }
+  }
+
+  /** Still counts after close. Breaks VR-12.3. */
+  static final class CountsAfterClose extends ReferenceRepository {
+    @Override
+    public synchronized CompletionStage<Long> count() {
+      return Stages.run(() -> (long) state.byId().size());
+    }
+  }
+
+  /** Storage that outlives a repository, for the reopen rule. */
+  static final class Disk {
+    final AtomicReference<ModelState> saved = new AtomicReference<>(ModelState.EMPTY);
+  }
+
+  /** A persistent reference backend: every write is saved before its stage completes. */
+  static class Persistent extends ReferenceRepository {
+    final Disk disk;
+
+    Persistent(Disk disk) {
+      this.disk = disk;
+      this.state = disk.saved.get();
+    }
+
+    @Override
+    protected synchronized <T> CompletionStage<T> apply(Op op) {
+      CompletionStage<T> result = super.apply(op);
+      save(state);
+      return result;
+    }
+
+    void save(ModelState current) {
+      disk.saved.set(current);
+    }
+  }
+
+  /** Saves each write only when the next one comes: the last write is lost. Breaks VR-12.4. */
+  static final class WritesBehindByOne extends Persistent {
+    private ModelState pending = ModelState.EMPTY;
+
+    WritesBehindByOne(Disk disk) {
+      super(disk);
+      pending = state;
+    }
+
+    @Override
+    void save(ModelState current) {
+      if (current != pending) {
+        disk.saved.set(pending);
+        pending = current;
+      }
+    }
+  }
+
+  /** A listener in between, as a backend's own event plumbing would be. */
+  static class Relay implements VideoChangeListener {
+    final VideoChangeListener target;
+    final List<VideoChangeEvent> held = new ArrayList<>();
+    boolean holding;
+    RuntimeException failure;
+
+    Relay(VideoChangeListener target) {
+      this.target = target;
+    }
+
+    @Override
+    public void onChange(VideoChangeEvent event) {
+      if (holding) {
+        held.add(event);
+        return;
+      }
+      try {
+        target.onChange(event);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+  }
+
+  /** Sends a batch's events in reverse order. Breaks VR-13.1. */
+  static final class BatchEventsReversed extends ReferenceRepository {
+    private final Relay relay;
+
+    BatchEventsReversed(VideoChangeListener listener) {
+      this(new Relay(listener));
+    }
+
+    private BatchEventsReversed(Relay relay) {
+      super(relay);
+      this.relay = relay;
+    }
+
+    @Override
+    public synchronized CompletionStage<List<Video>> addAll(List<Video> videos) {
+      relay.holding = true;
+      CompletionStage<List<Video>> result = super.addAll(videos);
+      relay.holding = false;
+      List<VideoChangeEvent> events = new ArrayList<>(relay.held);
+      relay.held.clear();
+      Collections.reverse(events);
+      events.forEach(relay::onChange);
+      return result;
+    }
+  }
+
+  /** Sends updates without the names of the changed fields. Breaks VR-13.2. */
+  static final class UpdatedWithoutFields extends ReferenceRepository {
+    UpdatedWithoutFields(VideoChangeListener listener) {
+      super(event -> listener.onChange(event instanceof VideoChangeEvent.Updated u
+          ? new VideoChangeEvent.Updated(u.before(), u.after(), List.of()) : event));
+    }
+  }
+
+  /** Lets a listener's exception fail the operation. Breaks VR-13.4. */
+  static final class ListenerFailureFailsTheWrite extends ReferenceRepository {
+    private final Relay relay;
+
+    ListenerFailureFailsTheWrite(VideoChangeListener listener) {
+      this(new Relay(listener));
+    }
+
+    private ListenerFailureFailsTheWrite(Relay relay) {
+      super(relay);
+      this.relay = relay;
+    }
+
+    @Override
+    public synchronized CompletionStage<Video> add(Video video) {
+      relay.failure = null;
+      CompletionStage<Video> result = super.add(video);
+      RuntimeException failure = relay.failure;
+      return failure == null ? result : Stages.failed(failure);
+    }
+  }
+}
