@@ -54,6 +54,11 @@ final class Twins {
   static final Twin REFERENCE = new Twin("Reference", null, EVENTS,
       (listener, disk) -> new ReferenceRepository(listener), List.of("vr"));
 
+  /** Valid backends written differently from the reference: each must pass its tests. */
+  static final List<Twin> VALID = List.of(
+      new Twin("ReactorStream", null, NONE, (listener, disk) -> new ReactorStreamRepository(),
+          List.of("vr11_", "vr12_3_")));
+
   /** Every broken twin. */
   static final List<Twin> BROKEN = List.of(
       twin(Rule.VR_1_1, BrokenRepositories.ThrowsInsteadOfFailing::new),
@@ -109,7 +114,7 @@ final class Twins {
     if (name.equals(REFERENCE.name())) {
       return REFERENCE;
     }
-    return BROKEN.stream().filter(t -> t.name().equals(name)).findFirst()
+    return java.util.stream.Stream.concat(VALID.stream(), BROKEN.stream()).filter(t -> t.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no twin named " + name));
   }
 
