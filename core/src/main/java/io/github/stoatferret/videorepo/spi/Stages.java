@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * <p>Every stage made here is a {@linkplain CompletableFuture#minimalCompletionStage() minimal
  * stage}: its {@code complete}, {@code obtrudeValue}, {@code cancel} and the like throw
  * {@link UnsupportedOperationException}, and {@link CompletionStage#toCompletableFuture()} gives
- * the caller an independent copy to do with as it likes.
+ * the caller an independent copy to do with as it likes. An asynchronous backend that wants
+ * callers' callbacks off its own threads (rule VR-1.11) returns a {@link BackendFuture} instead.
  */
 public final class Stages {
 

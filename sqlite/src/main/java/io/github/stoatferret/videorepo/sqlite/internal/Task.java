@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.spi.BackendFuture;
 import java.sql.SQLException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -8,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * One operation queued for an engine thread, and the future its caller holds. The engine thread
  * completes the future itself, but the future runs every callback on the completion executor
- * ({@link CallbacksElsewhereFuture}), so callers' code never runs on (or stalls) a writer or
+ * ({@link BackendFuture}), so callers' code never runs on (or stalls) a writer or
  * reader thread.
  *
  * @param <T> the result type
@@ -24,13 +25,13 @@ final class Task<T> {
   final String operation;
   final boolean write;
   final Work<T> work;
-  final CallbacksElsewhereFuture<T> result;
+  final BackendFuture<T> result;
 
   Task(String operation, boolean write, Work<T> work, Executor callbacks) {
     this.operation = operation;
     this.write = write;
     this.work = work;
-    this.result = CallbacksElsewhereFuture.engineOwned(callbacks);
+    this.result = BackendFuture.engineOwned(callbacks);
   }
 
   void succeed(Object value) {

@@ -1,4 +1,4 @@
-package io.github.stoatferret.videorepo.sqlite.internal;
+package io.github.stoatferret.videorepo.spi;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The future an operation returns: an engine thread completes it directly, but every dependent
- * action a caller attaches runs on the completion executor, never on the completing thread.
+ * The future an asynchronous backend returns for an operation: the backend's own thread
+ * completes it directly, but every dependent action a caller attaches runs on a callback
+ * executor, never on the completing thread. It keeps rules VR-1.10 and VR-1.11 at the cost of no
+ * extra thread hand-off when callers simply wait.
  *
  * <p>Each non-async method is its {@code ...Async} twin on the completion executor, and futures
  * derived from this one are of this kind too. So an engine thread, when it completes the future,
@@ -31,7 +33,7 @@ import java.util.function.Function;
  *
  * @param <T> the result type
  */
-final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
+public final class BackendFuture<T> extends CompletableFuture<T> {
 
   private static final String READ_ONLY = "a stage returned by the repository is completed only"
       + " by the repository (rule VR-1.10); toCompletableFuture() gives a copy you may complete";
@@ -39,7 +41,7 @@ final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
   private final Executor callbacks;
   private final boolean engineOwned;
 
-  private CallbacksElsewhereFuture(Executor callbacks, boolean engineOwned) {
+  private BackendFuture(Executor callbacks, boolean engineOwned) {
     this.callbacks = callbacks;
     this.engineOwned = engineOwned;
   }
@@ -51,8 +53,8 @@ final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
    * @param callbacks where callbacks run
    * @return the future
    */
-  static <T> CallbacksElsewhereFuture<T> engineOwned(Executor callbacks) {
-    return new CallbacksElsewhereFuture<>(callbacks, true);
+  public static <T> BackendFuture<T> engineOwned(Executor callbacks) {
+    return new BackendFuture<>(callbacks, true);
   }
 
   /**
@@ -62,8 +64,8 @@ final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
    * @param callbacks where callbacks run
    * @return the future
    */
-  static <T> CallbacksElsewhereFuture<T> ordinary(Executor callbacks) {
-    return new CallbacksElsewhereFuture<>(callbacks, false);
+  public static <T> BackendFuture<T> ordinary(Executor callbacks) {
+    return new BackendFuture<>(callbacks, false);
   }
 
   /**
@@ -71,7 +73,7 @@ final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
    *
    * @param value the value
    */
-  void succeed(T value) {
+  public void succeed(T value) {
     super.complete(value);
   }
 
@@ -80,7 +82,7 @@ final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
    *
    * @param failure the failure
    */
-  void fail(Throwable failure) {
+  public void fail(Throwable failure) {
     super.completeExceptionally(failure);
   }
 
@@ -94,7 +96,7 @@ final class CallbacksElsewhereFuture<T> extends CompletableFuture<T> {
     if (!engineOwned) {
       return this;
     }
-    CallbacksElsewhereFuture<T> copy = ordinary(callbacks);
+    BackendFuture<T> copy = ordinary(callbacks);
     // super.whenComplete runs on the completing thread: the relay is ours and does no more
     // than completing the copy, which hands the copy's own callbacks to the executor.
     super.whenComplete((value, failure) -> {

@@ -1,4 +1,4 @@
-package io.github.stoatferret.videorepo.sqlite.internal;
+package io.github.stoatferret.videorepo.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +19,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Every way of attaching a callback runs it on the callback executor, never inline. */
-class CallbacksElsewhereFutureTest {
+class BackendFutureTest {
 
   @Test
   void everyNonAsyncMethodRunsOnTheCallbackExecutor() throws Exception {
@@ -42,7 +42,7 @@ class CallbacksElsewhereFutureTest {
           f -> f.thenApply(v -> v).thenApply(v -> where())); // derived futures too
       for (boolean alreadyDone : new boolean[] {true, false}) {
         for (Function<CompletableFuture<String>, CompletionStage<?>> attach : attachments) {
-          CallbacksElsewhereFuture<String> f = CallbacksElsewhereFuture.engineOwned(pool);
+          BackendFuture<String> f = BackendFuture.engineOwned(pool);
           if (alreadyDone) {
             f.succeed("v");
           }
@@ -56,7 +56,7 @@ class CallbacksElsewhereFutureTest {
           assertEquals(List.of("callbacks"), seen);
         }
       }
-      CallbacksElsewhereFuture<String> failed = CallbacksElsewhereFuture.engineOwned(pool);
+      BackendFuture<String> failed = BackendFuture.engineOwned(pool);
       List<String> seen = new ArrayList<>();
       threads.set(seen);
       CompletableFuture<String> recovered = failed.exceptionally(e -> where());
@@ -71,7 +71,7 @@ class CallbacksElsewhereFutureTest {
 
   @Test
   void callersCannotCompleteTheEnginesFutureButMayCompleteTheirCopy() throws Exception {
-    CallbacksElsewhereFuture<String> f = CallbacksElsewhereFuture.engineOwned(Runnable::run);
+    BackendFuture<String> f = BackendFuture.engineOwned(Runnable::run);
     List<Function<CompletableFuture<String>, Object>> attempts = List.of(
         c -> c.complete("forged"),
         c -> c.completeExceptionally(new IllegalStateException("forged")),
@@ -106,7 +106,7 @@ class CallbacksElsewhereFutureTest {
 
   @Test
   void aCopyOfAFailedFutureFailsWithTheSameException() {
-    CallbacksElsewhereFuture<String> f = CallbacksElsewhereFuture.engineOwned(Runnable::run);
+    BackendFuture<String> f = BackendFuture.engineOwned(Runnable::run);
     CompletableFuture<String> copy = f.toCompletableFuture();
     IllegalStateException failure = new IllegalStateException("storage");
     f.fail(failure);
