@@ -1,0 +1,311 @@
+package io.github.stoatferret.videorepo.postgres;
+
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeListener;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.postgres.internal.PostgresStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link VideoRepository} in a PostgreSQL database, through the user's {@link DataSource}: the
+ * backend for catalogues shared by many application instances.
+ *
+ * <pre>{@code
+ * HikariDataSource pool = new HikariDataSource(config); // yours, and yours to close
+ * try (VideoRepository repo = PostgresVideoRepository.builder(pool).schema("videos").open()) {
+ *   repo.add(video).toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * <h2>How it works</h2>
+ *
+ * <ul>
+ *   <li>Every operation borrows a connection from the data source on a worker thread (a pool of
+ *       the repository's own by default, or {@link Builder#executor}); the stage it returns is
+ *       completed there, and every callback attached to it runs on a callback executor, never on
+ *       a worker (rules VR-1.10 and VR-1.11).
+ *   <li>A write is one transaction. It checks ids and paths before it changes anything, so a
+ *       clash is reported with the right key; the named unique constraints guard against
+ *       concurrent writers in other processes. A serialization failure or deadlock (SQLSTATE
+ *       40001, 40P01) reruns the transaction, up to 4 times in all.
+ *   <li>Errors become {@link StorageException}s, retryable for 40001, 40P01, 08xxx (connection),
+ *       57P01 to 57P03 (server shutting down or starting) and 53300 (too many connections). A
+ *       connection lost <em>while committing</em> leaves the outcome unknown: the stage fails
+ *       with a non-retryable {@code StorageException} whose message says "outcome unknown", and
+ *       the caller reads the video back before trying again.
+ *   <li>The schema is the library's: versioned scripts ({@code V1__videos.sql}) applied at open
+ *       under a row lock on a one-row version table, so that processes opening an empty database
+ *       at once migrate it once; a newer schema is refused unchanged. See {@link SchemaMode}.
+ *       Several catalogues can share a database, one per schema.
+ *   <li>Search matches the folded file name and path ({@link
+ *       io.github.stoatferret.videorepo.SearchText#fold}) with {@code LIKE}, indexed by
+ *       {@code pg_trgm} GIN indexes where the extension can be created (else it still works,
+ *       scanning, and says so once in the log). {@code page} seeks an index on the list order.
+ *   <li><b>Change events across processes.</b> Every write transaction appends its changes to a
+ *       change log, numbered in commit order by a one-row counter it updates last, and sends a
+ *       {@code NOTIFY}. A repository with a listener reads the log from one thread, woken by
+ *       the notification or, failing that, by its poll interval: it sees every change committed
+ *       by any process after it opened, exactly once, in commit order, and catches up after a
+ *       lost connection. That thread holds one connection of the pool. The log keeps changes
+ *       for {@link Builder#changeLogRetention} (default one day); a listener away longer than
+ *       that misses what was pruned.
+ * </ul>
+ *
+ * <p>Durability is the server's: a write's stage completes after its commit.
+ */
+public final class PostgresVideoRepository implements VideoRepository {
+
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
+
+  private final PostgresStore store;
+
+  private PostgresVideoRepository(PostgresStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Starts a builder over a data source.
+   *
+   * @param dataSource the connections to use; the repository never closes it
+   * @return the builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** Settings for {@link PostgresVideoRepository}. Not thread-safe. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private String schema = "videorepo";
+    private SchemaMode mode = SchemaMode.MIGRATE;
+    private VideoChangeListener listener = VideoChangeListener.NONE;
+    private @Nullable Executor executor;
+    private int threads = 8;
+    private @Nullable Executor callbackExecutor;
+    private Duration poll = Duration.ofMillis(500);
+    private Duration retention = Duration.ofDays(1);
+    private Duration closeTimeout = Duration.ofSeconds(30);
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * Sets the schema that holds the catalogue; default {@code videorepo}. Two catalogues in one
+     * database use two schemas.
+     *
+     * @param value lower-case letters, digits and {@code _}, at most 40, not starting with a digit
+     * @return this builder
+     */
+    public Builder schema(String value) {
+      if (!SCHEMA_NAME.matcher(Objects.requireNonNull(value, "schema")).matches()) {
+        throw new IllegalArgumentException("schema must be lower-case letters, digits and _, at"
+            + " most 40, not starting with a digit, was \"" + value + "\"");
+      }
+      schema = value;
+      return this;
+    }
+
+    /**
+     * Sets what happens to the schema at open; default {@link SchemaMode#MIGRATE}.
+     *
+     * @param value the mode
+     * @return this builder
+     */
+    public Builder schemaMode(SchemaMode value) {
+      mode = Objects.requireNonNull(value, "schemaMode");
+      return this;
+    }
+
+    /**
+     * Sets the listener that receives every change committed to the catalogue by any process,
+     * once, in commit order, on the callback executor, one at a time.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder listener(VideoChangeListener value) {
+      listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * Runs the blocking JDBC work on this executor instead of a pool of the repository's own (on
+     * Java 21, {@code Executors.newVirtualThreadPerTaskExecutor()} fits). It is not shut down by
+     * {@link #close()}.
+     *
+     * @param value the executor
+     * @return this builder
+     */
+    public Builder executor(Executor value) {
+      executor = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the size of the repository's own worker pool (when no executor is given); default 8.
+     * More workers than the data source has connections only queue in the pool.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + value);
+      }
+      threads = value;
+      return this;
+    }
+
+    /**
+     * Sets where callbacks attached to returned stages, and change events, run; default a small
+     * pool of the repository's own, stopped by {@link #close()}.
+     *
+     * @param value the executor
+     * @return this builder
+     */
+    public Builder callbackExecutor(Executor value) {
+      callbackExecutor = Objects.requireNonNull(value, "callbackExecutor");
+      return this;
+    }
+
+    /**
+     * Sets how often the change feed reads the log when no notification came; default 500 ms.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public Builder pollInterval(Duration value) {
+      poll = positive(value, "pollInterval");
+      return this;
+    }
+
+    /**
+     * Sets how long the change log keeps a change; default one day.
+     *
+     * @param value at least one second
+     * @return this builder
+     */
+    public Builder changeLogRetention(Duration value) {
+      if (positive(value, "changeLogRetention").toSeconds() < 1) {
+        throw new IllegalArgumentException("changeLogRetention must be at least 1 s, was "
+            + value);
+      }
+      retention = value;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link #close()} waits for operations in flight; those still running then
+     * fail with {@code RepositoryClosedException}. Default 30 seconds.
+     *
+     * @param value zero or more
+     * @return this builder
+     */
+    public Builder closeTimeout(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must not be negative, was " + value);
+      }
+      closeTimeout = value;
+      return this;
+    }
+
+    /**
+     * Opens the repository: prepares or checks the schema as the mode says.
+     *
+     * @return the repository
+     * @throws StorageException naming the schema if it cannot be used (a newer version, missing
+     *     tables under {@link SchemaMode#VALIDATE}, no connection)
+     */
+    public PostgresVideoRepository open() {
+      return new PostgresVideoRepository(PostgresStore.open(new PostgresStore.Settings(
+          dataSource, schema, mode, listener, executor, threads, callbackExecutor, poll,
+          retention, closeTimeout)));
+    }
+
+    private static Duration positive(Duration value, String name) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+  }
+
+  @Override
+  public CompletionStage<Video> add(Video video) {
+    return store.add(video);
+  }
+
+  @Override
+  public CompletionStage<List<Video>> addAll(List<Video> videos) {
+    return store.addAll(videos);
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> get(String id) {
+    return store.get(id);
+  }
+
+  @Override
+  public CompletionStage<Optional<Video>> getByPath(String path) {
+    return store.getByPath(path);
+  }
+
+  @Override
+  public CompletionStage<List<Video>> list(int limit, int offset) {
+    return store.list(limit, offset);
+  }
+
+  @Override
+  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
+    return store.page(cursor, limit);
+  }
+
+  @Override
+  public CompletionStage<List<Video>> search(String query, int limit) {
+    return store.search(query, limit);
+  }
+
+  @Override
+  public CompletionStage<Video> update(Video video) {
+    return store.update(video);
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(String id) {
+    return store.delete(id);
+  }
+
+  @Override
+  public CompletionStage<Long> count() {
+    return store.count();
+  }
+
+  /**
+   * Whether searches use trigram indexes ({@code pg_trgm} was available at open).
+   *
+   * @return {@code true} if so
+   */
+  public boolean usesTrigramIndexes() {
+    return store.trigramIndexes();
+  }
+
+  /**
+   * Refuses new calls, waits for the operations in flight, stops the change feed and every
+   * thread the repository started. Idempotent. The data source stays open.
+   */
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.stoatferret.videorepo.postgres;
+
+/** What {@link PostgresVideoRepository} does with its schema when it opens. */
+public enum SchemaMode {
+  /**
+   * Creates the schema and its tables if they are missing and applies the scripts a database
+   * lacks, under a row lock that serialises processes opening at once. The default.
+   */
+  MIGRATE,
+  /**
+   * Changes nothing and checks that the schema is at this library's version: for users whose
+   * schema changes go through their own review and tooling.
+   */
+  VALIDATE,
+  /**
+   * Neither changes nor checks: the user has applied the scripts shipped in the jar
+   * ({@code io/github/stoatferret/videorepo/postgres/schema/V1__videos.sql}, with
+   * {@code {schema}} replaced by the quoted schema name).
+   */
+  NONE
+}

@@ -1,0 +1,112 @@
+package io.github.stoatferret.videorepo.postgres.internal;
+
+import io.github.stoatferret.videorepo.spi.EventDispatcher;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Delivers every change committed to the catalogue, by this process or any other, exactly once
+ * and in commit order: one thread reads the change log after the last sequence number it
+ * delivered. It holds one connection on which it {@code LISTEN}s, so that a commit wakes it at
+ * once; without a notification it reads again after the poll interval anyway. When the
+ * connection fails it takes a new one and catches up from the last number it delivered: a
+ * notification lost meanwhile costs latency, never an event.
+ */
+final class ChangeFeed implements Runnable {
+
+  private static final System.Logger LOG = System.getLogger(ChangeFeed.class.getName());
+  private static final int BATCH = 500;
+
+  private final DataSource ds;
+  private final Sql sql;
+  private final EventDispatcher events;
+  private final int pollMillis;
+  private final String catalogue;
+  private volatile boolean stopped;
+  private long delivered;
+
+  /**
+   * Makes the feed; it delivers the changes committed after {@code from}.
+   *
+   * @param ds the data source
+   * @param sql the statements
+   * @param events where changes go
+   * @param poll how long to wait for a notification before reading anyway
+   * @param from the last sequence number not to deliver
+   * @param catalogue the catalogue's name, for messages
+   */
+  ChangeFeed(DataSource ds, Sql sql, EventDispatcher events, Duration poll, long from,
+      String catalogue) {
+    this.ds = ds;
+    this.sql = sql;
+    this.events = events;
+    this.pollMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, poll.toMillis()));
+    this.delivered = from;
+    this.catalogue = catalogue;
+  }
+
+  /** Asks the thread to end; it does within one poll interval. */
+  void stop() {
+    stopped = true;
+  }
+
+  @Override
+  public void run() {
+    int failures = 0;
+    while (!stopped) {
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+          st.execute("LISTEN " + Sql.quote(sql.channel()));
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        if (failures > 0) {
+          LOG.log(Level.INFO, "videorepo: change feed of " + catalogue + " reconnected;"
+              + " catching up after change " + delivered);
+        }
+        failures = 0;
+        while (!stopped) {
+          deliverNew(c);
+          pg.getNotifications(pollMillis);
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (failures++ == 0) {
+          LOG.log(Level.WARNING, "videorepo: change feed of " + catalogue + " lost its"
+              + " connection (" + e.getMessage() + "); retrying, no change will be missed");
+        }
+        pause(Math.min(5_000, 50L << Math.min(failures, 6)));
+      }
+    }
+  }
+
+  private void deliverNew(Connection c) throws SQLException {
+    while (true) {
+      List<ChangeLog.Numbered> batch = ChangeLog.read(c, sql, delivered, BATCH);
+      for (ChangeLog.Numbered n : batch) {
+        events.publish(n.event());
+        delivered = n.seq();
+      }
+      events.deliver();
+      if (batch.size() < BATCH) {
+        return;
+      }
+    }
+  }
+
+  private void pause(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (!stopped && System.nanoTime() < end) {
+      try {
+        Thread.sleep(Math.min(50, millis));
+      } catch (InterruptedException e) {
+        return; // only stop() ends the feed; close() interrupts to hurry it
+      }
+    }
+  }
+}

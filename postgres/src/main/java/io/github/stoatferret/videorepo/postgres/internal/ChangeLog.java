@@ -1,0 +1,142 @@
+package io.github.stoatferret.videorepo.postgres.internal;
+
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The change log, written inside each write transaction. Commit order is fixed by the one-row
+ * counter: a transaction advances it as its last step and holds its row lock until it commits,
+ * so a later committer always draws higher numbers, and a rolled-back one draws none. (Sequence
+ * values would not do: a sequence hands out numbers at call time, not at commit.) {@code NOTIFY}
+ * only wakes listeners; what they read is the log, so a listener that was away misses nothing.
+ */
+final class ChangeLog {
+
+  private ChangeLog() {}
+
+  /**
+   * Appends a transaction's changes; call it last, just before commit.
+   *
+   * @param c the transaction's connection
+   * @param sql the statements
+   * @param events the changes, in order
+   * @throws SQLException if writing fails
+   */
+  static void append(Connection c, Sql sql, List<VideoChangeEvent> events) throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    long last;
+    try (PreparedStatement ps = c.prepareStatement(sql.counter())) {
+      ps.setLong(1, events.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        last = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.logChange())) {
+      long seq = last - events.size() + 1;
+      for (VideoChangeEvent e : events) {
+        ps.setLong(1, seq++);
+        if (e instanceof VideoChangeEvent.Added a) {
+          set(ps, "A", null, VideoImage.encode(a.video()));
+        } else if (e instanceof VideoChangeEvent.Updated u) {
+          set(ps, "U", VideoImage.encode(u.before()), VideoImage.encode(u.after()));
+        } else if (e instanceof VideoChangeEvent.Deleted d) {
+          set(ps, "D", VideoImage.encode(d.video()), null);
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("NOTIFY " + Sql.quote(sql.channel()));
+    }
+  }
+
+  /**
+   * Reads the changes committed after a sequence number.
+   *
+   * @param c a connection
+   * @param sql the statements
+   * @param after the last sequence number already seen
+   * @param max the most changes to read
+   * @return the changes with their numbers, in commit order
+   * @throws SQLException if reading fails
+   */
+  static List<Numbered> read(Connection c, Sql sql, long after, int max) throws SQLException {
+    List<Numbered> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.readLog())) {
+      ps.setLong(1, after);
+      ps.setInt(2, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String before = String.valueOf(rs.getString(3)); // null where the kind has none
+          String afterImage = String.valueOf(rs.getString(4));
+          VideoChangeEvent event = switch (rs.getString(2)) {
+            case "A" -> new VideoChangeEvent.Added(VideoImage.decode(afterImage));
+            case "U" -> VideoChangeEvent.Updated.of(VideoImage.decode(before),
+                VideoImage.decode(afterImage));
+            default -> new VideoChangeEvent.Deleted(VideoImage.decode(before));
+          };
+          out.add(new Numbered(rs.getLong(1), event));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The last sequence number handed out.
+   *
+   * @param c a connection
+   * @param sql the statements
+   * @return the number, 0 before the first change
+   * @throws SQLException if reading fails
+   */
+  static long lastSeq(Connection c, Sql sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.lastSeq());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Deletes the changes older than the retention.
+   *
+   * @param c a connection
+   * @param sql the statements
+   * @param retentionSeconds how long changes are kept
+   * @throws SQLException if deleting fails
+   */
+  static void prune(Connection c, Sql sql, long retentionSeconds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.pruneLog())) {
+      ps.setString(1, retentionSeconds + " seconds");
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * A change and its place in commit order.
+   *
+   * @param seq the sequence number
+   * @param event the change
+   */
+  record Numbered(long seq, VideoChangeEvent event) {}
+
+  private static void set(PreparedStatement ps, String kind, @Nullable String before,
+      @Nullable String after)
+      throws SQLException {
+    ps.setString(2, kind);
+    ps.setString(3, before);
+    ps.setString(4, after);
+  }
+}

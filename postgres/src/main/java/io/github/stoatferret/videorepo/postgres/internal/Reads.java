@@ -1,0 +1,116 @@
+package io.github.stoatferret.videorepo.postgres.internal;
+
+import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoPage;
+import io.github.stoatferret.videorepo.spi.PageCursor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The read operations: one statement each, on a connection in auto-commit mode. */
+final class Reads {
+
+  private Reads() {}
+
+  static Optional<Video> get(Connection c, Sql sql, String id) throws SQLException {
+    return storable(id) ? VideoRows.one(c, sql.byId(), id) : Optional.empty();
+  }
+
+  static Optional<Video> getByPath(Connection c, Sql sql, String path) throws SQLException {
+    return storable(path) ? VideoRows.one(c, sql.byPath(), path) : Optional.empty();
+  }
+
+  /**
+   * Whether a key could be a stored id or path. PostgreSQL text cannot hold NUL, and UTF-8 no
+   * unpaired surrogate, so such a key would fail the statement; no video has one (Video refuses
+   * both), so it simply matches nothing.
+   *
+   * @param key the key
+   * @return whether to look it up
+   */
+  static boolean storable(String key) {
+    return SearchText.isMatchable(key);
+  }
+
+  static List<Video> list(Connection c, Sql sql, int limit, int offset) throws SQLException {
+    if (limit == 0) {
+      return List.of();
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.list())) {
+      ps.setInt(1, limit);
+      ps.setInt(2, offset);
+      return all(ps);
+    }
+  }
+
+  /** A keyset page: the rows after the cursor's (list_key, id), one more than asked for. */
+  static VideoPage page(Connection c, Sql sql, PageCursor from, int limit) throws SQLException {
+    if (limit == 0) {
+      return new VideoPage(List.of(), from.encode());
+    }
+    List<Video> rows;
+    try (PreparedStatement ps = c.prepareStatement(sql.page())) {
+      ps.setLong(1, from.equals(PageCursor.START) ? Long.MIN_VALUE : -from.createdAtMicros());
+      ps.setString(2, from.equals(PageCursor.START) ? "" : from.id());
+      ps.setInt(3, limit + 1);
+      rows = all(ps);
+    }
+    if (rows.size() <= limit) {
+      return new VideoPage(rows, null);
+    }
+    List<Video> items = List.copyOf(rows.subList(0, limit));
+    return new VideoPage(items, PageCursor.at(items.get(limit - 1)).encode());
+  }
+
+  /**
+   * A search: {@code LIKE} on the folded columns, with the query's {@code %}, {@code _} and
+   * {@code \} escaped, in list order. A pattern too short for trigrams keeps off the trigram
+   * index (see {@link Sql#search}).
+   */
+  static List<Video> search(Connection c, Sql sql, boolean trigrams, String query, int limit)
+      throws SQLException {
+    if (limit == 0 || !SearchText.isMatchable(query)) {
+      return List.of();
+    }
+    String folded = SearchText.fold(query);
+    if (folded.isEmpty()) {
+      return list(c, sql, limit, 0);
+    }
+    boolean indexed = trigrams && folded.codePointCount(0, folded.length()) >= 3;
+    String pattern = "%" + escapeLike(folded) + "%";
+    try (PreparedStatement ps = c.prepareStatement(sql.search(indexed))) {
+      ps.setString(1, pattern);
+      ps.setString(2, pattern);
+      ps.setInt(3, limit);
+      return all(ps);
+    }
+  }
+
+  static long count(Connection c, Sql sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.count()); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Escapes LIKE's wildcards and its escape character, so the query matches literally. */
+  static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+
+  private static List<Video> all(PreparedStatement ps) throws SQLException {
+    List<Video> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(VideoRows.read(rs, 1));
+      }
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.stoatferret.videorepo.postgres.internal;
+
+/**
+ * The statements of one catalogue, with its schema's name quoted into them once, at open.
+ *
+ * @param schema the quoted schema name
+ * @param channel the NOTIFY channel of the catalogue's change log
+ * @param insert inserts a video; bind with {@link VideoRows#bind}
+ * @param update replaces a video's columns by id
+ * @param byId reads a video by id
+ * @param byIdForUpdate reads and locks a video by id
+ * @param byPath reads a video by path
+ * @param keysTaken the ids and paths taken among some, for clash checks
+ * @param delete deletes by id, returning the row
+ * @param list one slice of list order
+ * @param page one page after a cursor
+ * @param count the number of videos
+ * @param counter advances the change counter, returning its new value
+ * @param logChange appends one change to the log
+ * @param readLog reads the log after a sequence number
+ * @param lastSeq the change counter's value
+ * @param pruneLog deletes log rows older than an interval
+ */
+record Sql(String schema, String channel, String insert, String update, String byId,
+    String byIdForUpdate, String byPath, String keysTaken, String delete, String list,
+    String page, String count, String counter, String logChange, String readLog,
+    String lastSeq, String pruneLog) {
+
+  /**
+   * The statements of a schema.
+   *
+   * @param schemaName the schema's name, unquoted
+   * @return the statements
+   */
+  static Sql forSchema(String schemaName) {
+    String s = quote(schemaName);
+    String videos = s + ".videos";
+    String select = "SELECT " + VideoRows.COLUMNS + " FROM " + videos;
+    return new Sql(s, "videorepo_changes_" + schemaName,
+        "INSERT INTO " + videos + " (" + VideoRows.INSERT_COLUMNS + ") VALUES "
+            + VideoRows.INSERT_VALUES,
+        "UPDATE " + videos + " SET " + VideoRows.UPDATE_SET + " WHERE id = ?",
+        select + " WHERE id = ?",
+        select + " WHERE id = ? FOR UPDATE",
+        select + " WHERE path = ?",
+        "SELECT id, path FROM " + videos + " WHERE id = ANY (?) OR path = ANY (?)",
+        "DELETE FROM " + videos + " WHERE id = ? RETURNING " + VideoRows.COLUMNS,
+        select + " ORDER BY list_key, id LIMIT ? OFFSET ?",
+        select + " WHERE (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?",
+        "SELECT count(*) FROM " + videos,
+        "UPDATE " + s + ".video_change_counter SET seq = seq + ? RETURNING seq",
+        "INSERT INTO " + s + ".video_changes (seq, kind, before_image, after_image)"
+            + " VALUES (?, ?, ?, ?)",
+        "SELECT seq, kind, before_image, after_image FROM " + s + ".video_changes"
+            + " WHERE seq > ? ORDER BY seq LIMIT ?",
+        "SELECT seq FROM " + s + ".video_change_counter",
+        "DELETE FROM " + s + ".video_changes WHERE committed_at < now() - ?::interval");
+  }
+
+  /**
+   * A search, matching the folded file name or path with {@code LIKE}. With {@code indexed}
+   * false the columns are wrapped so that the planner cannot pick the trigram index: a pattern
+   * of fewer than three characters has no trigram, and PostgreSQL would scan the whole index.
+   *
+   * @param indexed whether the trigram index may serve the query
+   * @return the statement: the pattern twice, then the limit
+   */
+  String search(boolean indexed) {
+    String f = indexed ? "search_filename" : "(search_filename || '')";
+    String p = indexed ? "search_path" : "(search_path || '')";
+    return "SELECT " + VideoRows.COLUMNS + " FROM " + schema + ".videos WHERE (" + f
+        + " LIKE ? ESCAPE '\\' OR " + p + " LIKE ? ESCAPE '\\') ORDER BY list_key, id LIMIT ?";
+  }
+
+  /**
+   * Quotes an identifier for PostgreSQL.
+   *
+   * @param name the identifier
+   * @return it in double quotes, inner quotes doubled
+   */
+  static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+}

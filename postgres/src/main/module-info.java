@@ -1,0 +1,15 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The PostgreSQL backend: {@link io.github.stoatferret.videorepo.postgres.PostgresVideoRepository}
+ * over the user's {@link javax.sql.DataSource}.
+ */
+@NullMarked
+module io.github.stoatferret.videorepo.postgres {
+  requires transitive io.github.stoatferret.videorepo;
+  requires transitive java.sql;
+  requires org.postgresql.jdbc;
+  requires static org.jspecify;
+
+  exports io.github.stoatferret.videorepo.postgres;
+}
