@@ -71,9 +71,14 @@ final class ChangeFeed implements Runnable {
               + " catching up after change " + delivered);
         }
         failures = 0;
-        while (!stopped) {
-          deliverNew(c);
-          pg.getNotifications(pollMillis);
+        try {
+          while (!stopped) {
+            deliverNew(c);
+            pg.getNotifications(pollMillis);
+          }
+        } catch (SQLException e) {
+          retire(c);
+          throw e;
         }
       } catch (SQLException | RuntimeException e) {
         if (failures++ == 0) {
@@ -82,6 +87,19 @@ final class ChangeFeed implements Runnable {
         }
         pause(Math.min(5_000, 50L << Math.min(failures, 6)));
       }
+    }
+  }
+
+  /**
+   * Makes a failed connection fail once more through the pool's own wrapper: waiting for
+   * notifications goes to the driver directly, so a pool that retires connections on errors has
+   * not seen this one, and would hand the dead connection to the next operation.
+   */
+  private static void retire(Connection c) {
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT 1");
+    } catch (SQLException expected) {
+      // that is the point
     }
   }
 

@@ -50,6 +50,18 @@ final class SqlStates {
   }
 
   /**
+   * Whether the connection was lost or the server is restarting: nothing was committed (a loss
+   * during commit is told apart by the caller), and a fresh connection may well work.
+   *
+   * @param e the error
+   * @return {@code true} if the connection is gone
+   */
+  static boolean connectionLost(SQLException e) {
+    String s = of(e);
+    return s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03");
+  }
+
+  /**
    * Whether trying again later may help.
    *
    * @param state the SQLSTATE

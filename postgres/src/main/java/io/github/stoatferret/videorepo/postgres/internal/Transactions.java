@@ -15,8 +15,9 @@ import javax.sql.DataSource;
  * statement; a write runs in one transaction that ends with its change-log entries, and is run
  * again from the start, a bounded number of times, when PostgreSQL aborts it for a
  * serialization failure or a deadlock, or when a concurrent writer's unique key beat its checks
- * (the retry then reports the clash). A connection lost while committing is reported as an
- * unknown outcome, never retried.
+ * (the retry then reports the clash). An operation whose connection was lost before it
+ * committed (a pooled connection the server has since closed, a restart) is run again on a fresh
+ * connection; one lost while committing is reported as an unknown outcome, never retried.
  */
 final class Transactions {
 
@@ -55,10 +56,15 @@ final class Transactions {
   }
 
   <T> T read(String operation, Read<T> work) {
-    try (Connection c = ds.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw SqlStates.storage(operation + " on " + catalogue, e);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = ds.getConnection()) {
+        return work.run(c);
+      } catch (SQLException e) {
+        if (!SqlStates.connectionLost(e) || attempt == ATTEMPTS) {
+          throw SqlStates.storage(operation + " on " + catalogue, e);
+        }
+        pause(attempt);
+      }
     }
   }
 
@@ -67,14 +73,19 @@ final class Transactions {
       try (Connection c = ds.getConnection()) {
         return once(c, operation, work);
       } catch (SQLException e) {
-        boolean again = SqlStates.retryAtOnce(e)
+        boolean again = SqlStates.retryAtOnce(e) || SqlStates.connectionLost(e)
             || SqlStates.of(e).equals(SqlStates.UNIQUE_VIOLATION);
         if (!again || attempt == ATTEMPTS) {
           throw SqlStates.storage(operation + " on " + catalogue, e);
         }
-        LockSupport.parkNanos(1_000_000L << attempt); // 2, 4, 8 ms: let the winner finish
+        pause(attempt);
       }
     }
+  }
+
+  /** 2, 4, 8 ms: lets a conflicting writer finish, or a pool replace a dead connection. */
+  private static void pause(int attempt) {
+    LockSupport.parkNanos(1_000_000L << attempt);
   }
 
   private <T> T once(Connection c, String operation, Write<T> work) throws SQLException {
