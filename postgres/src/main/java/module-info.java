@@ -5,6 +5,8 @@ import org.jspecify.annotations.NullMarked;
  * over the user's {@link javax.sql.DataSource}.
  */
 @NullMarked
+// pgjdbc has no module descriptor, only a stable Automatic-Module-Name (org.postgresql.jdbc).
+@SuppressWarnings("requires-automatic")
 module io.github.stoatferret.videorepo.postgres {
   requires transitive io.github.stoatferret.videorepo;
   requires transitive java.sql;
