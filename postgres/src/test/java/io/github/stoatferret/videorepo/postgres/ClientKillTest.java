@@ -1,0 +1,70 @@
+package io.github.stoatferret.videorepo.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.stoatferret.videorepo.Video;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client JVM killed with SIGKILL in the middle of its writes loses no acknowledged write: the
+ * acknowledgement comes after the commit, and the server keeps what it committed. At most the
+ * writes in flight (one per lane) may be stored without having been acknowledged.
+ */
+class ClientKillTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void noAcknowledgedWriteIsLostWhenTheClientIsKilled() throws Exception {
+    String database = TestServer.newDatabase();
+    long seed = Long.getLong("videorepo.crash.seed", System.nanoTime());
+    Random random = new Random(seed);
+    int rounds = Math.max(1, Integer.getInteger("videorepo.crash.rounds", 20) / 5);
+    try (HikariDataSource pool = TestServer.pool(database, 4)) {
+      for (int round = 0; round < rounds; round++) {
+        String schema = "killed_" + round;
+        PostgresVideoRepository.builder(pool).schema(schema).open().close();
+        Path acks = dir.resolve("acks-" + round);
+        Files.createFile(acks);
+        int killAfter = 20 + random.nextInt(200);
+        Process child = TwoProcessTest.start(ClientKillMain.class, TestServer.url(database), schema,
+            acks.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.readAllLines(acks).size() < killAfter && child.isAlive()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        assertTrue(child.isAlive(), "the client died by itself (seed " + seed + ")");
+        child.destroyForcibly(); // SIGKILL
+        child.waitFor();
+        List<String> acked = Files.readAllLines(acks);
+        try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool)
+            .schema(schema).schemaMode(SchemaMode.VALIDATE).open()) {
+          List<Video> stored = repo.list(100_000, 0).toCompletableFuture().join();
+          List<String> storedIds = new ArrayList<>(stored.stream().map(Video::id).toList());
+          for (String id : acked) {
+            assertTrue(storedIds.contains(id), id + " was acknowledged and lost (seed " + seed
+                + ", round " + round + ")");
+          }
+          assertTrue(stored.size() <= acked.size() + 8, stored.size() + " stored, "
+              + acked.size() + " acknowledged: more than the 8 in flight (seed " + seed + ")");
+          for (Video v : stored) {
+            String[] parts = v.id().substring("lane".length()).split("-");
+            assertEquals(Samples.video(v.id(), "/kill/" + v.id() + ".mp4",
+                Integer.parseInt(parts[1])), v, "intact");
+          }
+        }
+      }
+    }
+  }
+}
