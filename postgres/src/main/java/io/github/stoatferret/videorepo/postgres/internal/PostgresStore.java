@@ -304,7 +304,13 @@ public final class PostgresStore implements VideoRepository {
       if (feed != null && feedThread != null) {
         feed.stop();
         feedThread.interrupt();
-        joinQuietly(feedThread);
+        // Bounded: the feed ends within a poll interval, unless a JDBC call of its own hangs;
+        // it is a daemon, and close must return.
+        try {
+          feedThread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (ownWork != null) {
         ownWork.shutdown();
@@ -327,20 +333,6 @@ public final class PostgresStore implements VideoRepository {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void joinQuietly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
