@@ -73,6 +73,21 @@ class PropertyEngineTest {
   }
 
   @Test
+  void shrinkingDropsWholeListElementsWhateverTheirSize() {
+    // Each element draws five choices (six with the list's own flag), a size that no
+    // power-of-two block deletion matches: only deleting whole elements reaches the minimum.
+    Gen<List<Long>> five = c -> List.of(c.choose(1000), c.choose(1000), c.choose(1000),
+        c.choose(1000), c.choose(1000));
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.lists(five, 40)).seed(11).tries(1000)
+            .check(list -> assertTrue(list.stream().filter(e -> e.get(0) > 500).count() < 3)));
+    @SuppressWarnings("unchecked")
+    List<List<Long>> shrunk = (List<List<Long>>) f.shrunk();
+    assertEquals(List.of(List.of(501L, 0L, 0L, 0L, 0L), List.of(501L, 0L, 0L, 0L, 0L),
+        List.of(501L, 0L, 0L, 0L, 0L)), shrunk);
+  }
+
+  @Test
   void theReportShowsTheFirstCounterexampleBesideTheShrunkOne() {
     PropertyFailure f = assertThrows(PropertyFailure.class,
         () -> Property.forAll(Gen.lists(Gen.ints(0, 1000), 50)).seed(1).tries(1000)
