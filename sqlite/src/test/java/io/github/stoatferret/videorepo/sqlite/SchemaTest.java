@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class SchemaTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-        assertEquals(1, rs.getInt(1));
+        assertEquals(2, rs.getInt(1)); // V1 videos, V2 video_count
       }
       try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
         assertEquals("wal", rs.getString(1));
@@ -84,6 +85,25 @@ class SchemaTest {
       assertEquals(1, repo.search("OLD.M").toCompletableFuture().join().size());
       repo.add(Samples.video("new")).toCompletableFuture().join();
       assertEquals(2L, repo.count().toCompletableFuture().join());
+    }
+  }
+
+  @Test
+  void theCountIsKeptByTheDatabaseSoEveryWriterIsCounted() throws Exception {
+    Path file = dir.resolve("counted.db");
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      repo.addAll(List.of(Samples.video("a"), Samples.video("b"))).toCompletableFuture().join();
+      // Another program writes the same file with plain SQL: the triggers count it too.
+      exec(file, "INSERT INTO videos SELECT 'c', '/c.mp4', filename, duration_frames,"
+          + " frame_rate_numerator, frame_rate_denominator, width, height, video_codec,"
+          + " audio_codec, file_size, thumbnail_path, created_at_us, updated_at_us, list_key,"
+          + " search_filename, '/c.mp4' FROM videos WHERE id = 'a'",
+          "DELETE FROM videos WHERE id = 'b'");
+      assertEquals(2L, repo.count().toCompletableFuture().join());
+      repo.delete("a").toCompletableFuture().join();
+      repo.update(Samples.video("c").toBuilder().path("/c.mp4").build()).toCompletableFuture()
+          .join();
+      assertEquals(1L, repo.count().toCompletableFuture().join());
     }
   }
 
