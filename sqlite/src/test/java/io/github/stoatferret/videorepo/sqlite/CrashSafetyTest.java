@@ -63,9 +63,14 @@ class CrashSafetyTest {
         repo.add(Samples.video("after-crash")).toCompletableFuture().join();
       }
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-        assertEquals("ok", rs.getString(1), context);
+          Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+          assertEquals("ok", rs.getString(1), context);
+        }
+        try (ResultSet rs = s.executeQuery("SELECT (SELECT n FROM video_count),"
+            + " (SELECT count(*) FROM videos)")) {
+          assertEquals(rs.getLong(2), rs.getLong(1), context + ": the stored count");
+        }
       }
     }
   }

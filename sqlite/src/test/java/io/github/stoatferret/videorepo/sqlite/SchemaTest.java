@@ -89,21 +89,26 @@ class SchemaTest {
   }
 
   @Test
-  void theCountIsKeptByTheDatabaseSoEveryWriterIsCounted() throws Exception {
+  void theStoredCountFollowsEveryWriteAndEveryProcess() throws Exception {
     Path file = dir.resolve("counted.db");
-    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
-      repo.addAll(List.of(Samples.video("a"), Samples.video("b"))).toCompletableFuture().join();
-      // Another program writes the same file with plain SQL: the triggers count it too.
-      exec(file, "INSERT INTO videos SELECT 'c', '/c.mp4', filename, duration_frames,"
-          + " frame_rate_numerator, frame_rate_denominator, width, height, video_codec,"
-          + " audio_codec, file_size, thumbnail_path, created_at_us, updated_at_us, list_key,"
-          + " search_filename, '/c.mp4' FROM videos WHERE id = 'a'",
-          "DELETE FROM videos WHERE id = 'b'");
-      assertEquals(2L, repo.count().toCompletableFuture().join());
-      repo.delete("a").toCompletableFuture().join();
-      repo.update(Samples.video("c").toBuilder().path("/c.mp4").build()).toCompletableFuture()
+    try (SqliteVideoRepository one = SqliteVideoRepository.open(file);
+        SqliteVideoRepository two = SqliteVideoRepository.open(file)) {
+      one.addAll(List.of(Samples.video("a"), Samples.video("b"))).toCompletableFuture().join();
+      two.add(Samples.video("c")).toCompletableFuture().join();
+      one.add(Samples.video("a")).exceptionally(clash -> null).toCompletableFuture().join();
+      two.delete("b").toCompletableFuture().join();
+      two.delete("absent").toCompletableFuture().join();
+      one.update(Samples.video("c").toBuilder().fileSize(7).build()).toCompletableFuture()
           .join();
-      assertEquals(1L, repo.count().toCompletableFuture().join());
+      assertEquals(2L, one.count().toCompletableFuture().join());
+      assertEquals(2L, two.count().toCompletableFuture().join());
+    }
+    // What the count row says is what the table holds.
+    exec(file, "CREATE TABLE checked AS SELECT (SELECT n FROM video_count) = (SELECT count(*)"
+        + " FROM videos) AS same");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT same FROM checked")) {
+      assertEquals(1, rs.getInt(1));
     }
   }
 

@@ -24,7 +24,7 @@ final class Reads {
   private static final String LIST = SELECT + "ORDER BY list_key, id LIMIT ? OFFSET ?";
   private static final String PAGE_FIRST = SELECT + "ORDER BY list_key, id LIMIT ?";
   private static final String PAGE_AFTER = SELECT + "WHERE (list_key, id) > (?, ?)" + ORDER;
-  private static final String COUNT = "SELECT n FROM video_count"; // kept by triggers (V2)
+  private static final String COUNT = "SELECT n FROM video_count"; // kept by the writer (V2)
   private static final String MATCHES =
       "(instr(search_filename, ?1) > 0 OR instr(search_path, ?1) > 0)";
   private static final String SCAN = SELECT + "WHERE " + MATCHES.replace("?1", "?2")

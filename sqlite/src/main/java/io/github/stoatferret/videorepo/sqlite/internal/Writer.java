@@ -5,6 +5,7 @@ import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * order between the groups.
  */
 final class Writer implements Runnable {
+
+  private static final String COUNT_CHANGE = "UPDATE video_count SET n = n + ?";
 
   /** The most tasks one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 1024;
@@ -129,6 +132,7 @@ final class Writer implements Runnable {
           failures[i] = e; // thrown by a check, before the write changed anything (see Writes)
         }
       }
+      countChanges(committed);
       statements.execute("COMMIT");
     } catch (Throwable e) {
       // The storage failed (full, I/O, locked) or something unexpected was thrown part-way
@@ -153,6 +157,23 @@ final class Writer implements Runnable {
       }
     }
     group.clear();
+  }
+
+  /** Adds the group's net number of new videos to the stored count (schema V2), once. */
+  private void countChanges(List<VideoChangeEvent> committed) throws SQLException {
+    long delta = 0;
+    for (VideoChangeEvent e : committed) {
+      if (e instanceof VideoChangeEvent.Added) {
+        delta++;
+      } else if (e instanceof VideoChangeEvent.Deleted) {
+        delta--;
+      }
+    }
+    if (delta != 0) {
+      PreparedStatement ps = statements.get(COUNT_CHANGE);
+      ps.setLong(1, delta);
+      ps.executeUpdate();
+    }
   }
 
   private void rollback() {
