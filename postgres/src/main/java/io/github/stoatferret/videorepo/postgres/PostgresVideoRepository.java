@@ -39,10 +39,12 @@ import org.jspecify.annotations.Nullable;
  *       concurrent writers in other processes. A serialization failure or deadlock (SQLSTATE
  *       40001, 40P01) reruns the transaction, up to 4 times in all.
  *   <li>Errors become {@link StorageException}s, retryable for 40001, 40P01, 08xxx (connection),
- *       57P01 to 57P03 (server shutting down or starting) and 53300 (too many connections). A
- *       connection lost <em>while committing</em> leaves the outcome unknown: the stage fails
- *       with a non-retryable {@code StorageException} whose message says "outcome unknown", and
- *       the caller reads the video back before trying again.
+ *       57P01 to 57P03 (server shutting down or starting) and 53300 (too many connections). An
+ *       operation whose connection was lost before it committed runs again on a fresh one. A
+ *       connection lost or ended by a shutting-down server <em>while committing</em> leaves the
+ *       outcome unknown: the stage fails with a non-retryable {@code StorageException} whose
+ *       message says "outcome unknown", and the caller reads the video back before trying
+ *       again.
  *   <li>The schema is the library's: versioned scripts ({@code V1__videos.sql}) applied at open
  *       under a row lock on a one-row version table, so that processes opening an empty database
  *       at once migrate it once; a newer schema is refused unchanged. See {@link SchemaMode}.

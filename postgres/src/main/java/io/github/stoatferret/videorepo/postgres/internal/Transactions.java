@@ -105,7 +105,9 @@ final class Transactions {
     try {
       c.commit();
     } catch (SQLException e) {
-      if (SqlStates.of(e).startsWith("08")) {
+      // Lost (08xxx), or ended by a server shutting down (57P01-57P03, which a backend may
+      // report after it has committed): the commit may have happened. Never retried.
+      if (SqlStates.connectionLost(e)) {
         throw SqlStates.outcomeUnknown(operation + " on " + catalogue, e);
       }
       rollbackQuietly(c);
