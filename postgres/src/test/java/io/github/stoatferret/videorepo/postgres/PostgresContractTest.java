@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoRepository;
@@ -16,6 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
  * The PostgreSQL backend against the whole conformance kit, on the embedded server: every
  * repository the kit asks for is a catalogue in a schema of its own, in one database of this
  * class; reopening opens the last schema again.
+ *
+ * <p>To check another server or cluster (a PostgreSQL you run, or a PostgreSQL-compatible
+ * database), give its URL; the kit then creates its schemas there ({@code kit_<run>_<n>}, left
+ * behind for inspection) instead of starting a server:
+ *
+ * <pre>
+ * mvn -B verify -pl postgres -am -Dtest=PostgresContractTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dvideorepo.postgres.url=jdbc:postgresql://host:5432/db \
+ *     -Dvideorepo.postgres.user=me -Dvideorepo.postgres.password=secret
+ * </pre>
  */
 class PostgresContractTest extends VideoRepositoryContract {
 
@@ -23,9 +34,25 @@ class PostgresContractTest extends VideoRepositoryContract {
   private static HikariDataSource pool;
   private String schema = "unused";
 
+  /** The system property that points the kit at an existing server. */
+  static final String URL_PROPERTY = "videorepo.postgres.url";
+  private static String prefix = "kit_";
+
   @BeforeAll
   static void startServer() {
-    pool = TestServer.pool(TestServer.newDatabase(), 40);
+    String url = System.getProperty(URL_PROPERTY);
+    if (url == null || url.isBlank()) {
+      pool = TestServer.pool(TestServer.newDatabase(), 40);
+      return;
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(System.getProperty("videorepo.postgres.user", "postgres"));
+    config.setPassword(System.getProperty("videorepo.postgres.password", ""));
+    config.setMaximumPoolSize(40);
+    config.setMinimumIdle(0);
+    pool = new HikariDataSource(config);
+    prefix = "kit_" + Long.toString(System.currentTimeMillis(), 36) + "_";
   }
 
   @AfterAll
@@ -39,13 +66,13 @@ class PostgresContractTest extends VideoRepositoryContract {
 
   @Override
   protected VideoRepository createRepository() {
-    schema = "kit_" + SCHEMAS.incrementAndGet();
+    schema = prefix + SCHEMAS.incrementAndGet();
     return builder().schema(schema).open();
   }
 
   @Override
   protected VideoRepository createRepository(VideoChangeListener listener) {
-    schema = "kit_" + SCHEMAS.incrementAndGet();
+    schema = prefix + SCHEMAS.incrementAndGet();
     return builder().schema(schema).listener(listener).open();
   }
 
