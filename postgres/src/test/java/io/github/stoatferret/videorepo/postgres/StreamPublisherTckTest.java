@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.contract.TckPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -33,25 +34,17 @@ public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
   @Override
   public Flow.Publisher<Video> createFlowPublisher(long elements) {
-    PostgresVideoRepository repo = open();
-    List<Video> batch = new ArrayList<>();
-    for (int i = 0; i < elements; i++) {
-      batch.add(Samples.video("v" + i, "/v/" + i + ".mp4", i));
-    }
-    repo.addAll(batch).toCompletableFuture().join();
-    return repo.stream();
+    return TckPublishers.filled(open(), elements);
   }
 
   @Override
   public Flow.Publisher<Video> createFailedFlowPublisher() {
-    PostgresVideoRepository repo = open();
-    repo.close(); // every page read fails with RepositoryClosedException
-    return repo.stream();
+    return TckPublishers.failed(open());
   }
 
   @Override
   public long maxElementsFromPublisher() {
-    return 2_000; // a stored set is finite; the TCK skips its "unbounded" rules above this
+    return TckPublishers.MAX_ELEMENTS;
   }
 
   /** Closes every repository the TCK made, and the pool. */

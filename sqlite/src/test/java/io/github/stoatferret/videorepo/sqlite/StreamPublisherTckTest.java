@@ -1,10 +1,10 @@
 package io.github.stoatferret.videorepo.sqlite;
 
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.contract.TckPublishers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -36,27 +36,17 @@ public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
   @Override
   public Flow.Publisher<Video> createFlowPublisher(long elements) {
-    SqliteVideoRepository repo = open();
-    List<Video> batch = new ArrayList<>();
-    for (int i = 0; i < elements; i++) {
-      batch.add(Video.builder().id("v" + i).path("/v/" + i).filename(i + ".mp4")
-          .frameRate(25, 1).videoCodec("h264")
-          .timestamps(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)).build());
-    }
-    repo.addAll(batch).toCompletableFuture().join();
-    return repo.stream();
+    return TckPublishers.filled(open(), elements);
   }
 
   @Override
   public Flow.Publisher<Video> createFailedFlowPublisher() {
-    SqliteVideoRepository repo = open();
-    repo.close(); // every page read fails with RepositoryClosedException
-    return repo.stream();
+    return TckPublishers.failed(open());
   }
 
   @Override
   public long maxElementsFromPublisher() {
-    return 2_000; // a stored set is finite; the TCK skips its "unbounded" rules above this
+    return TckPublishers.MAX_ELEMENTS;
   }
 
   /** Closes every repository the TCK made and removes their files. */

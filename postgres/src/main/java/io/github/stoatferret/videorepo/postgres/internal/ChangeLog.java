@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
+import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,19 +79,26 @@ final class ChangeLog {
       ps.setInt(2, max);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String before = String.valueOf(rs.getString(3)); // null where the kind has none
-          String afterImage = String.valueOf(rs.getString(4));
           VideoChangeEvent event = switch (rs.getString(2)) {
-            case "A" -> new VideoChangeEvent.Added(VideoImage.decode(afterImage));
-            case "U" -> VideoChangeEvent.Updated.of(VideoImage.decode(before),
-                VideoImage.decode(afterImage));
-            default -> new VideoChangeEvent.Deleted(VideoImage.decode(before));
+            case "A" -> new VideoChangeEvent.Added(image(rs, 4));
+            case "U" -> VideoChangeEvent.Updated.of(image(rs, 3), image(rs, 4));
+            default -> new VideoChangeEvent.Deleted(image(rs, 3));
           };
           out.add(new Numbered(rs.getLong(1), event));
         }
       }
     }
     return out;
+  }
+
+  /** The video of an image column that the change's kind must have. */
+  private static Video image(ResultSet rs, int column) throws SQLException {
+    String text = rs.getString(column);
+    if (text == null) {
+      throw new SQLException("change " + rs.getLong(1) + " of kind " + rs.getString(2)
+          + " lacks its " + (column == 3 ? "before" : "after") + " image");
+    }
+    return VideoImage.decode(text);
   }
 
   /**
