@@ -1,9 +1,11 @@
 import org.jspecify.annotations.NullMarked;
 
-/** video-catalog, a batch tool embedding the SQLite backend. Not published. */
+/** video-catalog, a batch tool over the SQLite or the PostgreSQL backend. Not published. */
 @NullMarked
 module io.github.stoatferret.videorepo.examples {
   requires io.github.stoatferret.videorepo.sqlite;
+  requires io.github.stoatferret.videorepo.postgres;
+  requires com.zaxxer.hikari;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 

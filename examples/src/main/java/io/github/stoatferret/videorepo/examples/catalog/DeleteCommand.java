@@ -15,7 +15,8 @@ final class DeleteCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean removed;
-    try (BlockingVideoRepository repo = catalog.open()) {
+    try (OpenCatalog opened = catalog.open()) {
+      BlockingVideoRepository repo = opened.repo();
       removed = repo.delete(id);
     }
     if (!removed) {

@@ -23,8 +23,9 @@ final class ExportCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AtomicLong written = new AtomicLong();
-    try (BlockingVideoRepository repo = catalog.open();
+    try (OpenCatalog opened = catalog.open();
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      BlockingVideoRepository repo = opened.repo();
       repo.stream().forEach(v -> {
         try {
           w.write(VideoJson.MAPPER.writeValueAsString(VideoJson.toJson(v)));

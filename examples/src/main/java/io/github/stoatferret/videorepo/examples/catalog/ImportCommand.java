@@ -51,8 +51,9 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
         || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
     long start = System.nanoTime();
     Progress progress = new Progress(err, System.console() != null, Files.size(file));
-    try (BlockingVideoRepository repo = catalog.open();
+    try (OpenCatalog opened = catalog.open();
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      BlockingVideoRepository repo = opened.repo();
       @Nullable CsvVideos header = csv ? new CsvVideos(in.readLine()) : null;
       long lineNumber = csv ? 1 : 0;
       long bytes = 0;

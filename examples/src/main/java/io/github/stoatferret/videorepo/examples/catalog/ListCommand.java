@@ -21,7 +21,8 @@ final class ListCommand extends CatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (BlockingVideoRepository repo = catalog.open()) {
+    try (OpenCatalog opened = catalog.open()) {
+      BlockingVideoRepository repo = opened.repo();
       output.print(out(),
           repo.list(limit, offset));
     }

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Import progress: on a terminal a bar redrawn in place with rate and ETA; otherwise (a pipe, a
- * log file) a plain line every few seconds, so that logs stay readable.
+ * Progress of an import or a copy: on a terminal a bar redrawn in place with rate and ETA;
+ * otherwise (a pipe, a log file) a plain line every few seconds, so that logs stay readable.
+ * The work is measured in any unit (bytes of the input file, videos of the source); the rate is
+ * always in videos.
  */
 final class Progress {
 
@@ -14,31 +16,31 @@ final class Progress {
 
   private final PrintWriter err;
   private final boolean terminal;
-  private final long totalBytes;
+  private final long total;
   private final long start = System.nanoTime();
   private long lastShown;
 
-  Progress(PrintWriter err, boolean terminal, long totalBytes) {
+  Progress(PrintWriter err, boolean terminal, long total) {
     this.err = err;
     this.terminal = terminal;
-    this.totalBytes = Math.max(1, totalBytes);
+    this.total = Math.max(1, total);
   }
 
-  void update(long records, long bytesRead) {
+  void update(long records, long done) {
     long now = System.nanoTime();
     if (now - lastShown < (terminal ? BAR_EVERY_NANOS : PLAIN_EVERY_NANOS)) {
       return;
     }
     lastShown = now;
     double seconds = (now - start) / 1e9;
-    double fraction = Math.min(1.0, (double) bytesRead / totalBytes);
+    double fraction = Math.min(1.0, (double) done / total);
     double rate = records / Math.max(seconds, 1e-3);
     long eta = fraction > 0 ? Math.round(seconds / fraction - seconds) : 0;
     if (terminal) {
       int width = 30;
-      int done = (int) (fraction * width);
+      int filled = (int) (fraction * width);
       err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d videos  %,.0f/s  ETA %ds ",
-          "#".repeat(done), " ".repeat(width - done), fraction * 100, records, rate, eta);
+          "#".repeat(filled), " ".repeat(width - filled), fraction * 100, records, rate, eta);
     } else {
       err.printf(Locale.ROOT, "progress: %.0f%%, %d videos, %.0f/s, ETA %ds%n",
           fraction * 100, records, rate, eta);

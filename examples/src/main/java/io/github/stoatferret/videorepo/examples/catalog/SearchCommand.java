@@ -23,7 +23,8 @@ final class SearchCommand extends CatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (BlockingVideoRepository repo = catalog.open()) {
+    try (OpenCatalog opened = catalog.open()) {
+      BlockingVideoRepository repo = opened.repo();
       output.print(out(),
           repo.search(query, limit));
     }

@@ -22,7 +22,8 @@ final class ShowCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Optional<Video> found;
-    try (BlockingVideoRepository repo = catalog.open()) {
+    try (OpenCatalog opened = catalog.open()) {
+      BlockingVideoRepository repo = opened.repo();
       found = repo.get(key);
       if (found.isEmpty()) {
         found = repo.getByPath(key);

@@ -26,7 +26,8 @@ final class StatsCommand extends CatalogCommand implements Callable<Integer> {
     double[] seconds = {0};
     Map<String, Long> codecs = new HashMap<>();
     Map<String, Long> resolutions = new HashMap<>();
-    try (BlockingVideoRepository repo = catalog.open()) {
+    try (OpenCatalog opened = catalog.open()) {
+      BlockingVideoRepository repo = opened.repo();
       repo.stream().forEach(v -> {
         count[0]++;
         bytes[0] += v.fileSize();

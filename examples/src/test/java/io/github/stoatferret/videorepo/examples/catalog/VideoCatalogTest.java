@@ -21,12 +21,14 @@ class VideoCatalogTest {
 
   private record Run(int exit, String out, String err) {}
 
+  private String db;
+
   private Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String[] all = new String[args.length + 2];
     all[0] = "--db";
-    all[1] = dir.resolve("videos.db").toString();
+    all[1] = db != null ? db : dir.resolve("videos.db").toString();
     System.arraycopy(args, 0, all, 2, args.length);
     int exit = VideoCatalog.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(all);
     return new Run(exit, out.toString(), err.toString());
@@ -34,6 +36,16 @@ class VideoCatalogTest {
 
   @Test
   void generateImportQueryExportRoundTrip() throws Exception {
+    roundTrip();
+  }
+
+  @Test
+  void everyCommandWorksOnPostgresql() throws Exception {
+    db = PostgresServer.newDatabaseUrl();
+    roundTrip();
+  }
+
+  private void roundTrip() throws Exception {
     Path jsonl = dir.resolve("videos.jsonl");
     assertEquals(0, run("generate", "500", "--out", jsonl.toString()).exit());
     assertEquals(500, Files.readAllLines(jsonl).size());
@@ -125,5 +137,19 @@ class VideoCatalogTest {
         .execute("--db", notADb.toString(), "list");
     assertEquals(1, exit);
     assertTrue(err.toString().contains("not a SQLite database"), err.toString());
+
+    db = "jdbc:mysql://localhost/videos";
+    Run other = run("list");
+    assertEquals(1, other.exit());
+    assertTrue(other.err().contains("jdbc:mysql://localhost/videos is not supported"),
+        other.err());
+  }
+
+  @Test
+  void aPasswordInTheUrlIsNeverPrinted() {
+    assertEquals("jdbc:postgresql://h/db?user=me&password=***&ssl=true",
+        OpenCatalog.withoutPassword("jdbc:postgresql://h/db?user=me&password=s3cret&ssl=true"));
+    assertEquals("jdbc:postgresql://h/db?Password=***",
+        OpenCatalog.withoutPassword("jdbc:postgresql://h/db?Password=x"));
   }
 }
