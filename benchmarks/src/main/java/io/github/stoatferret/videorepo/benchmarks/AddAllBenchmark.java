@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.benchmarks;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,26 +25,37 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AddAllBenchmark {
 
-  @Param({"sqlite", "memory"})
+  @Param({"sqlite", "memory", "postgres"})
   public String backend;
 
   private VideoRepository repo;
   private Path file;
+  private Backends postgres;
   private long next;
 
   @Setup(Level.Iteration)
   public void setUp() {
-    if (backend.equals("sqlite")) {
-      file = Dataset.fresh("import");
-      repo = SqliteVideoRepository.open(file);
-    } else {
-      repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
+    switch (backend) {
+      case "sqlite" -> {
+        file = Dataset.fresh("import");
+        repo = SqliteVideoRepository.open(file);
+      }
+      case "postgres" -> {
+        postgres = new Backends("postgres", 0);
+        repo = postgres.repository();
+      }
+      default -> repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
     }
     next = 0;
   }
 
   @TearDown(Level.Iteration)
-  public void tearDown() {
+  public void tearDown() throws SQLException {
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+      return;
+    }
     repo.close();
     if (file != null) {
       Dataset.deleteWithSidecars(file);
@@ -56,7 +68,7 @@ public class AddAllBenchmark {
   @Warmup(iterations = 2, time = 2)
   @Measurement(iterations = 5, time = 2)
   public List<?> addAll1000() {
-    if (file == null && next >= 100_000) { // keep the memory backend's heap bounded
+    if (backend.equals("memory") && next >= 100_000) { // keep the memory backend's heap bounded
       repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
       next = 0;
     }

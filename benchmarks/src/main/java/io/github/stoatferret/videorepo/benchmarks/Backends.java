@@ -2,7 +2,9 @@ package io.github.stoatferret.videorepo.benchmarks;
 
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.memory.InMemoryVideoRepository;
+import io.github.stoatferret.videorepo.postgres.PostgresVideoRepository;
 import io.github.stoatferret.videorepo.sqlite.Durability;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
@@ -12,7 +14,10 @@ import java.util.Optional;
 /**
  * The backends a benchmark can run against, by name: {@code sqlite} (file-backed repository),
  * {@code memory}, {@code raw} (one sqlite-jdbc connection, synchronous) and {@code handrolled}
- * (supplyAsync over HikariCP).
+ * (supplyAsync over HikariCP); on the embedded PostgreSQL server ({@link PgServer}):
+ * {@code postgres} (the repository, 8 workers on a HikariCP pool of 8) and {@code pgbaseline}
+ * (supplyAsync over HikariCP and pgjdbc, {@link HandRolledPostgres}), which also serves the
+ * LIKE scan of {@code pglike}.
  */
 final class Backends implements AutoCloseable {
 
@@ -22,6 +27,9 @@ final class Backends implements AutoCloseable {
   private VideoRepository repo;
   private RawJdbc raw;
   private HandRolledAsync handRolled;
+  private HandRolledPostgres handRolledPg;
+  private HikariDataSource pgPool;
+  private String pgDatabase;
 
   /**
    * Opens a backend over a database of videos 0 to {@code size - 1}, or over an empty new file
@@ -34,9 +42,16 @@ final class Backends implements AutoCloseable {
   /** As above, with a durability for the repository and the matching pragma for baselines. */
   Backends(String name, int size, Durability durability) {
     this.name = name;
-    this.ownsFile = size == 0;
-    this.file = size == 0 ? Dataset.fresh(name) : Dataset.database(size);
+    boolean postgres = name.startsWith("pg") || name.equals("postgres");
+    this.ownsFile = size == 0 && !postgres;
+    this.file = postgres ? null : size == 0 ? Dataset.fresh(name) : Dataset.database(size);
+    if (postgres) {
+      pgDatabase = size == 0 ? PgServer.fresh() : PgServer.database(size);
+      pgPool = PgServer.pool(pgDatabase, 8);
+    }
     switch (name) {
+      case "postgres" -> repo = PostgresVideoRepository.builder(pgPool).threads(8).open();
+      case "pgbaseline", "pglike" -> handRolledPg = new HandRolledPostgres(pgPool);
       case "sqlite" -> repo = SqliteVideoRepository.builder().file(file).durability(durability)
           .open();
       case "memory" -> {
@@ -79,6 +94,7 @@ final class Backends implements AutoCloseable {
         }
       }
       case "handrolled" -> handRolled.add(v).join();
+      case "pgbaseline" -> handRolledPg.add(v).join();
       default -> repo.add(v).toCompletableFuture().join();
     }
     return v;
@@ -92,12 +108,21 @@ final class Backends implements AutoCloseable {
         }
       }
       case "handrolled" -> handRolled.get(id).join();
+      case "pgbaseline" -> handRolledPg.get(id).join();
       default -> repo.get(id).toCompletableFuture().join().orElse(null);
     };
   }
 
   Optional<Video> getByPath(String path) {
+    if (handRolledPg != null) {
+      return Optional.ofNullable(handRolledPg.getByPath(path).join());
+    }
     return repo.getByPath(path).toCompletableFuture().join();
+  }
+
+  /** The PostgreSQL baseline; null for other backends. */
+  HandRolledPostgres handRolledPostgres() {
+    return handRolledPg;
   }
 
   @Override
@@ -110,6 +135,15 @@ final class Backends implements AutoCloseable {
     }
     if (raw != null) {
       raw.close();
+    }
+    if (handRolledPg != null) {
+      handRolledPg.close();
+    }
+    if (pgPool != null) {
+      pgPool.close();
+      if (pgDatabase.startsWith("fresh_")) {
+        PgServer.drop(pgDatabase);
+      }
     }
     if (ownsFile) {
       Dataset.deleteWithSidecars(file);

@@ -41,7 +41,7 @@ public class CallerBenchmark {
 
   static final int STORED = 10_000;
 
-  @Param({"sqlite", "memory", "raw", "handrolled"})
+  @Param({"sqlite", "memory", "raw", "handrolled", "postgres", "pgbaseline"})
   public String backend;
 
   /** Matters for adds only; {@code FULL} syncs at every commit (for the baselines, every add). */

@@ -34,7 +34,7 @@ final class Dataset {
   private static final String[] CODECS = {"h264", "hevc", "av1", "prores", "vp9"};
   private static final Instant BASE = Instant.parse("2020-01-01T00:00:00Z");
   /** Bump when {@link #video} changes, so that cached databases are rebuilt. */
-  private static final int VERSION = 3;
+  static final int VERSION = 3;
 
   private Dataset() {}
 

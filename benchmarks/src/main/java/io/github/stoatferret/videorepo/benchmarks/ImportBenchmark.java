@@ -1,8 +1,7 @@
 package io.github.stoatferret.videorepo.benchmarks;
 
 import io.github.stoatferret.videorepo.VideoRepository;
-import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
-import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,8 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole import of {@code importSize} videos in chunks of 1,000 into a new SQLite file, in a JVM
- * limited to a 512 MB heap: the time of the whole import (single shot).
+ * A whole import of {@code importSize} videos in chunks of 1,000 into a new SQLite file or a new
+ * PostgreSQL database, in a JVM limited to a 512 MB heap: the time of the whole import (single
+ * shot).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
@@ -29,19 +29,21 @@ public class ImportBenchmark {
   @Param({"1000000"})
   public int importSize;
 
+  @Param({"sqlite", "postgres"})
+  public String backend;
+
+  private Backends backends;
   private VideoRepository repo;
-  private Path file;
 
   @Setup(Level.Iteration)
   public void setUp() {
-    file = Dataset.fresh("import");
-    repo = SqliteVideoRepository.open(file);
+    backends = new Backends(backend, 0);
+    repo = backends.repository();
   }
 
   @TearDown(Level.Iteration)
-  public void tearDown() {
-    repo.close();
-    Dataset.deleteWithSidecars(file);
+  public void tearDown() throws SQLException {
+    backends.close();
   }
 
   /** A whole import, in chunks of 1,000. */

@@ -36,7 +36,7 @@ public class PagingBenchmark {
   @Param({"10000", "1000000"})
   public int size;
 
-  @Param({"sqlite", "memory"})
+  @Param({"sqlite", "memory", "postgres"})
   public String backend;
 
   private Backends backends;

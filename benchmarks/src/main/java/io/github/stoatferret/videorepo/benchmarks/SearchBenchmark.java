@@ -39,7 +39,7 @@ public class SearchBenchmark {
   @Param({"two", "often", "rarely", "never"})
   public String query;
 
-  @Param({"sqlite", "like"})
+  @Param({"sqlite", "like", "postgres", "pglike"})
   public String backend;
 
   private Backends backends;
@@ -55,6 +55,16 @@ public class SearchBenchmark {
       default -> throw new IllegalArgumentException(query);
     };
     backends = new Backends(backend, size);
+    if (backend.equals("postgres") || backend.equals("pglike")) {
+      try (Backends ours = new Backends("postgres", size);
+          Backends like = new Backends("pglike", size)) { // same results, as below
+        List<Video> expected = ours.repository().search(text, 100).toCompletableFuture().join();
+        if (!expected.equals(like.handRolledPostgres().likeSearch(text, 100))) {
+          throw new IllegalStateException("search and LIKE disagree on " + text);
+        }
+      }
+      return;
+    }
     // Same results, or the comparison means nothing.
     try (VideoRepository check = io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository
         .open(Dataset.database(size));
@@ -76,6 +86,9 @@ public class SearchBenchmark {
   public List<Video> search() throws SQLException {
     if (backend.equals("like")) {
       return backends.raw().likeSearch(text, 100);
+    }
+    if (backend.equals("pglike")) {
+      return backends.handRolledPostgres().likeSearch(text, 100);
     }
     return backends.repository().search(text, 100).toCompletableFuture().join();
   }

@@ -8,14 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.StorageException;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.ExecutionException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,68 +40,22 @@ class OutcomeUnknownTest {
   private enum Fault { NONE, LOST_AFTER_COMMIT, LOST_BEFORE_COMMIT }
 
   /** A data source over the pool whose connections' commit fails as armed. */
-  private static final class Faulty implements DataSource {
+  private static final class Faulty {
     volatile Fault next = Fault.NONE;
 
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection real = pool.getConnection();
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().equals("commit") && next != Fault.NONE) {
-              Fault fault = next;
-              next = Fault.NONE;
-              if (fault == Fault.LOST_AFTER_COMMIT) {
-                real.commit();
-              } else {
-                real.rollback();
-              }
-              throw new SQLException("An I/O error occurred while sending to the backend.",
-                  "08006");
-            }
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return new PrintWriter(System.err);
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
-    }
+    final DataSource dataSource = new InterceptingDataSource(pool, (real, method, args) -> {
+      if (method.getName().equals("commit") && next != Fault.NONE) {
+        Fault fault = next;
+        next = Fault.NONE;
+        if (fault == Fault.LOST_AFTER_COMMIT) {
+          real.commit();
+        } else {
+          real.rollback();
+        }
+        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+      }
+      return InterceptingDataSource.proceed(real, method, args);
+    });
   }
 
   private static StorageException failure(java.util.concurrent.CompletionStage<?> stage) {
@@ -119,7 +67,7 @@ class OutcomeUnknownTest {
   @Test
   void aCommitWhoseConnectionIsLostFailsAsOutcomeUnknownWhicheverWayItWent() throws Exception {
     Faulty ds = new Faulty();
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(ds).schema("unknown")
+    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(ds.dataSource).schema("unknown")
         .open()) {
       ds.next = Fault.LOST_AFTER_COMMIT;
       StorageException applied = failure(repo.add(Samples.video("applied")));

@@ -28,6 +28,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,8 @@ public final class PostgresStore implements VideoRepository {
   private final @Nullable ExecutorService ownWork;
   private final @Nullable ExecutorService ownCallbacks;
   private final Executor callbacks;
+  private final Writer writer;
+  private final Thread writerThread;
   private final @Nullable ChangeFeed feed;
   private final @Nullable Thread feedThread;
   private final Duration closeTimeout;
@@ -115,6 +119,10 @@ public final class PostgresStore implements VideoRepository {
         task.run();
       }
     };
+    this.writer = new Writer(tx, catalogue, task -> inFlight.remove(task.result));
+    this.writerThread = new Thread(writer, prefix + "writer");
+    writerThread.setDaemon(true);
+    writerThread.start();
     if (s.listener() == VideoChangeListener.NONE) {
       this.feed = null;
       this.feedThread = null;
@@ -150,33 +158,35 @@ public final class PostgresStore implements VideoRepository {
 
   @Override
   public CompletionStage<Video> add(Video video) {
-    return submit("add", () -> {
+    return submitWrite("add", () -> {
       Video v = Arguments.notNull(video, "video");
-      return () -> tx.write("add", (c, e) -> Writes.add(c, tx.sql(), v, e));
+      return result -> WriteTask.add(v, (c, e) -> Writes.add(c, tx.sql(), v, e), result);
     });
   }
 
   @Override
   public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return submit("addAll", () -> {
+    return submitWrite("addAll", () -> {
       List<Video> batch = Arguments.noNulls(videos, "videos");
-      return () -> tx.write("addAll", (c, e) -> Writes.addAll(c, tx.sql(), batch, e));
+      return result -> WriteTask.addAll(batch, (c, e) -> Writes.addAll(c, tx.sql(), batch, e),
+          result);
     });
   }
 
   @Override
   public CompletionStage<Video> update(Video video) {
-    return submit("update", () -> {
+    return submitWrite("update", () -> {
       Video v = Arguments.notNull(video, "video");
-      return () -> tx.write("update", (c, e) -> Writes.update(c, tx.sql(), v, e));
+      return result -> WriteTask.of("update", (c, e) -> Writes.update(c, tx.sql(), v, e), result);
     });
   }
 
   @Override
   public CompletionStage<Boolean> delete(String id) {
-    return submit("delete", () -> {
+    return submitWrite("delete", () -> {
       String key = Arguments.notNull(id, "id");
-      return () -> tx.write("delete", (c, e) -> Writes.delete(c, tx.sql(), key, e));
+      return result -> WriteTask.of("delete", (c, e) -> Writes.delete(c, tx.sql(), key, e),
+          result);
     });
   }
 
@@ -235,29 +245,52 @@ public final class PostgresStore implements VideoRepository {
     T run();
   }
 
-  /** Admits a call, checks its arguments on the caller's thread, and hands it to a worker. */
+  /** Admits a read, checks its arguments on the caller's thread, and hands it to a worker. */
   private <T> CompletionStage<T> submit(String operation, Supplier<Job<T>> call) {
+    return admit(operation, () -> {
+      Job<T> job = call.get();
+      return result -> {
+        try {
+          work.execute(() -> run(operation, job, result));
+        } catch (RejectedExecutionException e) {
+          inFlight.remove(result);
+          result.fail(new StorageException(operation + " on " + catalogue + " refused: the"
+              + " executor did not accept the work (" + e.getMessage() + ")", e, true));
+        }
+      };
+    });
+  }
+
+  /** Admits a write, checks its arguments on the caller's thread, and queues it for the writer. */
+  private <T> CompletionStage<T> submitWrite(String operation,
+      Supplier<Function<BackendFuture<T>, WriteTask<T>>> call) {
+    return admit(operation, () -> {
+      Function<BackendFuture<T>, WriteTask<T>> task = call.get();
+      return result -> writer.submit(task.apply(result));
+    });
+  }
+
+  /**
+   * Counts a call in, refuses it when closed, runs its argument checks (a failure there fails the
+   * stage at once), and starts it with its stage registered as in flight.
+   */
+  private <T> CompletionStage<T> admit(String operation,
+      Supplier<Consumer<BackendFuture<T>>> call) {
     admitting.incrementAndGet();
     try {
       if (closed) {
         return Stages.failed(new RepositoryClosedException(
             catalogue + " is closed; " + operation + " refused"));
       }
-      Job<T> job;
+      Consumer<BackendFuture<T>> start;
       try {
-        job = call.get();
+        start = call.get();
       } catch (RuntimeException e) {
         return Stages.failed(e);
       }
       BackendFuture<T> result = BackendFuture.engineOwned(callbacks);
       inFlight.add(result);
-      try {
-        work.execute(() -> run(operation, job, result));
-      } catch (RejectedExecutionException e) {
-        inFlight.remove(result);
-        result.fail(new StorageException(operation + " on " + catalogue + " refused: the"
-            + " executor did not accept the work (" + e.getMessage() + ")", e, true));
-      }
+      start.accept(result);
       return result;
     } finally {
       admitting.decrementAndGet();
@@ -301,16 +334,12 @@ public final class PostgresStore implements VideoRepository {
         late.fail(new RepositoryClosedException(catalogue + " closed while the operation was"
             + " still running after the close timeout of " + closeTimeout));
       }
+      writer.stop(); // after every write it holds; none can be queued after this
+      join(writerThread);
       if (feed != null && feedThread != null) {
         feed.stop();
         feedThread.interrupt();
-        // Bounded: the feed ends within a poll interval, unless a JDBC call of its own hangs;
-        // it is a daemon, and close must return.
-        try {
-          feedThread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        join(feedThread);
       }
       if (ownWork != null) {
         ownWork.shutdown();
@@ -326,6 +355,19 @@ public final class PostgresStore implements VideoRepository {
           Thread.currentThread().interrupt();
         }
       }
+    }
+  }
+
+  /**
+   * Waits for a thread of the store, bounded: the writer ends once its queue is done and the feed
+   * within a poll interval, unless a JDBC call of theirs hangs; they are daemons, and close must
+   * return.
+   */
+  private static void join(Thread thread) {
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,0 +1,61 @@
+package io.github.stoatferret.videorepo.postgres.internal;
+
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.spi.BackendFuture;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A write queued for the {@link Writer}, and the future its caller holds.
+ *
+ * @param <T> the result type
+ */
+final class WriteTask<T> {
+
+  final String operation;
+  final Transactions.Write<T> work;
+  /** For {@code add} and {@code addAll}: the new videos, which the writer inserts together. */
+  final @Nullable List<Video> adds;
+  /** Whether the caller asked for one video ({@code add}) rather than a list. */
+  final boolean single;
+  final BackendFuture<T> result;
+
+  private WriteTask(String operation, Transactions.Write<T> work, @Nullable List<Video> adds,
+      boolean single, BackendFuture<T> result) {
+    this.operation = operation;
+    this.work = work;
+    this.adds = adds;
+    this.single = single;
+    this.result = result;
+  }
+
+  /** A write of its own kind: update, delete. */
+  static <T> WriteTask<T> of(String operation, Transactions.Write<T> work,
+      BackendFuture<T> result) {
+    return new WriteTask<>(operation, work, null, false, result);
+  }
+
+  /** An add, which the writer may insert with the other adds of its group. */
+  static WriteTask<Video> add(Video video, Transactions.Write<Video> alone,
+      BackendFuture<Video> result) {
+    return new WriteTask<>("add", alone, List.of(video), true, result);
+  }
+
+  /** An addAll, which the writer may insert with the other adds of its group. */
+  static WriteTask<List<Video>> addAll(List<Video> videos, Transactions.Write<List<Video>> alone,
+      BackendFuture<List<Video>> result) {
+    return new WriteTask<>("addAll", alone, videos, false, result);
+  }
+
+  /** Completes the caller's stage with the stored value. */
+  void succeed(Object value) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) value;
+    result.succeed(typed);
+  }
+
+  /** Completes the caller's stage with its failure; a completed task keeps its outcome. */
+  void fail(Throwable failure) {
+    result.fail(failure);
+  }
+}

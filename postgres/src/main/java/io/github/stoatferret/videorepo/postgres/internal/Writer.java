@@ -1,0 +1,199 @@
+package io.github.stoatferret.videorepo.postgres.internal;
+
+import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.spi.BackendFuture;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store's one writer thread: it takes whatever writes are queued and commits them in one
+ * transaction (group commit), as the SQLite engine's writer does. Every write transaction ends
+ * by advancing the change log's one-row counter, whose row lock serializes them anyway; a group
+ * pays for that lock, the log append, the {@code NOTIFY} and the commit once. Runs of adds
+ * within a group are checked with one query and inserted in one batch ({@link Writes#addMany}).
+ *
+ * <p>A write that fails a check (a clash, an absent id) fails alone: every write makes its checks
+ * before it changes anything ({@link Writes}), so it has nothing to undo, and its group-mates
+ * commit. A group that PostgreSQL aborts for a serialization failure, a deadlock or a unique
+ * key a concurrent writer took first is run again whole ({@link Transactions}). A group that
+ * fails otherwise is run again one write per transaction, so that one write the database
+ * refuses fails alone; a lost connection fails the whole group, since it may have committed.
+ * A caller's stage completes only after the commit that holds its write.
+ */
+final class Writer implements Runnable {
+
+  /** The most writes one group takes: bounds the latency a group adds to its first write. */
+  static final int MAX_GROUP = 256;
+  /** The most new videos one group takes, so that a run of addAll calls stays one batch. */
+  static final int MAX_GROUP_VIDEOS = 4096;
+
+  /** Queued by {@link #stop}; never run. */
+  private static final WriteTask<?> STOP = WriteTask.of("stop", (c, e) -> Boolean.TRUE,
+      BackendFuture.ordinary(Runnable::run));
+
+  private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
+  private final Transactions tx;
+  private final String catalogue;
+  private final Consumer<WriteTask<?>> finished;
+
+  /**
+   * A writer.
+   *
+   * @param tx the transactions on the user's data source
+   * @param catalogue the catalogue's name, for messages
+   * @param finished told of every task once its stage is complete
+   */
+  Writer(Transactions tx, String catalogue, Consumer<WriteTask<?>> finished) {
+    this.tx = tx;
+    this.catalogue = catalogue;
+    this.finished = finished;
+  }
+
+  void submit(WriteTask<?> task) {
+    queue.add(task);
+  }
+
+  /** Asks the thread to stop once every write queued before this call is done. */
+  void stop() {
+    queue.add(STOP);
+  }
+
+  @Override
+  public void run() {
+    List<WriteTask<?>> group = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      WriteTask<?> first = take();
+      int videos = 0;
+      for (WriteTask<?> task = first; task != null; task = queue.poll()) {
+        if (task == STOP) {
+          stopping = true;
+          break;
+        }
+        group.add(task);
+        videos += task.adds == null ? 0 : task.adds.size();
+        if (group.size() == MAX_GROUP || videos >= MAX_GROUP_VIDEOS) {
+          break;
+        }
+      }
+      try {
+        if (group.size() == 1) {
+          alone(group.get(0));
+        } else if (!group.isEmpty()) {
+          together(group);
+        }
+      } catch (Throwable e) {
+        // A backstop: alone and together catch what they run, so this is a fault of the loop.
+        // Fail what is not yet completed (completing twice changes nothing) and go on.
+        for (WriteTask<?> task : group) {
+          task.fail(unexpected(task.operation, e));
+        }
+      } finally {
+        group.forEach(finished);
+        group.clear();
+      }
+    }
+  }
+
+  private WriteTask<?> take() {
+    while (true) {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        // Only close() ends this thread, through STOP, so that no queued write is dropped.
+      }
+    }
+  }
+
+  /** One write in its own transaction, failing with what it throws. */
+  private void alone(WriteTask<?> task) {
+    try {
+      task.succeed(tx.write(task.operation, task.work));
+    } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
+      task.fail(e);
+    } catch (Throwable e) { // a driver or pool fault: it fails this write, never the thread
+      task.fail(unexpected(task.operation, e));
+    }
+  }
+
+  /** The outcomes of a group's writes, by position: a value, or a check's failure. */
+  private record Outcomes(@Nullable Object[] values, @Nullable Throwable[] failures) {}
+
+  private void together(List<WriteTask<?>> group) {
+    Outcomes outcomes;
+    try {
+      outcomes = tx.write(group.size() + " writes", (c, events) -> run(c, group, events));
+    } catch (StorageException e) {
+      if (e.getCause() instanceof SQLException s && SqlStates.connectionLost(s)) {
+        group.forEach(task -> task.fail(e)); // it may have committed: never run again
+      } else {
+        group.forEach(this::alone);
+      }
+      return;
+    } catch (RuntimeException e) {
+      group.forEach(this::alone);
+      return;
+    }
+    for (int i = 0; i < group.size(); i++) {
+      Throwable failure = outcomes.failures()[i];
+      if (failure != null) {
+        group.get(i).fail(failure);
+      } else {
+        group.get(i).succeed(Objects.requireNonNull(outcomes.values()[i]));
+      }
+    }
+  }
+
+  /** Runs a group's writes in order on one transaction's connection. */
+  private Outcomes run(Connection c, List<WriteTask<?>> group, Consumer<VideoChangeEvent> events)
+      throws SQLException {
+    int n = group.size();
+    @Nullable Object[] values = new Object[n];
+    @Nullable Throwable[] failures = new Throwable[n];
+    int i = 0;
+    while (i < n) {
+      if (group.get(i).adds != null) {
+        int end = i;
+        List<List<Video>> requests = new ArrayList<>();
+        for (List<Video> adds; end < n && (adds = group.get(end).adds) != null; end++) {
+          requests.add(adds);
+        }
+        List<@Nullable DuplicateVideoException> clashes =
+            Writes.addMany(c, tx.sql(), requests, events);
+        for (int k = i; k < end; k++) {
+          WriteTask<?> task = group.get(k);
+          List<Video> adds = requests.get(k - i);
+          failures[k] = clashes.get(k - i);
+          values[k] = task.single ? adds.get(0) : adds;
+        }
+        i = end;
+      } else {
+        List<VideoChangeEvent> own = new ArrayList<>(1);
+        try {
+          values[i] = group.get(i).work.run(c, own::add);
+          own.forEach(events);
+        } catch (VideoRepositoryException e) {
+          failures[i] = e; // thrown by a check, before the write changed anything (see Writes)
+        }
+        i++;
+      }
+    }
+    return new Outcomes(values, failures);
+  }
+
+  private StorageException unexpected(String operation, Throwable e) {
+    return new StorageException(operation + " on " + catalogue + " failed unexpectedly: " + e, e,
+        false);
+  }
+}
