@@ -30,14 +30,19 @@ import org.jspecify.annotations.Nullable;
  * <h2>How it works</h2>
  *
  * <ul>
- *   <li>Every operation borrows a connection from the data source on a worker thread (a pool of
- *       the repository's own by default, or {@link Builder#executor}); the stage it returns is
- *       completed there, and every callback attached to it runs on a callback executor, never on
- *       a worker (rules VR-1.10 and VR-1.11).
- *   <li>A write is one transaction. It checks ids and paths before it changes anything, so a
- *       clash is reported with the right key; the named unique constraints guard against
- *       concurrent writers in other processes. A serialization failure or deadlock (SQLSTATE
- *       40001, 40P01) reruns the transaction, up to 4 times in all.
+ *   <li>A read borrows a connection from the data source on a worker thread (a pool of the
+ *       repository's own by default, or {@link Builder#executor}). Writes go to the
+ *       repository's one writer thread, which commits the writes queued at that moment in one
+ *       transaction (group commit, up to 256 writes or 4,096 new videos): concurrent writers
+ *       share one commit, and runs of adds one check and one batch insert. Every stage is
+ *       completed on the thread that ran it, and every callback attached to it runs on a
+ *       callback executor, never on a worker or the writer (rules VR-1.10 and VR-1.11).
+ *   <li>Each write checks ids and paths before it changes anything, so a clash is reported
+ *       with the right key and fails that write alone, its group-mates committing; the named
+ *       unique constraints guard against concurrent writers in other processes. A
+ *       serialization failure or deadlock (SQLSTATE 40001, 40P01) reruns the transaction, up to
+ *       4 times in all; a group failing otherwise is run again one write per transaction, so
+ *       that the database's refusal of one write fails that write only.
  *   <li>Errors become {@link StorageException}s, retryable for 40001, 40P01, 08xxx (connection),
  *       57P01 to 57P03 (server shutting down or starting) and 53300 (too many connections). An
  *       operation whose connection was lost before it committed runs again on a fresh one. A
@@ -142,9 +147,9 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Runs the blocking JDBC work on this executor instead of a pool of the repository's own (on
-     * Java 21, {@code Executors.newVirtualThreadPerTaskExecutor()} fits). It is not shut down by
-     * {@link #close()}.
+     * Runs the reads' blocking JDBC work on this executor instead of a pool of the repository's
+     * own (on Java 21, {@code Executors.newVirtualThreadPerTaskExecutor()} fits); writes always
+     * run on the repository's writer thread. It is not shut down by {@link #close()}.
      *
      * @param value the executor
      * @return this builder
@@ -155,8 +160,9 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets the size of the repository's own worker pool (when no executor is given); default 8.
-     * More workers than the data source has connections only queue in the pool.
+     * Sets the size of the repository's own read worker pool (when no executor is given);
+     * default 8. More workers than the data source has connections only queue in the pool; the
+     * writer thread takes one more connection while it commits, and a listener's feed one.
      *
      * @param value at least 1
      * @return this builder

@@ -56,6 +56,8 @@ class ClientKillTest {
             assertTrue(storedIds.contains(id), id + " was acknowledged and lost (seed " + seed
                 + ", round " + round + ")");
           }
+          assertEquals((long) stored.size(), repo.count().toCompletableFuture().join(),
+              "the stored count (schema V2) is exact after the kill (seed " + seed + ")");
           assertTrue(stored.size() <= acked.size() + 8, stored.size() + " stored, "
               + acked.size() + " acknowledged: more than the 8 in flight (seed " + seed + ")");
           for (Video v : stored) {

@@ -91,7 +91,7 @@ class SchemaTest {
       StorageException e = assertThrows(StorageException.class,
           () -> PostgresVideoRepository.builder(pool).schema("newer").schemaMode(mode).open());
       assertTrue(e.getMessage().contains("version 99"), e.getMessage());
-      assertTrue(e.getMessage().contains("this library's version 1"), e.getMessage());
+      assertTrue(e.getMessage().contains("this library's version 2"), e.getMessage());
       assertTrue(e.getMessage().contains("\"newer\""), e.getMessage());
     }
     assertEquals(99, version("newer"));
@@ -125,16 +125,20 @@ class SchemaTest {
     }
   }
 
-  @Test
-  void theShippedScriptAppliedByHandServesSchemaModeNone() throws Exception {
-    String script;
+  private static String script(String name) throws Exception {
     try (var in = PostgresVideoRepository.class.getResourceAsStream(
-        "/io/github/stoatferret/videorepo/postgres/schema/V1__videos.sql")) {
-      script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        "/io/github/stoatferret/videorepo/postgres/schema/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void theShippedScriptsAppliedByHandServeSchemaModeNone() throws Exception {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA by_hand");
-      s.execute(script.replace("{schema}", "\"by_hand\""));
+      for (String name : List.of("V1__videos.sql", "V2__video_count.sql")) {
+        s.execute(script(name).replace("{schema}", "\"by_hand\""));
+      }
     }
     try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("by_hand")
         .schemaMode(SchemaMode.NONE).open()) {
@@ -143,5 +147,29 @@ class SchemaTest {
       assertTrue(!repo.usesTrigramIndexes(), "no trigram indexes: the search scans");
       assertEquals(1, repo.search("A.MP4").toCompletableFuture().join().size());
     }
+  }
+
+  @Test
+  void aVersionOneCatalogueIsMigratedWithItsCount() throws Exception {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA old");
+      s.execute(script("V1__videos.sql").replace("{schema}", "\"old\""));
+      s.execute("CREATE TABLE old.videorepo_schema (one boolean PRIMARY KEY DEFAULT true"
+          + " CHECK (one), version integer NOT NULL)");
+      s.execute("INSERT INTO old.videorepo_schema VALUES (true, 1)");
+      s.execute("INSERT INTO old.videos (id, path, filename, duration_frames,"
+          + " frame_rate_numerator, frame_rate_denominator, width, height, video_codec,"
+          + " file_size, created_at_us, updated_at_us, list_key, search_filename, search_path)"
+          + " SELECT 'v' || g, '/v/' || g || '.mp4', g || '.mp4', 100, 25, 1, 1920, 1080, 'h264',"
+          + " 1000, g, g, -g, g || '.mp4', '/v/' || g || '.mp4' FROM generate_series(1, 3) g");
+    }
+    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("old")
+        .open()) {
+      assertEquals(3L, repo.count().toCompletableFuture().join());
+      repo.add(Samples.video("new")).toCompletableFuture().join();
+      repo.delete("v1").toCompletableFuture().join();
+      assertEquals(3L, repo.count().toCompletableFuture().join());
+    }
+    assertEquals(2, version("old"));
   }
 }

@@ -35,8 +35,17 @@ final class ChangeLog {
       return;
     }
     long last;
+    long netNewVideos = 0;
+    for (VideoChangeEvent e : events) {
+      if (e instanceof VideoChangeEvent.Added) {
+        netNewVideos++;
+      } else if (e instanceof VideoChangeEvent.Deleted) {
+        netNewVideos--;
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement(sql.counter())) {
       ps.setLong(1, events.size());
+      ps.setLong(2, netNewVideos); // schema V2: the count lives in the counter's row
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         last = rs.getLong(1);

@@ -25,9 +25,9 @@ import javax.sql.DataSource;
 final class Schema {
 
   /** The newest schema version this library knows. */
-  static final int LATEST = 1;
+  static final int LATEST = 2;
 
-  private static final List<String> SCRIPTS = List.of("V1__videos.sql");
+  private static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql");
   private static final String RESOURCES = "/io/github/stoatferret/videorepo/postgres/schema/";
   private static final System.Logger LOG = System.getLogger(Schema.class.getName());
   /** What a concurrent creator of the same object makes the loser of the race see. */

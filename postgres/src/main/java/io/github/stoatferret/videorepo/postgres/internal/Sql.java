@@ -14,8 +14,8 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param delete deletes by id, returning the row
  * @param list one slice of list order
  * @param page one page after a cursor
- * @param count the number of videos
- * @param counter advances the change counter, returning its new value
+ * @param count the number of videos, kept in the change counter's row (schema V2)
+ * @param counter advances the change counter and the video count, returning the counter
  * @param logChange appends one change to the log
  * @param readLog reads the log after a sequence number
  * @param lastSeq the change counter's value
@@ -47,8 +47,9 @@ record Sql(String schema, String channel, String insert, String update, String b
         "DELETE FROM " + videos + " WHERE id = ? RETURNING " + VideoRows.COLUMNS,
         select + " ORDER BY list_key, id LIMIT ? OFFSET ?",
         select + " WHERE (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?",
-        "SELECT count(*) FROM " + videos,
-        "UPDATE " + s + ".video_change_counter SET seq = seq + ? RETURNING seq",
+        "SELECT videos FROM " + s + ".video_change_counter",
+        "UPDATE " + s + ".video_change_counter SET seq = seq + ?, videos = videos + ?"
+            + " RETURNING seq",
         "INSERT INTO " + s + ".video_changes (seq, kind, before_image, after_image)"
             + " VALUES (?, ?, ?, ?)",
         "SELECT seq, kind, before_image, after_image FROM " + s + ".video_changes"
