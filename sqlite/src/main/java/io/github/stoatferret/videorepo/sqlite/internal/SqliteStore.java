@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,7 @@ public final class SqliteStore implements VideoRepository {
   private final Writer writer;
   private final Thread writerThread;
   private final @Nullable Readers readers;
+  private final @Nullable PointReads pointReads;
   private final @Nullable ExecutorService ownCompletions;
   private final Executor callbacks;
   private final Set<Thread> completionThreads = ConcurrentHashMap.newKeySet();
@@ -58,19 +60,20 @@ public final class SqliteStore implements VideoRepository {
    *
    * @param database the database
    * @param readerCount reader threads for a file database (an in-memory one has none)
+   * @param callerThreadReads whether point reads run on the caller's thread ({@link PointReads})
    * @param listener the change listener
    * @param completions where callbacks on returned stages run, and events are delivered, or
    *     {@code null} for a pool of the engine's own
    * @return the engine
    * @throws StorageException if the database cannot be opened
    */
-  public static SqliteStore open(Database database, int readerCount, VideoChangeListener listener,
-      @Nullable Executor completions) {
-    return new SqliteStore(database, readerCount, listener, completions);
+  public static SqliteStore open(Database database, int readerCount, boolean callerThreadReads,
+      VideoChangeListener listener, @Nullable Executor completions) {
+    return new SqliteStore(database, readerCount, callerThreadReads, listener, completions);
   }
 
-  private SqliteStore(Database database, int readerCount, VideoChangeListener listener,
-      @Nullable Executor completions) {
+  private SqliteStore(Database database, int readerCount, boolean callerThreadReads,
+      VideoChangeListener listener, @Nullable Executor completions) {
     this.database = database;
     this.health = new EngineHealth(database.name());
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
@@ -105,6 +108,8 @@ public final class SqliteStore implements VideoRepository {
       throw e;
     }
     this.readers = started;
+    this.pointReads = started != null && callerThreadReads ? new PointReads(readerCount,
+        () -> statements(database.openReader()), database.name(), health) : null;
     this.callbacks = done;
     this.writer = new Writer(writerStatements, database.name(),
         new EventDispatcher(listener, done), health);
@@ -175,7 +180,7 @@ public final class SqliteStore implements VideoRepository {
 
   @Override
   public CompletionStage<Optional<Video>> get(String id) {
-    return read("get", () -> {
+    return pointRead("get", () -> {
       String key = Arguments.notNull(id, "id");
       return (s, events) -> Reads.get(s, key);
     });
@@ -183,7 +188,7 @@ public final class SqliteStore implements VideoRepository {
 
   @Override
   public CompletionStage<Optional<Video>> getByPath(String path) {
-    return read("getByPath", () -> {
+    return pointRead("getByPath", () -> {
       String key = Arguments.notNull(path, "path");
       return (s, events) -> Reads.getByPath(s, key);
     });
@@ -218,7 +223,7 @@ public final class SqliteStore implements VideoRepository {
 
   @Override
   public CompletionStage<Long> count() {
-    return read("count", () -> (s, events) -> Reads.count(s));
+    return pointRead("count", () -> (s, events) -> Reads.count(s));
   }
 
   private <T> CompletionStage<T> write(String operation, Supplier<Task.Work<T>> work) {
@@ -229,12 +234,37 @@ public final class SqliteStore implements VideoRepository {
     return submit(operation, false, work);
   }
 
+  /** A read of one row: on the caller's thread if a pooled connection is free (PointReads). */
+  private <T> CompletionStage<T> pointRead(String operation, Supplier<Task.Work<T>> work) {
+    PointReads pool = pointReads;
+    if (pool == null) {
+      return read(operation, work);
+    }
+    return admit(operation, false, work, task -> {
+      if (!pool.tryRun(task)) {
+        Objects.requireNonNull(readers).submit(task);
+      }
+    });
+  }
+
   /**
    * Admits a call, validates its arguments on the caller's thread, and queues it. Package-private
    * so that fault tests can run work of their own on the engine threads.
    */
   <T> CompletionStage<T> submit(String operation, boolean isWrite,
       Supplier<Task.Work<T>> work) {
+    Readers queue = readers;
+    return admit(operation, isWrite, work, isWrite || queue == null ? writer::submit
+        : queue::submit);
+  }
+
+  /**
+   * Counts a call in, refuses it when closed or failed, validates its arguments (a failure there
+   * fails the stage at once), and starts it. A point read runs inside the admission window, so
+   * close waits for it before closing its connection.
+   */
+  private <T> CompletionStage<T> admit(String operation, boolean isWrite,
+      Supplier<Task.Work<T>> work, Consumer<Task<?>> start) {
     admitted.incrementAndGet();
     try {
       if (closed) {
@@ -250,11 +280,7 @@ public final class SqliteStore implements VideoRepository {
       } catch (RuntimeException e) {
         return Stages.failed(e);
       }
-      if (isWrite || readers == null) {
-        writer.submit(task);
-      } else {
-        readers.submit(task);
-      }
+      start.accept(task);
       return task.result;
     } finally {
       admitted.decrementAndGet();
@@ -280,6 +306,9 @@ public final class SqliteStore implements VideoRepository {
       }
       // Readers first: the last connection to close checkpoints the WAL into the database file
       // and removes it, and only the writer's read-write connection can.
+      if (pointReads != null) {
+        pointReads.close();
+      }
       if (readers != null) {
         readers.stop();
       }

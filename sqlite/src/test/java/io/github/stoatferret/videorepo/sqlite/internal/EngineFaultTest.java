@@ -41,7 +41,7 @@ class EngineFaultTest {
 
   private SqliteStore open() {
     return SqliteStore.open(Database.of(dir.resolve("faults.db"), Durability.NORMAL,
-        Duration.ofSeconds(1), 0), READERS, VideoChangeListener.NONE, null);
+        Duration.ofSeconds(1), 0), READERS, true, VideoChangeListener.NONE, null);
   }
 
   private static Video video(String id) {
