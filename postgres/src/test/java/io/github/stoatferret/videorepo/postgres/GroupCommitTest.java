@@ -180,4 +180,44 @@ class GroupCommitTest {
       assertEquals(20L, repo.count().toCompletableFuture().join());
     }
   }
+
+  @Test
+  void twoWriterLanesKeepEveryWriteTheCountAndOneCommitOrder() throws Exception {
+    List<VideoChangeEvent> events = new CopyOnWriteArrayList<>();
+    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("lanes")
+        .writers(2).listener(events::add).open()) {
+      // 8 callers, 100 adds each, ids shared between pairs of callers: each id is stored once.
+      List<CompletionStage<Video>> stages = new CopyOnWriteArrayList<>();
+      List<Thread> callers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int pair = t / 2;
+        Thread caller = new Thread(() -> {
+          for (int i = 0; i < 100; i++) {
+            String id = "p" + pair + "-" + i;
+            stages.add(repo.add(Samples.video(id, "/lanes/" + id + ".mp4", i)));
+          }
+        });
+        callers.add(caller);
+        caller.start();
+      }
+      for (Thread caller : callers) {
+        caller.join();
+      }
+      long stored = 0;
+      for (CompletionStage<Video> stage : stages) {
+        Object outcome = outcome(stage);
+        if (outcome instanceof Video) {
+          stored++;
+        } else {
+          assertInstanceOf(DuplicateVideoException.class, outcome);
+        }
+      }
+      assertEquals(400, stored, "every id once");
+      assertEquals(400L, repo.count().toCompletableFuture().join());
+      for (int i = 0; i < 400 && events.size() < 400; i++) {
+        Thread.sleep(25);
+      }
+      assertEquals(400, events.size(), "one event per stored video, none twice");
+    }
+  }
 }

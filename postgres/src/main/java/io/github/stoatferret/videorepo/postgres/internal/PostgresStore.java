@@ -15,6 +15,7 @@ import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class PostgresStore implements VideoRepository {
   private final @Nullable ExecutorService ownCallbacks;
   private final Executor callbacks;
   private final Writer writer;
-  private final Thread writerThread;
+  private final List<Thread> writerThreads = new ArrayList<>();
   private final @Nullable ChangeFeed feed;
   private final @Nullable Thread feedThread;
   private final Duration closeTimeout;
@@ -72,13 +73,14 @@ public final class PostgresStore implements VideoRepository {
    * @param listener the change listener, or {@link VideoChangeListener#NONE}
    * @param executor where JDBC work runs, or {@code null} for a pool of the store's own
    * @param threads the size of that pool
+   * @param writers the number of writer threads (lanes)
    * @param callbackExecutor where callbacks and events run, or {@code null} for the store's own
    * @param poll how often the change feed reads without a notification
    * @param retention how long the change log keeps a change
    * @param closeTimeout how long close waits for operations in flight
    */
   public record Settings(DataSource ds, String schema, SchemaMode mode,
-      VideoChangeListener listener, @Nullable Executor executor, int threads,
+      VideoChangeListener listener, @Nullable Executor executor, int threads, int writers,
       @Nullable Executor callbackExecutor, Duration poll, Duration retention,
       Duration closeTimeout) {}
 
@@ -119,10 +121,13 @@ public final class PostgresStore implements VideoRepository {
         task.run();
       }
     };
-    this.writer = new Writer(tx, catalogue, task -> inFlight.remove(task.result));
-    this.writerThread = new Thread(writer, prefix + "writer");
-    writerThread.setDaemon(true);
-    writerThread.start();
+    this.writer = new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers());
+    for (int i = 1; i <= s.writers(); i++) {
+      Thread lane = new Thread(writer, prefix + "writer-" + i);
+      lane.setDaemon(true);
+      writerThreads.add(lane);
+      lane.start();
+    }
     if (s.listener() == VideoChangeListener.NONE) {
       this.feed = null;
       this.feedThread = null;
@@ -335,7 +340,7 @@ public final class PostgresStore implements VideoRepository {
             + " still running after the close timeout of " + closeTimeout));
       }
       writer.stop(); // after every write it holds; none can be queued after this
-      join(writerThread);
+      writerThreads.forEach(PostgresStore::join);
       if (feed != null && feedThread != null) {
         feed.stop();
         feedThread.interrupt();

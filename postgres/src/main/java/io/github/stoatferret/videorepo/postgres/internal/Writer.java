@@ -17,11 +17,15 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's one writer thread: it takes whatever writes are queued and commits them in one
- * transaction (group commit), as the SQLite engine's writer does. Every write transaction ends
- * by advancing the change log's one-row counter, whose row lock serializes them anyway; a group
+ * The store's writer threads ("lanes"): each takes whatever writes are queued and commits them in
+ * one transaction (group commit), as the SQLite engine's writer does. Every write transaction
+ * ends by advancing the change log's one-row counter, whose row lock orders the commits; a group
  * pays for that lock, the log append, the {@code NOTIFY} and the commit once. Runs of adds
  * within a group are checked with one query and inserted in one batch ({@link Writes#addMany}).
+ * With more than one lane, the groups' inserts and index updates (most of a group's time) run
+ * in parallel on the server, and only the short tail after the counter update is serialized; two
+ * lanes that clash on a key are sorted out as writers of two processes are: the second one's
+ * unique violation reruns its group, whose checks then fail the clashing write alone.
  *
  * <p>A write that fails a check (a clash, an absent id) fails alone: every write makes its checks
  * before it changes anything ({@link Writes}), so it has nothing to undo, and its group-mates
@@ -46,27 +50,32 @@ final class Writer implements Runnable {
   private final Transactions tx;
   private final String catalogue;
   private final Consumer<WriteTask<?>> finished;
+  private final int lanes;
 
   /**
-   * A writer.
+   * A writer; start {@code lanes} threads on it.
    *
    * @param tx the transactions on the user's data source
    * @param catalogue the catalogue's name, for messages
    * @param finished told of every task once its stage is complete
+   * @param lanes how many threads run it
    */
-  Writer(Transactions tx, String catalogue, Consumer<WriteTask<?>> finished) {
+  Writer(Transactions tx, String catalogue, Consumer<WriteTask<?>> finished, int lanes) {
     this.tx = tx;
     this.catalogue = catalogue;
     this.finished = finished;
+    this.lanes = lanes;
   }
 
   void submit(WriteTask<?> task) {
     queue.add(task);
   }
 
-  /** Asks the thread to stop once every write queued before this call is done. */
+  /** Asks every lane to stop once every write queued before this call is done. */
   void stop() {
-    queue.add(STOP);
+    for (int i = 0; i < lanes; i++) {
+      queue.add(STOP); // a lane takes at most one: it stops at the first it sees
+    }
   }
 
   @Override
