@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.spi.ChangeCounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,14 +36,7 @@ final class ChangeLog {
       return;
     }
     long last;
-    long netNewVideos = 0;
-    for (VideoChangeEvent e : events) {
-      if (e instanceof VideoChangeEvent.Added) {
-        netNewVideos++;
-      } else if (e instanceof VideoChangeEvent.Deleted) {
-        netNewVideos--;
-      }
-    }
+    long netNewVideos = ChangeCounts.netNewVideos(events);
     try (PreparedStatement ps = c.prepareStatement(sql.counter())) {
       ps.setLong(1, events.size());
       ps.setLong(2, netNewVideos); // schema V2: the count lives in the counter's row

@@ -4,6 +4,7 @@ import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP
 
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.spi.ChangeCounts;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -161,14 +162,7 @@ final class Writer implements Runnable {
 
   /** Adds the group's net number of new videos to the stored count (schema V2), once. */
   private void countChanges(List<VideoChangeEvent> committed) throws SQLException {
-    long delta = 0;
-    for (VideoChangeEvent e : committed) {
-      if (e instanceof VideoChangeEvent.Added) {
-        delta++;
-      } else if (e instanceof VideoChangeEvent.Deleted) {
-        delta--;
-      }
-    }
+    long delta = ChangeCounts.netNewVideos(committed);
     if (delta != 0) {
       PreparedStatement ps = statements.get(COUNT_CHANGE);
       ps.setLong(1, delta);
