@@ -32,12 +32,12 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>A read borrows a connection from the data source on a worker thread (a pool of the
  *       repository's own by default, or {@link Builder#executor}). Writes go to the
- *       repository's writer thread (or threads: {@link Builder#writers}), which commits
- *       the writes queued when it takes them in one transaction (group commit, up to 256 writes
- *       or 4,096 new videos): concurrent writers share one commit, and runs of adds one check
- *       and one batch insert. Every stage is
- *       completed on the thread that ran it, and every callback attached to it runs on a
- *       callback executor, never on a worker or the writer (rules VR-1.10 and VR-1.11).
+ *       repository's writer thread (or threads: {@link Builder#writers}), which commits the
+ *       writes queued when it takes them in one transaction (group commit, up to 256 writes or
+ *       4,096 new videos): concurrent writers share one commit, and runs of adds one check and
+ *       one batch insert. Every stage is completed on the thread that ran it, and every
+ *       callback attached to it runs on a callback executor, never on a worker or a writer
+ *       (rules VR-1.10 and VR-1.11).
  *   <li>Each write checks ids and paths before it changes anything, so a clash is reported
  *       with the right key and fails that write alone, its group-mates committing; the named
  *       unique constraints guard against concurrent writers in other processes. A

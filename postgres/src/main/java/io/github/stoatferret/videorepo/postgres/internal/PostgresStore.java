@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL engine behind {@code PostgresVideoRepository}: admission of calls, the worker
- * threads that run blocking JDBC, the callback threads, the change feed, and orderly close.
+ * threads that run reads, the writer threads that commit writes in groups ({@code Writer}), the
+ * callback threads, the change feed, and orderly close.
  */
 public final class PostgresStore implements VideoRepository {
 
