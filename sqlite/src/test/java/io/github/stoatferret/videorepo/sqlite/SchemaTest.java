@@ -52,7 +52,7 @@ class SchemaTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-        assertEquals(2, rs.getInt(1)); // V1 videos, V2 video_count
+        assertEquals(3, rs.getInt(1)); // V1 videos, V2 video_count, V3 list_slot
       }
       try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
         assertEquals("wal", rs.getString(1));
@@ -64,14 +64,9 @@ class SchemaTest {
   void aVersionOneDatabaseWrittenByTheScriptAloneOpensAndReads() throws Exception {
     // Built from the V1 script directly, as Flyway would, with a row inserted by plain SQL.
     Path file = dir.resolve("v1.db");
-    String v1 = script("V1__videos.sql").replaceAll("(?m)^\\s*--.*$", "");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      for (String stmt : v1.split(";\\s*\n")) {
-        if (!stmt.isBlank()) {
-          s.executeUpdate(stmt);
-        }
-      }
+      runScript(s, "V1__videos.sql");
       s.executeUpdate("PRAGMA user_version = 1");
       s.executeUpdate("INSERT INTO videos VALUES ('old', '/old.mp4', 'Old.mp4', 10, 25, 1, 640,"
           + " 480, 'mpeg2', NULL, 99, NULL, 1000000, 2000000, -1000000, 'old.mp4', '/old.mp4')");
@@ -85,6 +80,65 @@ class SchemaTest {
       assertEquals(1, repo.search("OLD.M").toCompletableFuture().join().size());
       repo.add(Samples.video("new")).toCompletableFuture().join();
       assertEquals(2L, repo.count().toCompletableFuture().join());
+    }
+  }
+
+  private static void runScript(Statement s, String name) throws Exception {
+    for (String stmt : script(name).replaceAll("(?m)^\\s*--.*$", "").split(";\\s*\n")) {
+      if (!stmt.isBlank()) {
+        s.executeUpdate(stmt);
+      }
+    }
+  }
+
+  private static List<String> ids(Statement s, String sql) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aVersionTwoDatabaseMovesToListSlotsAndSearchesAlike() throws Exception {
+    // 70,000 rows by plain SQL: 66,000 at one instant (more than a bucket's 65,536 slots, so
+    // the migration spills some), the rest a second apart, before and after 1970.
+    Path file = dir.resolve("v2.db");
+    String matches = " WHERE instr(search_filename, 'sunset') > 0 OR instr(search_path, 'sunset')"
+        + " > 0 ORDER BY list_key, id LIMIT 100";
+    List<String> before;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      runScript(s, "V1__videos.sql");
+      s.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+          + " WHERE i < 69999), r AS (SELECT i, CASE WHEN i < 66000 THEN 1700000000000000"
+          + " ELSE (i - 68000) * 1000000 END AS at, CASE WHEN i % 7 = 0 THEN 'sunset'"
+          + " ELSE 'meadow' END AS word FROM n)"
+          + " INSERT INTO videos SELECT printf('v%05d', 69999 - i), '/lib/' || word || '/' || i"
+          + " || '.mp4', i || '.mp4', 10, 25, 1, 640, 480, 'h264', NULL, 99, NULL, at, at, -at,"
+          + " i || '.mp4', '/lib/' || word || '/' || i || '.mp4' FROM r");
+      s.executeUpdate("INSERT INTO videos_search (rowid, path_text, filename_text)"
+          + " SELECT rowid, search_path, '' FROM videos");
+      runScript(s, "V2__video_count.sql");
+      s.executeUpdate("PRAGMA user_version = 2");
+      before = ids(s, "SELECT id FROM videos" + matches);
+    }
+    assertEquals(100, before.size());
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      assertEquals(70_000L, repo.count().toCompletableFuture().join());
+      assertEquals(before, repo.search("SUNSET", 100).toCompletableFuture().join().stream()
+          .map(Video::id).toList());
+      repo.add(Samples.video("new")).toCompletableFuture().join();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      assertEquals(List.of("464"), ids(s, "SELECT count(*) FROM videos WHERE list_slot < "
+          + -(1L << 62)));
+      assertEquals(List.of("0"), ids(s, "SELECT count(*) FROM videos WHERE list_slot >= "
+          + -(1L << 62) + " AND list_slot >> 16 != created_at_us >> 12"));
+      assertEquals(before, ids(s, "SELECT id FROM videos" + matches));
     }
   }
 

@@ -18,7 +18,8 @@ import java.util.List;
 final class Migrations {
 
   /** The scripts, in order; the position of a script (from 1) is the version it makes. */
-  static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql");
+  static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql",
+      "V3__list_slot.sql");
 
   /** The schema version this library writes. */
   static final int LATEST = SCRIPTS.size();

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoOrder;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import java.sql.PreparedStatement;
@@ -27,23 +28,21 @@ final class Reads {
   private static final String COUNT = "SELECT n FROM video_count"; // kept by the writer (V2)
   private static final String MATCHES =
       "(instr(search_filename, ?1) > 0 OR instr(search_path, ?1) > 0)";
-  private static final String SCAN = SELECT + "WHERE " + MATCHES.replace("?1", "?2")
-      + " ORDER BY list_key, id LIMIT ?1";
-  private static final String TRIGRAM = SELECT + "WHERE rowid IN (SELECT rowid FROM videos_search"
-      + " WHERE videos_search MATCH ?3) AND " + MATCHES.replace("?1", "?2")
-      + " ORDER BY list_key, id LIMIT ?1";
-  private static final String WINDOW = "SELECT " + VideoRows.COLUMNS + " FROM (SELECT * FROM"
-      + " videos ORDER BY list_key, id LIMIT ?3) WHERE " + MATCHES.replace("?1", "?2")
-      + " LIMIT ?1";
-  private static final String CANDIDATES = "SELECT count(*) FROM (SELECT rowid FROM videos_search"
-      + " WHERE videos_search MATCH ?1 LIMIT ?2)";
-  private static final String LAST_ROWID = "SELECT max(rowid) FROM videos";
-
+  private static final String ANY_SPILLED = "SELECT 1 FROM videos WHERE rowid < ? LIMIT 1";
   /**
-   * Up to this many trigram candidates, a search fetches them all and sorts them; beyond it the
-   * ordered scan, which stops at the limit, is cheaper.
+   * Rows holding the folded text, between two rowids, newest rowid first: the table walked.
    */
-  static final int SPARSE_CANDIDATES = 20_000;
+  private static final String WALK_TABLE = "SELECT rowid, " + VideoRows.COLUMNS
+      + " FROM videos WHERE rowid BETWEEN ?2 AND ?3 AND " + MATCHES + " ORDER BY rowid DESC";
+  /**
+   * The same, from the trigram index's candidates (?4 asks for the text's trigrams). The index's
+   * rowids are the table's, bitwise inverted (SearchIndexWrites), so its ascending order, which
+   * FTS5 reads without sorting and lazily, is the table's descending order: the walk stops early.
+   */
+  private static final String WALK_INDEX = "SELECT videos.rowid, " + VideoRows.COLUMNS
+      + " FROM videos_search CROSS JOIN videos ON videos.rowid = ~videos_search.rowid"
+      + " WHERE videos_search MATCH ?4 AND videos_search.rowid BETWEEN ~?3 AND ~?2 AND "
+      + MATCHES + " ORDER BY videos_search.rowid";
 
   private Reads() {}
 
@@ -97,59 +96,65 @@ final class Reads {
     if (folded.isEmpty()) {
       return list(s, limit, 0);
     }
+    // Descending rowids follow list order bucket by bucket (ListSlots), so both walks read
+    // matches in nearly list order and stop soon after the limit; rows that spilled out of a
+    // full bucket are in no order and are read whole (there are none unless 65,536 videos
+    // share a bucket). Text too short for trigrams walks the table itself.
     String trigrams = trigramQuery(folded);
-    if (trigrams == null) {
-      return scan(s, SCAN, folded, limit, 0); // too short for trigrams
+    PreparedStatement ps = s.get(trigrams == null ? WALK_TABLE : WALK_INDEX);
+    ps.setString(1, folded);
+    if (trigrams != null) {
+      ps.setString(4, trigrams);
     }
-    // Plan, per query: results come in list order, so a frequent term is found fastest by
-    // walking that order until the limit; a rare one by its trigrams. First walk a window of
-    // the newest rows; if the term is dense, that already fills the page.
-    int window = (int) Math.min(20_000, Math.max(1_000, 20L * limit));
-    List<Video> found = scan(s, WINDOW, folded, limit, window);
-    if (found.size() == limit || lastRowid(s) <= window) {
-      return found; // full page, or the window held every row
+    List<Video> found = new ArrayList<>();
+    if (anySpilled(s)) {
+      walk(ps, Long.MIN_VALUE, ListSlots.ORDERED_START - 1, Integer.MAX_VALUE, found);
     }
-    if (isSparse(s, trigrams)) {
-      PreparedStatement ps = s.get(TRIGRAM); // few candidates: fetch, verify, sort
-      ps.setInt(1, limit);
-      ps.setString(2, folded);
-      ps.setString(3, trigrams);
-      return all(ps);
-    }
-    return scan(s, SCAN, folded, limit, 0); // many candidates, few of them recent
+    walk(ps, ListSlots.ORDERED_START, Long.MAX_VALUE, limit, found);
+    found.sort(VideoOrder.LIST_ORDER);
+    return found.size() <= limit ? found : List.copyOf(found.subList(0, limit));
   }
 
-  private static List<Video> scan(Statements s, String sql, String folded, int limit, int window)
-      throws SQLException {
-    PreparedStatement ps = s.get(sql);
-    ps.setInt(1, limit);
-    ps.setString(2, folded);
-    if (window > 0) {
-      ps.setInt(3, window);
-    }
-    return all(ps);
-  }
-
-  private static long lastRowid(Statements s) throws SQLException {
-    try (ResultSet rs = s.get(LAST_ROWID).executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
-  }
-
-  private static boolean isSparse(Statements s, String trigrams) throws SQLException {
-    PreparedStatement ps = s.get(CANDIDATES);
-    ps.setString(1, trigrams);
-    ps.setInt(2, SPARSE_CANDIDATES + 1);
+  /** Whether any row spilled; a table look-up, far cheaper than asking the trigram index. */
+  private static boolean anySpilled(Statements s) throws SQLException {
+    PreparedStatement ps = s.get(ANY_SPILLED);
+    ps.setLong(1, ListSlots.ORDERED_START);
     try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getInt(1) <= SPARSE_CANDIDATES;
+      return rs.next();
     }
   }
 
   /**
-   * The FTS5 query for rows holding every trigram of a folded query: each trigram a quoted
-   * string (so that no character acts as query syntax), joined by AND. The index keeps no
-   * positions, so this finds candidates; {@code instr} then checks the real substring.
+   * Adds the matches between two rowids, in descending rowid order, until {@code limit} of them
+   * are read and the bucket of the last one is finished: a smaller bucket holds only rows later
+   * in list order, while inside a bucket the order is not kept.
+   */
+  private static void walk(PreparedStatement ps, long from, long to, int limit, List<Video> out)
+      throws SQLException {
+    ps.setLong(2, from);
+    ps.setLong(3, to);
+    int read = 0;
+    long lastBucket = 0;
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long bucket = ListSlots.bucket(rs.getLong(1));
+        if (read >= limit && bucket != lastBucket) {
+          return;
+        }
+        out.add(VideoRows.read(rs, 2));
+        read++;
+        lastBucket = bucket;
+      }
+    }
+  }
+
+  /**
+   * The FTS5 query for candidate rows of a folded query: rows holding the trigrams that cover
+   * the text without overlap (at code points 0, 3, 6, ..., and the last three), each a quoted
+   * string (so that no character acts as query syntax), joined by AND. Every row holding the
+   * text holds these; {@code instr} then checks the real substring. Fewer terms than all the
+   * text's trigrams make fewer index look-ups (each costs one per index segment) for nearly the
+   * same candidates: "zeppelin" asks for 3 instead of 6.
    *
    * @return the query, or {@code null} when the text is shorter than three code points
    */
@@ -160,7 +165,7 @@ final class Reads {
     }
     StringBuilder q = new StringBuilder();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i + 3 <= cps.length; i++) {
+    for (int i = 0; i + 3 <= cps.length; i = Math.min(i + 3, Math.max(i + 1, cps.length - 3))) {
       String tri = new String(cps, i, 3);
       if (seen.add(tri)) {
         if (q.length() > 0) {

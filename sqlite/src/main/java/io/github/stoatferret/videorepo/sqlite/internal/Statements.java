@@ -8,13 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One connection and its prepared statements, kept for reuse. Owned by one thread: never shared.
+ * One connection and its prepared statements, kept for reuse, and (used on the writer's only)
+ * the search-index changes its open transaction holds until commit. Owned by one thread: never
+ * shared.
  */
 final class Statements implements AutoCloseable {
 
   private final Connection connection;
   private final Map<String, PreparedStatement> cache = new HashMap<>();
   private final Statement plain;
+  private final SearchIndexWrites searchIndex = new SearchIndexWrites();
 
   Statements(Connection connection) throws SQLException {
     this.connection = connection;
@@ -38,6 +41,11 @@ final class Statements implements AutoCloseable {
    */
   void reset() {
     closeAll();
+  }
+
+  /** The search-index changes held for the open write transaction. */
+  SearchIndexWrites searchIndex() {
+    return searchIndex;
   }
 
   /** Runs a statement without parameters (transaction control). */

@@ -84,9 +84,12 @@ final class VideoRows {
   /** The columns {@link #read} expects, in order. */
   static final String COLUMNS = names(VIDEO, "");
 
-  /** Inserts a row; bind with {@link #bind}. */
-  static final String INSERT = "INSERT INTO videos (" + names(WRITTEN, "") + ") VALUES ("
-      + WRITTEN.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+  /** Inserts a row; bind with {@link #bind}, then its rowid at {@link #INSERT_ROWID}. */
+  static final String INSERT = "INSERT INTO videos (" + names(WRITTEN, "") + ", list_slot)"
+      + " VALUES (" + WRITTEN.stream().map(c -> "?").collect(Collectors.joining(", ")) + ", ?)";
+
+  /** The parameter of {@link #INSERT} that takes the rowid ({@link ListSlots#next}). */
+  static final int INSERT_ROWID = WRITTEN.size() + 1;
 
   /**
    * Replaces every column of a row, found by rowid; bind with {@link #bind}, then the rowid at

@@ -133,12 +133,14 @@ final class Writer implements Runnable {
           failures[i] = e; // thrown by a check, before the write changed anything (see Writes)
         }
       }
+      statements.searchIndex().flush(statements);
       countChanges(committed);
       statements.execute("COMMIT");
     } catch (Throwable e) {
       // The storage failed (full, I/O, locked) or something unexpected was thrown part-way
       // through a write: the transaction is lost as a whole.
       rollback();
+      statements.searchIndex().clear();
       statements.reset();
       for (Task<?> task : group) {
         task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));

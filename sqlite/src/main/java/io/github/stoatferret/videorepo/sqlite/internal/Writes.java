@@ -28,11 +28,6 @@ final class Writes {
   private static final String PATH_HOLDER = "SELECT id FROM videos WHERE path = ?";
   private static final String OLD_ROW = "SELECT rowid, " + VideoRows.COLUMNS
       + " FROM videos WHERE id = ?";
-  private static final String SEARCH_INSERT = "INSERT INTO videos_search (rowid, path_text,"
-      + " filename_text) VALUES (last_insert_rowid(), ?, ?)";
-  private static final String SEARCH_INSERT_AT = "INSERT INTO videos_search (rowid, path_text,"
-      + " filename_text) VALUES (?, ?, ?)";
-  private static final String SEARCH_DELETE = "DELETE FROM videos_search WHERE rowid = ?";
   private static final String DELETE = "DELETE FROM videos WHERE rowid = ?";
 
   /** The row a write replaces or removes: its rowid and video. */
@@ -80,11 +75,7 @@ final class Writes {
     VideoRows.bind(ps, stored, text);
     ps.setLong(VideoRows.UPDATE_ROWID, old.rowid());
     ps.executeUpdate();
-    PreparedStatement search = s.get(SEARCH_INSERT_AT);
-    search.setLong(1, old.rowid());
-    search.setString(2, text.path());
-    search.setString(3, text.filenameNotInPath());
-    search.executeUpdate();
+    index(s, old.rowid(), text);
     events.accept(VideoChangeEvent.Updated.of(old.video(), stored));
     return stored;
   }
@@ -115,19 +106,20 @@ final class Writes {
 
   private static void insert(Statements s, Video v) throws SQLException {
     SearchColumns text = SearchColumns.of(v);
+    long rowid = ListSlots.next(s, v);
     PreparedStatement ps = s.get(VideoRows.INSERT);
     VideoRows.bind(ps, v, text);
+    ps.setLong(VideoRows.INSERT_ROWID, rowid);
     ps.executeUpdate();
-    PreparedStatement search = s.get(SEARCH_INSERT);
-    search.setString(1, text.path());
-    search.setString(2, text.filenameNotInPath());
-    search.executeUpdate();
+    index(s, rowid, text);
   }
 
-  private static void removeFromSearch(Statements s, OldRow old) throws SQLException {
-    PreparedStatement ps = s.get(SEARCH_DELETE);
-    ps.setLong(1, old.rowid());
-    ps.executeUpdate();
+  private static void index(Statements s, long rowid, SearchColumns text) {
+    s.searchIndex().add(rowid, text.path(), text.filenameNotInPath());
+  }
+
+  private static void removeFromSearch(Statements s, OldRow old) {
+    s.searchIndex().remove(old.rowid());
   }
 
   private static boolean idTaken(Statements s, String id) throws SQLException {
