@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.benchmarks;
 
+import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
@@ -20,13 +21,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** One {@code addAll} of 1,000 new videos into a growing repository. */
+/**
+ * One {@code addAll} of 1,000 new videos into a growing repository: created in the order they
+ * are added (a library that grows), or at scattered times (an import of old files).
+ */
 @State(Scope.Benchmark)
 @Fork(1)
 public class AddAllBenchmark {
 
   @Param({"sqlite", "memory", "postgres"})
   public String backend;
+
+  @Param({"ascending", "scattered"})
+  public String createdAt;
 
   private VideoRepository repo;
   private Path file;
@@ -72,7 +79,9 @@ public class AddAllBenchmark {
       repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
       next = 0;
     }
-    List<?> stored = repo.addAll(Dataset.videos(next, 1000)).toCompletableFuture().join();
+    List<Video> batch = createdAt.equals("scattered")
+        ? Dataset.videosAtScatteredTimes(next, 1000) : Dataset.videos(next, 1000);
+    List<?> stored = repo.addAll(batch).toCompletableFuture().join();
     next += 1000;
     return stored;
   }

@@ -34,7 +34,7 @@ final class Dataset {
   private static final String[] CODECS = {"h264", "hevc", "av1", "prores", "vp9"};
   private static final Instant BASE = Instant.parse("2020-01-01T00:00:00Z");
   /** Bump when {@link #video} changes, so that cached databases are rebuilt. */
-  static final int VERSION = 3;
+  static final int VERSION = 5;
 
   private Dataset() {}
 
@@ -65,6 +65,23 @@ final class Dataset {
     List<Video> out = new ArrayList<>(count);
     for (long i = from; i < from + count; i++) {
       out.add(video(i));
+    }
+    return out;
+  }
+
+  /**
+   * Videos {@code from} to {@code from + count - 1} with createdAt scattered over ten years in no
+   * order, as an import of files by modification time in directory order would have them.
+   *
+   * @param from the first video's number
+   * @param count how many
+   * @return the videos
+   */
+  static List<Video> videosAtScatteredTimes(long from, int count) {
+    List<Video> out = new ArrayList<>(count);
+    for (long i = from; i < from + count; i++) {
+      out.add(video(i).toBuilder()
+          .timestamps(BASE.plusSeconds(Math.floorMod(mix(i), 315_360_000L))).build());
     }
     return out;
   }
