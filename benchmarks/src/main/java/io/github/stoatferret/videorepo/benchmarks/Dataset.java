@@ -86,6 +86,22 @@ final class Dataset {
     return out;
   }
 
+  /**
+   * Videos {@code from} to {@code from + count - 1}, each created half a second before the
+   * previous one: a copy of a library, which streams out newest first.
+   *
+   * @param from the first video's number
+   * @param count how many
+   * @return the videos
+   */
+  static List<Video> videosNewestFirst(long from, int count) {
+    List<Video> out = new ArrayList<>(count);
+    for (long i = from; i < from + count; i++) {
+      out.add(video(i).toBuilder().timestamps(BASE.minusSeconds(i / 2)).build());
+    }
+    return out;
+  }
+
   static Path dir() {
     Path dir = Path.of(System.getProperty("videorepo.bench.dir", "target/bench-data"));
     try {

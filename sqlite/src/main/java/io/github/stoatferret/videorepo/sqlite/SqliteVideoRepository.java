@@ -56,10 +56,11 @@ import org.jspecify.annotations.Nullable;
  *       scripts named the Flyway way ({@code V1__videos.sql}). A database written by a newer
  *       version of the library is refused without being changed.
  *   <li>Search folds text with {@link io.github.stoatferret.videorepo.SearchText#fold} in Java
- *       and stores the folded text. A query is planned on its own: a short one (under three
- *       characters) and a frequent one walk the list order and stop at the limit; a rare one
- *       fetches its candidates from an FTS5 trigram index and sorts them. Every candidate is
- *       checked as a literal substring, so no query syntax leaks.
+ *       and stores the folded text. Rows are keyed in list order (schema V3: by createdAt, in
+ *       buckets of about 4 ms), so a query of three or more characters reads its candidates
+ *       from an FTS5 trigram index already in list order, and a shorter one walks the table;
+ *       both stop soon after the limit, whether the text is rare or frequent. Every candidate
+ *       is checked as a literal substring, so no query syntax leaks.
  *   <li>{@code page} seeks an index on (createdAt, id), so page 10,000 costs what page 1 does.
  * </ul>
  *

@@ -9,6 +9,8 @@ import io.github.stoatferret.videorepo.sqlite.internal.VideoRows.SearchColumns;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,8 +53,14 @@ final class Writes {
       ids.add(v.id());
       paths.add(v.path());
     }
-    for (Video v : batch) {
+    // Oldest first: rowids grow with createdAt (ListSlots), so a batch in any order (a copy
+    // arrives newest first) is appended as one run instead of pushed in at the table's front.
+    List<Video> oldestFirst = new ArrayList<>(batch);
+    oldestFirst.sort(Comparator.comparing(Video::createdAt));
+    for (Video v : oldestFirst) {
       insert(s, v);
+    }
+    for (Video v : batch) {
       events.accept(new VideoChangeEvent.Added(v));
     }
     return batch;
