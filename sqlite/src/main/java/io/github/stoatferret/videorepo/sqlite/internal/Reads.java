@@ -107,12 +107,35 @@ final class Reads {
       ps.setString(4, trigrams);
     }
     List<Video> found = new ArrayList<>();
-    if (anySpilled(s)) {
-      walk(ps, Long.MIN_VALUE, ListSlots.ORDERED_START - 1, Integer.MAX_VALUE, found);
+    s.execute("BEGIN"); // the probe and the walks read one snapshot, as one statement would
+    try {
+      if (anySpilled(s)) {
+        walk(ps, Long.MIN_VALUE, ListSlots.ORDERED_START - 1, Integer.MAX_VALUE, found);
+      }
+      walk(ps, ListSlots.ORDERED_START, Long.MAX_VALUE, limit, found);
+    } catch (SQLException | RuntimeException e) {
+      endRead(s, e);
+      throw e;
     }
-    walk(ps, ListSlots.ORDERED_START, Long.MAX_VALUE, limit, found);
+    endRead(s, null);
     found.sort(VideoOrder.LIST_ORDER);
     return found.size() <= limit ? found : List.copyOf(found.subList(0, limit));
+  }
+
+  /**
+   * Ends a read transaction, so that the connection does not keep its snapshot (which would
+   * hold back checkpoints and hide later writes). After a failure, a failure to end it is added
+   * to that one.
+   */
+  private static void endRead(Statements s, @Nullable Exception failed) throws SQLException {
+    try {
+      s.execute(failed == null ? "COMMIT" : "ROLLBACK");
+    } catch (SQLException e) {
+      if (failed == null) {
+        throw e;
+      }
+      failed.addSuppressed(e);
+    }
   }
 
   /** Whether any row spilled; a table look-up, far cheaper than asking the trigram index. */
