@@ -9,7 +9,8 @@ public enum Durability {
    * WAL with {@code synchronous=NORMAL}, the default. A write whose stage completed survives a
    * crash or kill of the process. A power cut or operating-system crash may lose the last
    * transactions committed before it (never a partial one): the WAL is synced at checkpoints, not
-   * at each commit. This is what SQLite recommends for WAL.
+   * at each commit (the repository's checkpointer thread runs one soon after writes, so that
+   * window is short, but not zero). This is what SQLite recommends for WAL.
    */
   NORMAL,
   /**

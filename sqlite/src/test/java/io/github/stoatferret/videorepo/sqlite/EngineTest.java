@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -118,6 +119,27 @@ class EngineTest {
       repo.close();
     }
     assertEquals(before, engineThreads());
+  }
+
+  @Test
+  void commitsReachTheDatabaseFileWhileTheRepositoryIsOpen() throws Exception {
+    Path file = dir.resolve("checkpointed.db");
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      long before = Files.size(file);
+      List<Video> batch = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        batch.add(Samples.video("c" + i, "/checkpointed/" + i + ".mp4", i));
+      }
+      repo.addAll(batch).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      // A few hundred WAL pages, far below the writer's own checkpoint threshold (8,192 pages):
+      // only the background checkpointer copies them into the file before close.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (Files.size(file) <= before && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(Files.size(file) > before, "the database file stayed at " + before + " bytes");
+      assertEquals(500L, repo.count().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    }
   }
 
   @Test

@@ -102,8 +102,10 @@ public final class Database {
       }
       Migrations.migrate(c);
       try (Statement s = c.createStatement()) {
-        // Checkpoint every 32 MB of WAL rather than every 4 MB: a checkpoint syncs, and hot pages
-        // written many times between two checkpoints are copied once. Then cut the WAL back.
+        // The Checkpointer thread copies the WAL into the file as writes go on; the writer's own
+        // checkpoint is the backstop, every 32 MB of WAL rather than every 4 MB (a checkpoint
+        // syncs, and hot pages written many times between two are copied once). Then cut the
+        // WAL back.
         s.execute("PRAGMA wal_autocheckpoint = 8192");
         s.execute("PRAGMA journal_size_limit = 67108864");
         if (maxSize > 0) {
@@ -122,6 +124,17 @@ public final class Database {
       closeQuietly(c);
       throw e;
     }
+  }
+
+  /**
+   * Opens the background checkpointer's connection to a file database: read-write, because a
+   * checkpoint writes the database file, and opened after {@link #openWriter} has migrated it.
+   *
+   * @return the connection
+   * @throws StorageException if it cannot be opened
+   */
+  Connection openCheckpointer() {
+    return connect(false);
   }
 
   /**

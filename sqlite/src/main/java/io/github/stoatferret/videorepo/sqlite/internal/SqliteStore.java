@@ -41,6 +41,8 @@ public final class SqliteStore implements VideoRepository {
   private final EngineHealth health;
   private final Writer writer;
   private final Thread writerThread;
+  private final @Nullable Checkpointer checkpointer;
+  private final @Nullable Thread checkpointerThread;
   private final @Nullable Readers readers;
   private final @Nullable PointReads pointReads;
   private final @Nullable ExecutorService ownCompletions;
@@ -92,13 +94,20 @@ public final class SqliteStore implements VideoRepository {
     };
     Statements writerStatements = null;
     Readers started = null;
+    Checkpointer background = null;
     try {
       writerStatements = statements(database.openWriter());
+      if (!database.inMemory()) {
+        background = new Checkpointer(database.openCheckpointer(), database.name());
+      }
       if (!database.inMemory() && readerCount > 0) {
         started = new Readers(readerCount, () -> statements(database.openReader()),
             database.name(), prefix, health);
       }
     } catch (RuntimeException e) {
+      if (background != null) {
+        background.closeUnstarted();
+      }
       if (writerStatements != null) {
         writerStatements.close();
       }
@@ -111,8 +120,17 @@ public final class SqliteStore implements VideoRepository {
     this.pointReads = started != null && callerThreadReads ? new PointReads(readerCount,
         () -> statements(database.openReader()), database.name(), health) : null;
     this.callbacks = done;
+    this.checkpointer = background;
     this.writer = new Writer(writerStatements, database.name(),
-        new EventDispatcher(listener, done), health);
+        new EventDispatcher(listener, done), health,
+        background == null ? () -> { } : background::committed);
+    if (background != null) {
+      this.checkpointerThread = new Thread(background, prefix + "checkpointer");
+      checkpointerThread.setDaemon(true);
+      checkpointerThread.start();
+    } else {
+      this.checkpointerThread = null;
+    }
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
     writerThread.start();
@@ -304,13 +322,17 @@ public final class SqliteStore implements VideoRepository {
       while (admitted.get() != 0) {
         Thread.onSpinWait();
       }
-      // Readers first: the last connection to close checkpoints the WAL into the database file
-      // and removes it, and only the writer's read-write connection can.
+      // Readers and the checkpointer first: the last connection to close checkpoints the WAL
+      // into the database file and removes it, and the writer's is the one meant to.
       if (pointReads != null) {
         pointReads.close();
       }
       if (readers != null) {
         readers.stop();
+      }
+      if (checkpointer != null && checkpointerThread != null) {
+        checkpointer.stop();
+        EngineThreads.joinUninterruptibly(checkpointerThread);
       }
       writer.stop();
       EngineThreads.joinUninterruptibly(writerThread);

@@ -40,12 +40,20 @@ final class Writer implements Runnable {
   private final String database;
   private final EventDispatcher events;
   private final EngineHealth health;
+  private final Runnable afterCommit;
 
-  Writer(Statements statements, String database, EventDispatcher events, EngineHealth health) {
+  /**
+   * A writer.
+   *
+   * @param afterCommit told after each commit (the {@link Checkpointer}); must not block
+   */
+  Writer(Statements statements, String database, EventDispatcher events, EngineHealth health,
+      Runnable afterCommit) {
     this.statements = statements;
     this.database = database;
     this.events = events;
     this.health = health;
+    this.afterCommit = afterCommit;
   }
 
   void submit(Task<?> task) {
@@ -148,6 +156,7 @@ final class Writer implements Runnable {
       group.clear();
       return;
     }
+    afterCommit.run();
     for (VideoChangeEvent e : committed) {
       events.publish(e);
     }
