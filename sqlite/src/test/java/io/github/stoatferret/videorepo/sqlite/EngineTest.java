@@ -143,6 +143,56 @@ class EngineTest {
   }
 
   @Test
+  void anIdleRepositoryMergesTheTrigramIndexThatEarlierCommitsLeftInPieces() throws Exception {
+    Path file = dir.resolve("merged.db");
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      for (int i = 0; i < 40; i++) { // one commit each: FTS5 writes a segment per transaction
+        repo.add(Samples.video("m" + i, "/merged/clip-" + i + ".mp4", i))
+            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    }
+    assertTrue(mergeWorkLeft(file) >= 2, "the index was already in one piece: nothing to test");
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      long left;
+      while ((left = mergeWorkLeft(file)) >= 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(left < 2, "the index is still in pieces: a merge would change " + left + " rows");
+      assertEquals(40, repo.search("clip", 100).toCompletableFuture().get(10, TimeUnit.SECONDS)
+          .size());
+      assertEquals(1, repo.search("clip-17.", 100).toCompletableFuture().get(10, TimeUnit.SECONDS)
+          .size());
+    }
+  }
+
+  /**
+   * How many rows a full merge of the trigram index would change, found by running one and
+   * rolling it back: fewer than 2 when it is in one piece.
+   */
+  private static long mergeWorkLeft(Path file) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("BEGIN IMMEDIATE");
+      try {
+        long before = totalChanges(s);
+        s.executeUpdate("INSERT INTO videos_search (videos_search, rank) VALUES ('merge', -100000)");
+        return totalChanges(s) - before;
+      } finally {
+        s.execute("ROLLBACK");
+      }
+    }
+  }
+
+  private static long totalChanges(Statement s) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
   void pagesAndShortSearchesSeekTheListIndex() throws Exception {
     Path file = dir.resolve("plan.db");
     SqliteVideoRepository.open(file).close();

@@ -6,12 +6,15 @@ import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.ChangeCounts;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
+import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one thread that owns the writer connection. It takes whatever tasks are queued and commits
@@ -26,11 +29,20 @@ import java.util.concurrent.LinkedBlockingQueue;
  * the commit that holds its write.
  *
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
- * order between the groups.
+ * order between the groups. When it has had nothing to do for {@link #IDLE_MILLIS}, it merges the
+ * trigram index in small steps if that is due ({@link SearchIndexMerger}), going back to tasks as
+ * soon as one is queued.
  */
 final class Writer implements Runnable {
 
+  private static final System.Logger LOG = System.getLogger(Writer.class.getName());
   private static final String COUNT_CHANGE = "UPDATE video_count SET n = n + ?";
+
+  /**
+   * How long the queue must stay empty before index merging starts: longer than the gap between
+   * the calls of a caller writing in a loop (a bulk import), which should not pay for merges.
+   */
+  static final long IDLE_MILLIS = 100;
 
   /** The most tasks one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 1024;
@@ -41,6 +53,7 @@ final class Writer implements Runnable {
   private final EventDispatcher events;
   private final EngineHealth health;
   private final Runnable afterCommit;
+  private final SearchIndexMerger merger = new SearchIndexMerger();
 
   /**
    * A writer.
@@ -72,7 +85,12 @@ final class Writer implements Runnable {
     boolean stopping = false;
     try {
       while (!stopping) {
-        batch.add(take());
+        Task<?> first = merger.due() && !health.failed() ? pollUntilIdle() : take();
+        if (first == null) {
+          mergeWhileIdle();
+          continue;
+        }
+        batch.add(first);
         queue.drainTo(batch, MAX_GROUP - 1);
         try {
           for (Task<?> task : batch) {
@@ -110,6 +128,36 @@ final class Writer implements Runnable {
         return queue.take();
       } catch (InterruptedException e) {
         // Only close() ends this thread, through STOP, so that no queued write is dropped.
+      }
+    }
+  }
+
+  /** The next task, or {@code null} if none comes within {@link #IDLE_MILLIS}. */
+  private @Nullable Task<?> pollUntilIdle() {
+    try {
+      return queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      return null; // not a stop (see take); the merge steps check the queue anyway
+    }
+  }
+
+  /**
+   * Runs merge steps while no task is queued. A failed step is rolled back and merging waits for
+   * more writes; searches are correct with the index merged or not. An {@code Error} stops the
+   * engine as it would in a write, so that every later call fails rather than waits.
+   */
+  private void mergeWhileIdle() {
+    while (merger.due() && queue.isEmpty() && !health.failed()) {
+      try {
+        merger.step(statements);
+        afterCommit.run();
+      } catch (Throwable e) {
+        merger.postpone();
+        statements.reset();
+        RuntimeException failure = EngineThreads.failure(e, "merging the search index of "
+            + database, health);
+        LOG.log(Level.WARNING, "merging the search index failed; it is retried after more"
+            + " writes, and searches stay correct meanwhile", failure);
       }
     }
   }
@@ -157,6 +205,7 @@ final class Writer implements Runnable {
       return;
     }
     afterCommit.run();
+    merger.committed(committed.size());
     for (VideoChangeEvent e : committed) {
       events.publish(e);
     }
