@@ -63,9 +63,10 @@ import org.jspecify.annotations.Nullable;
  *       buckets of about 4 ms), so a query of three or more characters reads its candidates
  *       from an FTS5 trigram index already in list order, and a shorter one walks the table;
  *       both stop soon after the limit, whether the text is rare or frequent. Every candidate
- *       is checked as a literal substring, so no query syntax leaks. When the writer has been
- *       idle for 100 ms, it merges the index's pieces (one per commit) into one, in steps that
- *       each hold up a write arriving meanwhile for tens of milliseconds at most.
+ *       is checked as a literal substring, so no query syntax leaks. The index gains a piece
+ *       with every commit; after open, and again once writes reach a quarter of the library,
+ *       the writer merges the pieces into one whenever it has been idle for 100 ms, in steps
+ *       that each hold up a write arriving meanwhile for tens of milliseconds at most.
  *   <li>{@code page} seeks an index on (createdAt, id), so page 10,000 costs what page 1 does.
  * </ul>
  *

@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The read operations, as SQL on one connection. Each runs as one auto-commit statement. */
+/**
+ * The read operations, as SQL on one connection. Each runs as one auto-commit statement, except a
+ * search, whose statements share one read transaction (one snapshot).
+ */
 final class Reads {
 
   private static final String SELECT = "SELECT " + VideoRows.COLUMNS + " FROM videos ";
