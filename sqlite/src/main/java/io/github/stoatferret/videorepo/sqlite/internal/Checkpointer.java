@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Nothing here decides durability: a checkpoint copies pages that are already committed, and
  * a failed one leaves them in the WAL, where SQLite reads and recovers them.
  */
-final class Checkpointer implements Runnable {
+final class Checkpointer {
 
   private static final System.Logger LOG = System.getLogger(Checkpointer.class.getName());
 
@@ -37,20 +37,31 @@ final class Checkpointer implements Runnable {
 
   private final Connection connection;
   private final String database;
+  private final Thread thread;
   private final Object lock = new Object();
   private boolean committed; // guarded by lock
   private boolean stopping; // guarded by lock
   private @Nullable String lastFailure;
 
+  private Checkpointer(Connection connection, String database, String threadName) {
+    this.connection = connection;
+    this.database = database;
+    this.thread = new Thread(this::run, threadName);
+    thread.setDaemon(true);
+  }
+
   /**
-   * A checkpointer on its own connection.
+   * Starts a checkpointer on its own connection and thread.
    *
    * @param connection a read-write connection to the database, which this takes over and closes
    * @param database the database's name, for messages
+   * @param threadName the thread's name
+   * @return the running checkpointer
    */
-  Checkpointer(Connection connection, String database) {
-    this.connection = connection;
-    this.database = database;
+  static Checkpointer start(Connection connection, String database, String threadName) {
+    Checkpointer c = new Checkpointer(connection, database, threadName);
+    c.thread.start();
+    return c;
   }
 
   /** Tells the thread that a commit added to the WAL; never blocks the caller for long. */
@@ -63,21 +74,19 @@ final class Checkpointer implements Runnable {
     }
   }
 
-  /** Asks the thread to close its connection and end; a checkpoint under way finishes first. */
-  void stop() {
+  /**
+   * Stops the thread and waits until it has closed its connection; a checkpoint under way ends
+   * first.
+   */
+  void close() {
     synchronized (lock) {
       stopping = true;
       lock.notifyAll();
     }
+    EngineThreads.joinUninterruptibly(thread);
   }
 
-  /** Closes the connection of a checkpointer whose thread was never started. */
-  void closeUnstarted() {
-    Database.closeQuietly(connection);
-  }
-
-  @Override
-  public void run() {
+  private void run() {
     try {
       while (awaitCommit()) {
         checkpoint();

@@ -42,7 +42,6 @@ public final class SqliteStore implements VideoRepository {
   private final Writer writer;
   private final Thread writerThread;
   private final @Nullable Checkpointer checkpointer;
-  private final @Nullable Thread checkpointerThread;
   private final @Nullable Readers readers;
   private final @Nullable PointReads pointReads;
   private final @Nullable ExecutorService ownCompletions;
@@ -98,7 +97,8 @@ public final class SqliteStore implements VideoRepository {
     try {
       writerStatements = statements(database.openWriter());
       if (!database.inMemory()) {
-        background = new Checkpointer(database.openCheckpointer(), database.name());
+        background = Checkpointer.start(database.openCheckpointer(), database.name(),
+            prefix + "checkpointer");
       }
       if (!database.inMemory() && readerCount > 0) {
         started = new Readers(readerCount, () -> statements(database.openReader()),
@@ -106,7 +106,7 @@ public final class SqliteStore implements VideoRepository {
       }
     } catch (RuntimeException e) {
       if (background != null) {
-        background.closeUnstarted();
+        background.close();
       }
       if (writerStatements != null) {
         writerStatements.close();
@@ -124,13 +124,6 @@ public final class SqliteStore implements VideoRepository {
     this.writer = new Writer(writerStatements, database.name(),
         new EventDispatcher(listener, done), health,
         background == null ? () -> { } : background::committed);
-    if (background != null) {
-      this.checkpointerThread = new Thread(background, prefix + "checkpointer");
-      checkpointerThread.setDaemon(true);
-      checkpointerThread.start();
-    } else {
-      this.checkpointerThread = null;
-    }
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
     writerThread.start();
@@ -330,9 +323,8 @@ public final class SqliteStore implements VideoRepository {
       if (readers != null) {
         readers.stop();
       }
-      if (checkpointer != null && checkpointerThread != null) {
-        checkpointer.stop();
-        EngineThreads.joinUninterruptibly(checkpointerThread);
+      if (checkpointer != null) {
+        checkpointer.close();
       }
       writer.stop();
       EngineThreads.joinUninterruptibly(writerThread);
