@@ -67,6 +67,7 @@ import org.jspecify.annotations.Nullable;
  *       with every commit; after open, and again once writes reach a quarter of the library,
  *       the writer merges the pieces into one whenever it has been idle for 100 ms, in steps
  *       that each hold up a write arriving meanwhile for tens of milliseconds at most.
+ *       {@link #optimize} merges them at once, for a job that writes and exits.
  *   <li>{@code page} seeks an index on (createdAt, id), so page 10,000 costs what page 1 does.
  * </ul>
  *
@@ -309,6 +310,25 @@ public final class SqliteVideoRepository implements VideoRepository {
   @Override
   public Flow.Publisher<Video> stream() {
     return store.stream();
+  }
+
+  /**
+   * Merges the full-text search index into one piece now, rather than when the writer next has
+   * 100 ms with nothing to do. For a batch tool that writes a large library and exits (an
+   * import) and is never idle that long: every later session searches the merged index. At 1M
+   * videos a merge rewrites the whole index in a few seconds.
+   *
+   * <p>The merge runs on the writer thread in steps, each its own transaction, with the writes
+   * queued meanwhile committed between them, so it holds up no write for more than one step
+   * (tens of milliseconds). Searches stay correct throughout. An index already merged costs one
+   * step. {@link #close()} waits for a merge asked for before it.
+   *
+   * @return completes with {@code null} once the index is merged; fails with a {@link
+   *     StorageException} if a step fails (the step is rolled back, nothing is lost) or with a
+   *     {@link io.github.stoatferret.videorepo.RepositoryClosedException} after close
+   */
+  public CompletionStage<Void> optimize() {
+    return store.optimize();
   }
 
   /**

@@ -2,9 +2,12 @@ package io.github.stoatferret.videorepo.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.Video;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -163,6 +169,78 @@ class EngineTest {
           .size());
       assertEquals(1, repo.search("clip-17.", 100).toCompletableFuture().get(10, TimeUnit.SECONDS)
           .size());
+    }
+  }
+
+  @Test
+  void optimizeMergesTheIndexAtOnceAndCloseWaitsForIt() throws Exception {
+    Path file = dir.resolve("optimized.db");
+    CompletionStage<Void> asked;
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      // The merge due at open, done now: 40 commits are far too few to make another due.
+      repo.optimize().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      for (int i = 0; i < 40; i++) {
+        repo.add(Samples.video("o" + i, "/optimized/clip-" + i + ".mp4", i))
+            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+      assertTrue(mergeWorkLeft(file) >= 2, "the index was already in one piece: nothing to test");
+      repo.optimize().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      assertTrue(mergeWorkLeft(file) < 2, "optimize completed with the index still in pieces");
+      for (int i = 40; i < 80; i++) {
+        repo.add(Samples.video("o" + i, "/optimized/clip-" + i + ".mp4", i))
+            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+      asked = repo.optimize(); // and close at once
+    }
+    asked.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertTrue(mergeWorkLeft(file) < 2, "close did not wait for the merge asked for before it");
+    SqliteVideoRepository reopened = SqliteVideoRepository.open(file);
+    try {
+      assertEquals(80, reopened.search("clip", 100).toCompletableFuture()
+          .get(10, TimeUnit.SECONDS).size());
+    } finally {
+      reopened.close();
+    }
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> reopened.optimize().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    assertInstanceOf(RepositoryClosedException.class, refused.getCause());
+    try (SqliteVideoRepository memory = SqliteVideoRepository.builder().inMemory().open()) {
+      memory.add(Samples.video("m", "/m.mp4", 1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      memory.optimize().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      assertEquals(1, memory.search("m.mp4", 10).toCompletableFuture()
+          .get(10, TimeUnit.SECONDS).size());
+    }
+  }
+
+  @Test
+  void optimizeFinishesWhileWritesNeverLeaveTheWriterIdle() throws Exception {
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("busy.db"))) {
+      for (int i = 0; i < 40; i++) {
+        repo.add(Samples.video("b" + i, "/busy/" + i + ".mp4", i))
+            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+      // 16 writes always outstanding: the queue is never empty for the 100 ms that idle merging
+      // waits for, so only a step run between groups can finish the merge.
+      CompletableFuture<Void> merged = repo.optimize().toCompletableFuture();
+      Semaphore outstanding = new Semaphore(16);
+      AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+      int queued = 0;
+      while (!merged.isDone() && queued < 20_000) {
+        outstanding.acquire();
+        repo.add(Samples.video("w" + queued, "/busy/w" + queued + ".mp4", queued))
+            .whenComplete((v, e) -> {
+              if (e != null) {
+                writeFailure.compareAndSet(null, e);
+              }
+              outstanding.release();
+            });
+        queued++;
+      }
+      assertTrue(merged.isDone(), "optimize still pending with " + queued + " writes behind it");
+      merged.get();
+      outstanding.acquire(16);
+      assertEquals(null, writeFailure.get());
+      assertEquals(40L + queued, repo.count().toCompletableFuture().get(10, TimeUnit.SECONDS));
     }
   }
 

@@ -4,7 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Merges the trigram index into one segment, in small steps, while the writer is idle.
+ * Merges the trigram index into one segment, in small steps, while the writer is idle or when a
+ * caller asks ({@code SqliteVideoRepository.optimize}).
  *
  * <p>Why: FTS5 writes each transaction's index changes as a new segment and merges segments only
  * level by level (its automerge), so a library built by many commits keeps a dozen or more
@@ -57,6 +58,11 @@ final class SearchIndexMerger {
     if (changesSinceMerge >= changesForNextMerge) {
       due = true;
     }
+  }
+
+  /** Makes a full merge due now, however few writes came since the last: a caller asked. */
+  void request() {
+    due = true;
   }
 
   /** Stops merging until more writes make it due again: after a step failed. */

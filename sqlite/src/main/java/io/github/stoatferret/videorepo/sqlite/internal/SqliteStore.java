@@ -237,6 +237,16 @@ public final class SqliteStore implements VideoRepository {
     return pointRead("count", () -> (s, events) -> Reads.count(s));
   }
 
+  /**
+   * Merges the search index now, between the writes queued meanwhile ({@link SearchIndexMerger}).
+   *
+   * @return completes with {@code null} once the index is one segment
+   */
+  @SuppressWarnings("NullAway") // a Void stage completes with null, the only Void there is
+  public CompletionStage<Void> optimize() {
+    return admit("optimize", Task.Kind.MERGE, () -> (s, events) -> null, writer::submit);
+  }
+
   private <T> CompletionStage<T> write(String operation, Supplier<Task.Work<T>> work) {
     return submit(operation, true, work);
   }
@@ -251,7 +261,7 @@ public final class SqliteStore implements VideoRepository {
     if (pool == null) {
       return read(operation, work);
     }
-    return admit(operation, false, work, task -> {
+    return admit(operation, Task.Kind.READ, work, task -> {
       if (!pool.tryRun(task)) {
         Objects.requireNonNull(readers).submit(task);
       }
@@ -265,8 +275,8 @@ public final class SqliteStore implements VideoRepository {
   <T> CompletionStage<T> submit(String operation, boolean isWrite,
       Supplier<Task.Work<T>> work) {
     Readers queue = readers;
-    return admit(operation, isWrite, work, isWrite || queue == null ? writer::submit
-        : queue::submit);
+    return admit(operation, isWrite ? Task.Kind.WRITE : Task.Kind.READ, work,
+        isWrite || queue == null ? writer::submit : queue::submit);
   }
 
   /**
@@ -274,7 +284,7 @@ public final class SqliteStore implements VideoRepository {
    * fails the stage at once), and starts it. A point read runs inside the admission window, so
    * close waits for it before closing its connection.
    */
-  private <T> CompletionStage<T> admit(String operation, boolean isWrite,
+  private <T> CompletionStage<T> admit(String operation, Task.Kind kind,
       Supplier<Task.Work<T>> work, Consumer<Task<?>> start) {
     admitted.incrementAndGet();
     try {
@@ -287,7 +297,7 @@ public final class SqliteStore implements VideoRepository {
       }
       Task<T> task;
       try {
-        task = new Task<>(operation, isWrite, work.get(), callbacks);
+        task = new Task<>(operation, kind, work.get(), callbacks);
       } catch (RuntimeException e) {
         return Stages.failed(e);
       }

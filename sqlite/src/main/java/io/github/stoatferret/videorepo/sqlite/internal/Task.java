@@ -22,14 +22,27 @@ final class Task<T> {
     T run(Statements s, Consumer<VideoChangeEvent> events) throws SQLException;
   }
 
+  /** What the writer does with a task; reader threads take only reads. */
+  enum Kind {
+    /** Runs on a read connection, or between the writer's groups for an in-memory database. */
+    READ,
+    /** Joins the writer's next group commit. */
+    WRITE,
+    /**
+     * Asks the writer to merge the search index now ({@link SearchIndexMerger}); it completes
+     * once the index is merged, with {@code null}. Its work is not run.
+     */
+    MERGE
+  }
+
   final String operation;
-  final boolean write;
+  final Kind kind;
   final Work<T> work;
   final BackendFuture<T> result;
 
-  Task(String operation, boolean write, Work<T> work, Executor callbacks) {
+  Task(String operation, Kind kind, Work<T> work, Executor callbacks) {
     this.operation = operation;
-    this.write = write;
+    this.kind = kind;
     this.work = work;
     this.result = BackendFuture.engineOwned(callbacks);
   }

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 
 import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
 
+import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.ChangeCounts;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
  * order between the groups. When it has had nothing to do for {@link #IDLE_MILLIS}, it merges the
  * trigram index in small steps if that is due ({@link SearchIndexMerger}), going back to tasks as
- * soon as one is queued.
+ * soon as one is queued. When a caller asks for the merge ({@link Task.Kind#MERGE}), it does not
+ * wait to be idle: it runs a step after every group until the index is merged.
  */
 final class Writer implements Runnable {
 
@@ -54,6 +56,8 @@ final class Writer implements Runnable {
   private final EngineHealth health;
   private final Runnable afterCommit;
   private final SearchIndexMerger merger = new SearchIndexMerger();
+  /** Callers of {@code optimize}, completed when the merge they asked for is done. */
+  private final List<Task<?>> mergeRequests = new ArrayList<>();
 
   /**
    * A writer.
@@ -85,9 +89,9 @@ final class Writer implements Runnable {
     boolean stopping = false;
     try {
       while (!stopping) {
-        Task<?> first = merger.due() && !health.failed() ? pollUntilIdle() : take();
+        Task<?> first = next();
         if (first == null) {
-          mergeWhileIdle();
+          mergeSteps();
           continue;
         }
         batch.add(first);
@@ -96,8 +100,11 @@ final class Writer implements Runnable {
           for (Task<?> task : batch) {
             if (task == STOP) {
               stopping = true;
-            } else if (task.write) {
+            } else if (task.kind == Task.Kind.WRITE) {
               group.add(task);
+            } else if (task.kind == Task.Kind.MERGE) {
+              merger.request();
+              mergeRequests.add(task);
             } else {
               commit(group);
               Readers.runRead(task, statements, database, health);
@@ -112,17 +119,41 @@ final class Writer implements Runnable {
           for (Task<?> task : batch) {
             task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
           }
+          mergeRequests.removeAll(batch);
         } finally {
           group.clear();
           batch.clear();
         }
+        if (!mergeRequests.isEmpty()) {
+          // At least one step per group, so that writes cannot hold a requested merge off. After
+          // STOP the queue stays empty, so a merge asked for before close is finished here.
+          mergeSteps();
+        }
       }
     } finally {
       statements.close();
+      // Only reached with requests left if something escaped every catch above; never leave
+      // their stages pending.
+      failMergeRequests(new StorageException("optimize on " + database
+          + " refused: the writer thread ended", null, false));
     }
   }
 
-  private Task<?> take() {
+  /**
+   * The next task. While a merge is asked for, {@code null} at once if none is queued; while one
+   * is merely due, {@code null} if none comes within {@link #IDLE_MILLIS}; otherwise it waits.
+   */
+  private @Nullable Task<?> next() {
+    if (!mergeRequests.isEmpty()) {
+      return queue.poll();
+    }
+    if (merger.due() && !health.failed()) {
+      try {
+        return queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return null; // not a stop (see below); the merge steps check the queue anyway
+      }
+    }
     while (true) {
       try {
         return queue.take();
@@ -132,22 +163,20 @@ final class Writer implements Runnable {
     }
   }
 
-  /** The next task, or {@code null} if none comes within {@link #IDLE_MILLIS}. */
-  private @Nullable Task<?> pollUntilIdle() {
-    try {
-      return queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      return null; // not a stop (see take); the merge steps check the queue anyway
-    }
-  }
-
   /**
-   * Runs merge steps while no task is queued. A failed step is rolled back and merging waits for
-   * more writes; searches are correct with the index merged or not. An {@code Error} stops the
-   * engine as it would in a write, so that every later call fails rather than waits.
+   * Runs merge steps, at least one, while the merge is due and no task is queued, then completes
+   * the requests if the index is merged. A failed step is rolled back and merging waits for more
+   * writes (searches are correct with the index merged or not); the requests fail with it. An
+   * {@code Error} stops the engine as it would in a write, so that every later call fails rather
+   * than waits.
    */
-  private void mergeWhileIdle() {
-    while (merger.due() && queue.isEmpty() && !health.failed()) {
+  private void mergeSteps() {
+    do {
+      if (health.failed()) {
+        merger.postpone();
+        failMergeRequests(health.refusal("optimize"));
+        return;
+      }
       try {
         merger.step(statements);
         afterCommit.run();
@@ -156,10 +185,32 @@ final class Writer implements Runnable {
         statements.reset();
         RuntimeException failure = EngineThreads.failure(e, "merging the search index of "
             + database, health);
-        LOG.log(Level.WARNING, "merging the search index failed; it is retried after more"
-            + " writes, and searches stay correct meanwhile", failure);
+        if (mergeRequests.isEmpty()) {
+          LOG.log(Level.WARNING, "merging the search index failed; it is retried after more"
+              + " writes, and searches stay correct meanwhile", failure);
+        }
+        failMergeRequests(failure);
+        return;
       }
+    } while (merger.due() && queue.isEmpty());
+    if (!merger.due()) {
+      completeMergeRequests();
     }
+  }
+
+  @SuppressWarnings("NullAway") // a request's stage is a Void one: null is its only value
+  private void completeMergeRequests() {
+    for (Task<?> request : mergeRequests) {
+      request.succeed(null);
+    }
+    mergeRequests.clear();
+  }
+
+  private void failMergeRequests(RuntimeException failure) {
+    for (Task<?> request : mergeRequests) {
+      request.fail(failure);
+    }
+    mergeRequests.clear();
   }
 
   private void commit(List<Task<?>> group) {

@@ -147,6 +147,7 @@ class EngineFaultTest {
     for (int i = 0; i < 50; i++) {
       queued.add(store.add(video("q" + i)));
     }
+    queued.add(store.optimize()); // a merge asked for fails too, rather than waits
     release.countDown();
     Throwable first = failureOf(fatal);
     assertInstanceOf(OutOfMemoryError.class, first.getCause());
@@ -160,11 +161,13 @@ class EngineFaultTest {
       }
     }
     if (onWriter) {
-      assertEquals(queued.size(), failedWrites, "every write queued behind the error fails");
+      assertEquals(queued.size(), failedWrites,
+          "every write (and the merge) queued behind the error fails");
     }
     List<Function<SqliteStore, CompletionStage<?>>> later = List.of(
         s -> s.add(video("later")), s -> s.get("kept"), s -> s.list(10, 0), s -> s.count(),
-        s -> s.search("kept", 10), s -> s.delete("kept"), s -> s.page(null, 10));
+        s -> s.search("kept", 10), s -> s.delete("kept"), s -> s.page(null, 10),
+        s -> s.optimize());
     for (Function<SqliteStore, CompletionStage<?>> call : later) {
       CompletableFuture<?> stage = call.apply(store).toCompletableFuture();
       assertTrue(stage.isDone(), "a call after the error fails at once");
