@@ -81,6 +81,9 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
       }
       store(repo, batch);
       progress.finish();
+      if (stored > 0) {
+        opened.optimizeAfterBulkWrite();
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     out().printf(Locale.ROOT,

@@ -7,6 +7,7 @@ import io.github.stoatferret.videorepo.postgres.PostgresVideoRepository;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +24,14 @@ final class OpenCatalog implements AutoCloseable {
   private static final int CONNECTIONS = 8;
 
   private final BlockingVideoRepository repo;
+  private final @Nullable SqliteVideoRepository sqlite;
   private final @Nullable HikariDataSource pool;
   private final String name;
 
-  private OpenCatalog(BlockingVideoRepository repo, @Nullable HikariDataSource pool, String name) {
+  private OpenCatalog(BlockingVideoRepository repo, @Nullable SqliteVideoRepository sqlite,
+      @Nullable HikariDataSource pool, String name) {
     this.repo = repo;
+    this.sqlite = sqlite;
     this.pool = pool;
     this.name = name;
   }
@@ -48,7 +52,8 @@ final class OpenCatalog implements AutoCloseable {
       throw new IllegalArgumentException("--db " + db + " is not supported: give a SQLite file"
           + " path or a jdbc:postgresql:// URL");
     }
-    return new OpenCatalog(SqliteVideoRepository.open(Path.of(db)).blocking(), null, db);
+    SqliteVideoRepository sqlite = SqliteVideoRepository.open(Path.of(db));
+    return new OpenCatalog(sqlite.blocking(), sqlite, null, db);
   }
 
   private static OpenCatalog openPostgres(String url, Map<String, String> env) {
@@ -71,7 +76,7 @@ final class OpenCatalog implements AutoCloseable {
     try {
       PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).threads(CONNECTIONS)
           .open();
-      return new OpenCatalog(repo.blocking(), pool, withoutPassword(url));
+      return new OpenCatalog(repo.blocking(), null, pool, withoutPassword(url));
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -99,6 +104,22 @@ final class OpenCatalog implements AutoCloseable {
    */
   String name() {
     return name;
+  }
+
+  /**
+   * After a bulk write, merges a SQLite catalogue's search index into one piece
+   * ({@link SqliteVideoRepository#optimize}), so that later runs search it at full speed: a tool
+   * that writes and exits never leaves the repository idle long enough to do it on its own.
+   * PostgreSQL's indexes need nothing of the kind.
+   */
+  void optimizeAfterBulkWrite() {
+    if (sqlite != null) {
+      try {
+        sqlite.optimize().toCompletableFuture().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
   }
 
   @Override

@@ -9,6 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +105,33 @@ class VideoCatalogTest {
     assertTrue(r.err().contains("mixed.jsonl:4: skipped: width must not be negative"), r.err());
     assertTrue(r.err().contains("mixed.jsonl:5: skipped: a video with id"), r.err());
     assertTrue(r.out().contains("imported 2 videos, skipped 3"), r.out());
+  }
+
+  @Test
+  void anImportLeavesTheSearchIndexInOnePiece() throws Exception {
+    Path jsonl = dir.resolve("many.jsonl");
+    assertEquals(0, run("generate", "500", "--out", jsonl.toString()).exit());
+    // 50 commits, each adding a piece to the index; the tool exits without ever being idle.
+    Run imported = run("import", jsonl.toString(), "--chunk", "10");
+    assertEquals(0, imported.exit(), imported.err());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("videos.db"));
+        Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      long before = totalChanges(s);
+      // What a full merge would still change, rolled back: at most the index's structure row.
+      s.executeUpdate("INSERT INTO videos_search (videos_search, rank) VALUES ('merge', -100000)");
+      long left = totalChanges(s) - before;
+      s.execute("ROLLBACK");
+      assertTrue(left < 2, "the import left the index in pieces: a merge would change " + left
+          + " rows");
+    }
+  }
+
+  private static long totalChanges(Statement s) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test
