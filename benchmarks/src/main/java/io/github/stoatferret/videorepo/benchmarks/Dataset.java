@@ -127,6 +127,8 @@ final class Dataset {
       for (int from = 0; from < size; from += 1000) {
         repo.addAll(videos(from, Math.min(1000, size - from))).toCompletableFuture().join();
       }
+      // As a batch import leaves it: every run measures a merged index, file fresh or cached.
+      repo.optimize().toCompletableFuture().join();
     }
     try {
       // Closing checkpointed the WAL into the file and removed it: the file is whole.
