@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  *       checkpoint, every 32 MB of WAL, stays as a backstop). No connection is ever used by two
  *       threads at once.
  *   <li><b>Group commit.</b> The writer takes every write queued at that moment and commits them
- *       in one transaction. Each write makes its checks (unique id and path, existence) before it
- *       changes anything, so a clash fails only its own write and its group-mates commit. A
+ *       in one transaction. A write that fails a check (unique id and path, existence) has
+ *       changed nothing, so a clash fails only its own write and its group-mates commit. A
  *       write's stage completes only after the commit that holds it, so many concurrent writers
  *       share one commit (and, with {@link Durability#FULL}, one sync).
  *   <li>Callers' code never runs on the writer or reader threads, so a slow callback cannot stall

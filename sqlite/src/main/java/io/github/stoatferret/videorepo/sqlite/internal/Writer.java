@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * The one thread that owns the writer connection. It takes whatever tasks are queued and commits
  * each run of consecutive writes in one transaction (group commit): one lock, one WAL append and
  * at most one sync for the whole group. A write that fails a check (a clash, an absent id)
- * fails alone and its group-mates still commit: every write makes all its checks before it
- * changes anything ({@link Writes}), so a failed write has nothing to undo. (Savepoints would do
+ * fails alone and its group-mates still commit: a write that fails a check has changed nothing
+ * ({@link Writes}), so it has nothing to undo. (Savepoints would do
  * the same, but each one makes SQLite's full-text index flush its pending changes, which cost a
  * third of the writer's time.) Anything else a write throws (an SQL error, an unexpected
  * exception, an {@code Error}) fails the whole group after a rollback, as the catch policy of
