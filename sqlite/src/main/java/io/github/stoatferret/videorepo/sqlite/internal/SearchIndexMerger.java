@@ -18,10 +18,16 @@ import java.sql.SQLException;
  * so it is not run after every write: only once the writes since the last full merge reach a
  * quarter of the library (at least {@link #MIN_CHANGES}), which bounds how often each entry is
  * rewritten, and at open, when what earlier sessions left is unknown (a merged index answers the
- * first step with no work). FTS5's {@code 'merge'} command with a negative page count merges
- * across levels and does a bounded amount of work per call ({@link #STEP_PAGES} pages), so a
- * write that arrives waits at most one step; each step is its own transaction, and a crash
- * mid-way leaves a valid index.
+ * first step with no work). FTS5's {@code 'merge'} command does a bounded amount of work per
+ * call ({@link #STEP_PAGES} pages), so a write that arrives waits at most one step; each step is
+ * its own transaction, and a crash mid-way leaves a valid index.
+ *
+ * <p>The first step of a merge passes a negative page count, which gathers every segment into
+ * one merge across levels; the later steps pass a positive one, which goes on with the merge in
+ * progress. A negative count on every step would start the merge over whenever a write had added
+ * a segment between two steps, merging again what was already merged, so with writes coming
+ * between steps a large index would never be done. Segments that writes add meanwhile stay small
+ * and are left to FTS5's own merging; the merge is done when a step finds no work.
  */
 final class SearchIndexMerger {
 
@@ -34,12 +40,15 @@ final class SearchIndexMerger {
   /** The fewest index changes that make a full merge due again. */
   static final long MIN_CHANGES = 1_000;
 
-  private static final String STEP = "INSERT INTO videos_search (videos_search, rank)"
+  private static final String START = "INSERT INTO videos_search (videos_search, rank)"
       + " VALUES ('merge', " + -STEP_PAGES + ")";
+  private static final String GO_ON = "INSERT INTO videos_search (videos_search, rank)"
+      + " VALUES ('merge', " + STEP_PAGES + ")";
   private static final String TOTAL_CHANGES = "SELECT total_changes()";
   private static final String LIBRARY_SIZE = "SELECT n FROM video_count";
 
   private boolean due = true; // at open: unknown, so find out
+  private boolean started; // a merge is in progress: go on with it rather than start over
   private long changesSinceMerge;
   private long changesForNextMerge = MIN_CHANGES;
 
@@ -68,6 +77,7 @@ final class SearchIndexMerger {
   /** Stops merging until more writes make it due again: after a step failed. */
   void postpone() {
     due = false;
+    started = false;
     changesSinceMerge = 0;
   }
 
@@ -82,7 +92,7 @@ final class SearchIndexMerger {
     long before = totalChanges(s);
     s.execute("BEGIN IMMEDIATE");
     try {
-      s.get(STEP).executeUpdate();
+      s.get(started ? GO_ON : START).executeUpdate();
       s.execute("COMMIT");
     } catch (SQLException | RuntimeException e) {
       try {
@@ -92,8 +102,10 @@ final class SearchIndexMerger {
       }
       throw e;
     }
+    started = true;
     if (totalChanges(s) - before < 2) {
       due = false;
+      started = false;
       changesSinceMerge = 0;
       changesForNextMerge = Math.max(MIN_CHANGES, librarySize(s) / 4);
     }
