@@ -89,6 +89,37 @@ class FaultTest {
   }
 
   @Test
+  void aMergeOfTheSearchIndexThatDoesNotFitFailsOptimizeAndLosesNothing() throws Exception {
+    Path file = dir.resolve("full-merge.db");
+    List<String> stored = new ArrayList<>();
+    try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
+        .maxDatabaseSize(1 << 20).open()) {
+      Throwable full = null;
+      for (int i = 0; i < 100_000 && full == null; i++) { // one commit, one index segment each
+        Video v = Samples.video("v" + i, "/merge/" + "z".repeat(500) + "/clip-" + i, i);
+        full = failure(repo.add(v).toCompletableFuture());
+        if (full == null) {
+          stored.add(v.id());
+        }
+      }
+      assertTrue(full instanceof StorageException, "expected a full database, got " + full);
+      // Merging writes the merged segment before it frees the pieces: there is no room for it.
+      Throwable merge = failure(repo.optimize().toCompletableFuture());
+      assertTrue(merge instanceof StorageException, "expected StorageException, got " + merge);
+      assertTrue(merge.getMessage().contains("merging the search index")
+          && merge.getMessage().contains("full"), merge.getMessage());
+      // The failed step was rolled back: every acknowledged video is still stored and found.
+      assertEquals((long) stored.size(), repo.count().toCompletableFuture().join());
+      String last = stored.get(stored.size() - 1);
+      List<Video> found = repo.search("clip-" + last.substring(1), 10).toCompletableFuture()
+          .join();
+      assertEquals(List.of(last), found.stream().map(Video::id).toList());
+      assertTrue(repo.get(stored.get(0)).toCompletableFuture().join().isPresent());
+    }
+    assertEquals("ok", integrity(file));
+  }
+
+  @Test
   void aTruncatedDatabaseIsRefusedAtOpenUntouched() throws Exception {
     Path file = dir.resolve("truncated.db");
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
