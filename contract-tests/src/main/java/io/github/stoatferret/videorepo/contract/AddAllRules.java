@@ -39,6 +39,30 @@ public interface AddAllRules extends RuleTests {
     kit().expect(Rule.VR_3_2, "list after the failed addAll", List.of(a), kit().all(Rule.VR_3_2));
   }
 
+  /**
+   * VR-3.2: a batch refused for a clash leaves no trace a search could find: not before, nor once
+   * its other videos are added after all (a backend that keeps a search index beside its rows
+   * must undo the index entries of the refused batch too).
+   */
+  @Test
+  default void vr3_2_aRefusedBatchLeavesNoTraceInSearch() {
+    VideoRepository repo = kit().repository();
+    Video a = kit().video("a");
+    kit().ok(Rule.VR_3_2, "add(a)", () -> repo.add(a));
+    Video b = kit().video("b");
+    Video c = kit().video("c", a.path());
+    Video d = kit().video("d");
+    kit().fails(Rule.VR_3_2, "addAll([b, c with a's path, d])", DuplicateVideoException.class,
+        () -> repo.addAll(List.of(b, c, d)));
+    kit().expect(Rule.VR_3_2, "search(b's path) after the failed addAll", List.of(),
+        kit().ok(Rule.VR_3_2, "search", () -> repo.search(b.path(), 10)));
+    kit().ok(Rule.VR_3_2, "addAll([b, d])", () -> repo.addAll(List.of(b, d)));
+    kit().expect(Rule.VR_3_2, "search(b's path) once b is added", List.of(b),
+        kit().ok(Rule.VR_3_2, "search", () -> repo.search(b.path(), 10)));
+    kit().expect(Rule.VR_3_2, "search(\"/videos/\"), newest first", List.of(d, b, a),
+        kit().ok(Rule.VR_3_2, "search", () -> repo.search("/videos/", 10)));
+  }
+
   /** VR-3.2: a clash inside the batch stores none of it. */
   @Test
   default void vr3_2_clashInsideTheBatchStoresNone() {

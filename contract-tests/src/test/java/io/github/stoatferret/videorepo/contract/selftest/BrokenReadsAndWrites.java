@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -251,6 +252,41 @@ final class BrokenReadsAndWrites {
         String next = offset + limit < all.size()
             ? new PageCursor(0, "#" + (offset + limit)).encode() : null;
         return new VideoPage(items, next);
+      });
+    }
+  }
+
+  /**
+   * Keeps a refused batch's videos in its search index, as a backend might that indexes beside
+   * its rows and undoes only the rows. Breaks VR-3.2 (a search finds what was never stored).
+   */
+  static final class RefusedBatchStaysSearchable extends ReferenceRepository {
+    private final List<Video> ghosts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletionStage<List<Video>> addAll(List<Video> videos) {
+      return super.addAll(videos).whenComplete((stored, e) -> {
+        if (e instanceof DuplicateVideoException
+            || e != null && e.getCause() instanceof DuplicateVideoException) {
+          ghosts.addAll(videos);
+        }
+      });
+    }
+
+    @Override
+    public CompletionStage<List<Video>> search(String query, int limit) {
+      if (query == null || limit < 0 || !SearchText.isMatchable(query)) {
+        return super.search(query, limit);
+      }
+      String folded = SearchText.fold(query);
+      return super.search(query, limit).thenApply(found -> {
+        List<Video> all = new ArrayList<>(found);
+        for (Video ghost : ghosts) {
+          if (SearchText.fold(ghost.path()).contains(folded)) {
+            all.add(ghost);
+          }
+        }
+        return all.stream().limit(limit).toList();
       });
     }
   }

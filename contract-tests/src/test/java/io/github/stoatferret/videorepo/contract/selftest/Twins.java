@@ -76,6 +76,8 @@ final class Twins {
       twin(Rule.VR_2_2, BrokenReadsAndWrites.PathClashReportedAsId::new),
       twin(Rule.VR_3_1, BrokenReadsAndWrites.AddAllReturnsListOrder::new),
       twin(Rule.VR_3_2, BrokenRepositories.NonAtomicAddAll::new),
+      twin("RefusedBatchStaysSearchable", Rule.VR_3_2,
+          BrokenReadsAndWrites.RefusedBatchStaysSearchable::new),
       twin(Rule.VR_3_3, BrokenReadsAndWrites.RefusesEmptyBatch::new),
       twin(Rule.VR_4_1, BrokenReadsAndWrites.CaseInsensitiveGet::new),
       twin(Rule.VR_4_2, BrokenReadsAndWrites.CaseInsensitivePath::new),
