@@ -244,6 +244,30 @@ class EngineTest {
     }
   }
 
+  @Test
+  void aRefusedBatchLeavesNothingInTheTrigramIndex() throws Exception {
+    Path file = dir.resolve("refused.db");
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      repo.add(Samples.video("taken", "/refused/taken.mp4", 50)).toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      // Oldest first, the two new videos are inserted before the clash is found.
+      List<Video> batch = List.of(Samples.video("n1", "/refused/n1.mp4", 1),
+          Samples.video("n2", "/refused/n2.mp4", 2), Samples.video("n3", "/refused/taken.mp4", 3));
+      ExecutionException refused = assertThrows(ExecutionException.class,
+          () -> repo.addAll(batch).toCompletableFuture().get(10, TimeUnit.SECONDS));
+      assertInstanceOf(DuplicateVideoException.class, refused.getCause());
+      repo.add(Samples.video("after", "/refused/after.mp4", 60)).toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM videos_search),"
+            + " (SELECT count(*) FROM videos)")) {
+      rs.next();
+      assertEquals(rs.getLong(2), rs.getLong(1), "rows in the trigram index vs in the table");
+    }
+  }
+
   /**
    * How many rows a full merge of the trigram index would change, found by running one and
    * rolling it back: fewer than 2 when it is in one piece.
