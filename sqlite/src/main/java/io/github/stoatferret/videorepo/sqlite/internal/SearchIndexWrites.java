@@ -74,22 +74,4 @@ final class SearchIndexWrites {
   void clear() {
     pending.clear();
   }
-
-  /**
-   * Where the held changes end now, for {@link #dropFrom} after a rollback to a savepoint.
-   *
-   * @return the mark
-   */
-  int mark() {
-    return pending.size();
-  }
-
-  /**
-   * Drops the changes held since a {@link #mark}: the rows they index were rolled back.
-   *
-   * @param mark what {@link #mark} returned
-   */
-  void dropFrom(int mark) {
-    pending.subList(mark, pending.size()).clear();
-  }
 }

@@ -61,44 +61,8 @@ final class Writes {
     return v;
   }
 
-  /**
-   * Adds a batch, all or nothing. As in {@link #add}, the UNIQUE constraints find a clash, here
-   * inside a savepoint: a refused insert rolls the batch's rows back to it, and only then are the
-   * batch's ids and paths checked one by one, to report the clash the specification names (the
-   * first video in the batch's order, its id before its path). A savepoint costs nothing here
-   * because the trigram index is not written until the group's end ({@link SearchIndexWrites}).
-   */
   static List<Video> addAll(Statements s, List<Video> batch, Consumer<VideoChangeEvent> events)
       throws SQLException {
-    // Oldest first: rowids grow with createdAt (ListSlots), so a batch in any order (a copy
-    // arrives newest first) is appended as one run instead of pushed in at the table's front.
-    List<Video> oldestFirst = new ArrayList<>(batch);
-    oldestFirst.sort(Comparator.comparing(Video::createdAt));
-    int indexed = s.searchIndex().mark();
-    s.execute("SAVEPOINT add_all");
-    try {
-      for (Video v : oldestFirst) {
-        insert(s, v);
-      }
-    } catch (SQLiteException e) {
-      if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-        throw e; // the writer rolls the whole group back
-      }
-      s.execute("ROLLBACK TO add_all");
-      s.execute("RELEASE add_all");
-      s.searchIndex().dropFrom(indexed);
-      checkEach(s, batch);
-      throw e; // not reached: a refused insert means one of the checks fails
-    }
-    s.execute("RELEASE add_all");
-    for (Video v : batch) {
-      events.accept(new VideoChangeEvent.Added(v));
-    }
-    return batch;
-  }
-
-  /** Checks a batch's videos in order against the stored ones and each other. */
-  private static void checkEach(Statements s, List<Video> batch) throws SQLException {
     Set<String> ids = new HashSet<>();
     Set<String> paths = new HashSet<>();
     for (Video v : batch) {
@@ -106,6 +70,17 @@ final class Writes {
       ids.add(v.id());
       paths.add(v.path());
     }
+    // Oldest first: rowids grow with createdAt (ListSlots), so a batch in any order (a copy
+    // arrives newest first) is appended as one run instead of pushed in at the table's front.
+    List<Video> oldestFirst = new ArrayList<>(batch);
+    oldestFirst.sort(Comparator.comparing(Video::createdAt));
+    for (Video v : oldestFirst) {
+      insert(s, v);
+    }
+    for (Video v : batch) {
+      events.accept(new VideoChangeEvent.Added(v));
+    }
+    return batch;
   }
 
   static Video update(Statements s, Video v, Consumer<VideoChangeEvent> events)
