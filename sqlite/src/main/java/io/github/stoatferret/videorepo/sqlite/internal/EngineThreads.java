@@ -19,7 +19,8 @@ import java.sql.SQLException;
 final class EngineThreads {
 
   /** The task that tells an engine thread to end once every task queued before it is done. */
-  static final Task<Boolean> STOP = new Task<>("stop", Task.Kind.READ, (s, e) -> true, Runnable::run);
+  static final Task<Boolean> STOP =
+      new Task<>("stop", Task.Kind.READ, (s, e) -> true, Runnable::run);
 
   private EngineThreads() {}
 

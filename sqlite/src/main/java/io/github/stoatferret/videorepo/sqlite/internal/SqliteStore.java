@@ -240,7 +240,7 @@ public final class SqliteStore implements VideoRepository {
   /**
    * Merges the search index now, between the writes queued meanwhile ({@link SearchIndexMerger}).
    *
-   * @return completes with {@code null} once the index is one segment
+   * @return completes with {@code null} once the merge is done
    */
   @SuppressWarnings("NullAway") // a Void stage completes with null, the only Void there is
   public CompletionStage<Void> optimize() {

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * each run of consecutive writes in one transaction (group commit): one lock, one WAL append and
  * at most one sync for the whole group. A write that fails a check (a clash, an absent id)
  * fails alone and its group-mates still commit: a write that fails a check has changed nothing
- * ({@link Writes}), so it has nothing to undo. (Savepoints would do
- * the same, but each one makes SQLite's full-text index flush its pending changes, which cost a
- * third of the writer's time.) Anything else a write throws (an SQL error, an unexpected
+ * ({@link Writes}), so it has nothing to undo. (Savepoints would do the same, but each one makes
+ * SQLite's full-text index flush its pending changes, which cost a third of the writer's time.)
+ * Anything else a write throws (an SQL error, an unexpected
  * exception, an {@code Error}) fails the whole group after a rollback, as the catch policy of
  * {@link EngineThreads} says; the thread itself goes on. A caller's stage completes only after
  * the commit that holds its write.
