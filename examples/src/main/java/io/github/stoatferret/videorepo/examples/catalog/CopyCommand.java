@@ -98,7 +98,7 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
       }
       progress.finish();
       if (copied > 0) {
-        target.optimizeAfterBulkWrite();
+        target.optimizeAfterBulkWrite(err());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       out().printf(Locale.ROOT, "copied %d videos (%d already there) from %s to %s in %.1f s"

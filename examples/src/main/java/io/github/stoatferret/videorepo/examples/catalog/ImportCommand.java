@@ -82,7 +82,7 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
       store(repo, batch);
       progress.finish();
       if (stored > 0) {
-        opened.optimizeAfterBulkWrite();
+        opened.optimizeAfterBulkWrite(Objects.requireNonNull(err));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.postgres.PostgresVideoRepository;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -111,9 +112,14 @@ final class OpenCatalog implements AutoCloseable {
    * ({@link SqliteVideoRepository#optimize}), so that later runs search it at full speed: a tool
    * that writes and exits never leaves the repository idle long enough to do it on its own.
    * PostgreSQL's indexes need nothing of the kind.
+   *
+   * @param log told before the merge starts (seconds at a million videos), so the pause after
+   *     the progress bar is explained
    */
-  void optimizeAfterBulkWrite() {
+  void optimizeAfterBulkWrite(PrintWriter log) {
     if (sqlite != null) {
+      log.println("merging the search index of " + name + " (once, after a bulk write)");
+      log.flush();
       try {
         sqlite.optimize().toCompletableFuture().join();
       } catch (CompletionException e) {

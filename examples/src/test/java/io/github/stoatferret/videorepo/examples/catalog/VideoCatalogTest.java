@@ -114,6 +114,7 @@ class VideoCatalogTest {
     // 50 commits, each adding a piece to the index; the tool exits without ever being idle.
     Run imported = run("import", jsonl.toString(), "--chunk", "10");
     assertEquals(0, imported.exit(), imported.err());
+    assertTrue(imported.err().contains("merging the search index of"), imported.err());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("videos.db"));
         Statement s = c.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
