@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,21 +52,33 @@ class FaultTest {
     }
   }
 
+  /**
+   * Adds videos one by one until an add fails.
+   *
+   * @param stored collects the ids of the acknowledged adds
+   * @return the failure of the first add that failed, or null after 100,000 adds
+   */
+  private static Throwable addUntilFull(SqliteVideoRepository repo, IntFunction<Video> video,
+      List<String> stored) {
+    for (int i = 0; i < 100_000; i++) {
+      Video v = video.apply(i);
+      Throwable failed = failure(repo.add(v).toCompletableFuture());
+      if (failed != null) {
+        return failed;
+      }
+      stored.add(v.id());
+    }
+    return null;
+  }
+
   @Test
   void aFullDatabaseFailsWritesCleanlyAndRecoversWhenSpaceIsFreed() throws Exception {
     Path file = dir.resolve("full.db");
     List<String> stored = new ArrayList<>();
     try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
         .maxDatabaseSize(1 << 20).open()) {
-      Throwable full = null;
-      for (int i = 0; i < 100_000 && full == null; i++) {
-        String id = "v" + i;
-        Video v = Samples.video(id, "/" + "x".repeat(1000) + "/" + i, i);
-        full = failure(repo.add(v).toCompletableFuture());
-        if (full == null) {
-          stored.add(id);
-        }
-      }
+      Throwable full = addUntilFull(repo, i -> Samples.video("v" + i,
+          "/" + "x".repeat(1000) + "/" + i, i), stored);
       assertTrue(full instanceof StorageException, "expected StorageException, got " + full);
       assertFalse(((StorageException) full).isRetryable());
       assertTrue(full.getMessage().contains("full"), full.getMessage());
@@ -94,14 +107,8 @@ class FaultTest {
     List<String> stored = new ArrayList<>();
     try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
         .maxDatabaseSize(1 << 20).open()) {
-      Throwable full = null;
-      for (int i = 0; i < 100_000 && full == null; i++) { // one commit, one index segment each
-        Video v = Samples.video("v" + i, "/merge/" + "z".repeat(500) + "/clip-" + i, i);
-        full = failure(repo.add(v).toCompletableFuture());
-        if (full == null) {
-          stored.add(v.id());
-        }
-      }
+      Throwable full = addUntilFull(repo, // one commit, one index segment each
+          i -> Samples.video("v" + i, "/merge/" + "z".repeat(500) + "/clip-" + i, i), stored);
       assertTrue(full instanceof StorageException, "expected a full database, got " + full);
       // Merging writes the merged segment before it frees the pieces: there is no room for it.
       Throwable merge = failure(repo.optimize().toCompletableFuture());
