@@ -118,7 +118,7 @@ final class Checkpointer {
     }
   }
 
-  /** Waits on the lock; only {@link #stop} ends this thread, so an interrupt is not a stop. */
+  /** Waits on the lock; only {@link #close} ends this thread, so an interrupt is not a stop. */
   private void waitUninterruptibly(long millis) {
     try {
       lock.wait(millis);
