@@ -33,8 +33,12 @@ final class Dataset {
       "river", "desert", "glacier", "market"};
   private static final String[] CODECS = {"h264", "hevc", "av1", "prores", "vp9"};
   private static final Instant BASE = Instant.parse("2020-01-01T00:00:00Z");
-  /** Bump when {@link #video} changes, so that cached databases are rebuilt. */
-  static final int VERSION = 5;
+  /**
+   * Bump when {@link #video} or the SQLite schema changes, so that cached databases are rebuilt
+   * rather than measured as they were, or migrated in place (which an older build could not
+   * open).
+   */
+  static final int VERSION = 6;
 
   private Dataset() {}
 

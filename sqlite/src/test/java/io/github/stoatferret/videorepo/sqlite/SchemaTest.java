@@ -52,8 +52,10 @@ class SchemaTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-        assertEquals(3, rs.getInt(1)); // V1 videos, V2 video_count, V3 list_slot
+        assertEquals(4, rs.getInt(1)); // V1 videos, V2 video_count, V3 list_slot, V4 strict
       }
+      assertEquals(List.of("1"), ids(s, "SELECT strict FROM pragma_table_list"
+          + " WHERE name = 'videos'"));
       try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
         assertEquals("wal", rs.getString(1));
       }
@@ -139,6 +141,53 @@ class SchemaTest {
       assertEquals(List.of("0"), ids(s, "SELECT count(*) FROM videos WHERE list_slot >= "
           + -(1L << 62) + " AND list_slot >> 16 != created_at_us >> 12"));
       assertEquals(before, ids(s, "SELECT id FROM videos" + matches));
+    }
+  }
+
+  @Test
+  void aVersionThreeDatabaseHoldingAValueOfTheWrongTypeIsNamedAndUpgradedOnceRepaired()
+      throws Exception {
+    // A V3 file (its table not STRICT) where another program stored text in an integer column.
+    Path file = dir.resolve("v3.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      for (String script : List.of("V1__videos.sql", "V2__video_count.sql", "V3__list_slot.sql")) {
+        runScript(s, script);
+      }
+      s.executeUpdate("PRAGMA user_version = 3");
+      for (String[] row : new String[][] {{"good", "640", "1000000"}, {"bad", "'wide'", "2000000"}}) {
+        long at = Long.parseLong(row[2]);
+        s.executeUpdate("INSERT INTO videos VALUES (" + ((at >> 12) << 16) + ", '" + row[0]
+            + "', '/v/" + row[0] + ".mp4', '" + row[0] + ".mp4', 10, 25, 1, " + row[1] + ", 480,"
+            + " 'h264', NULL, 99, NULL, " + at + ", " + at + ", " + -at + ", '" + row[0]
+            + ".mp4', '/v/" + row[0] + ".mp4')");
+      }
+      s.executeUpdate("INSERT INTO videos_search (rowid, path_text, filename_text)"
+          + " SELECT ~list_slot, search_path, '' FROM videos");
+      s.executeUpdate("UPDATE video_count SET n = 2");
+    }
+    StorageException e = assertThrows(StorageException.class,
+        () -> SqliteVideoRepository.open(file));
+    for (String part : List.of(file.toString(), "version 4", "\"bad\"", "column width",
+        "holds text, not an integer", "not changed")) {
+      assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+    assertFalse(e.isRetryable());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      assertEquals(List.of("3"), ids(s, "PRAGMA user_version"));
+      s.executeUpdate("UPDATE videos SET width = 640 WHERE id = 'bad'"); // the repair named
+    }
+    try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+      assertEquals(640, repo.get("bad").toCompletableFuture().join().orElseThrow().width());
+      assertEquals(List.of("bad", "good"), repo.search("/V/", 10).toCompletableFuture().join()
+          .stream().map(Video::id).toList());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      assertEquals(List.of("4"), ids(s, "PRAGMA user_version"));
+      assertEquals(List.of("1"), ids(s, "SELECT strict FROM pragma_table_list"
+          + " WHERE name = 'videos'"));
     }
   }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Where the database lives and how its connections are opened: the checks made before SQLite
@@ -100,7 +102,7 @@ public final class Database {
           }
         }
       }
-      Migrations.migrate(c);
+      migrate(c);
       try (Statement s = c.createStatement()) {
         // The Checkpointer thread copies the WAL into the file as writes go on; the writer's own
         // checkpoint is the backstop, every 32 MB of WAL rather than every 4 MB (a checkpoint
@@ -123,6 +125,25 @@ public final class Database {
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
+    }
+  }
+
+  /**
+   * Brings the schema up to date. The upgrade to V4 (a STRICT table) stops at a value of the
+   * wrong type that the older table let another program store: named here, since SQLite's own
+   * message names neither the row nor a repair.
+   */
+  private void migrate(Connection c) throws SQLException {
+    try {
+      Migrations.migrate(c);
+    } catch (SQLiteException e) {
+      if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_DATATYPE) {
+        throw e;
+      }
+      String found = VideoRows.mistyped(c);
+      throw new StorageException("cannot open " + name() + ": its schema cannot be upgraded to"
+          + " version " + Migrations.LATEST + " (typed columns) while a value has the wrong type: "
+          + (found == null ? e.getMessage() : found) + "; the file was not changed", e, false);
     }
   }
 

@@ -4,9 +4,11 @@ import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.spi.Micros;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +22,16 @@ import org.jspecify.annotations.Nullable;
  * a column is added or renamed in one place.
  *
  * <p>Reading is strict: a row that another program altered so that it no longer holds a valid
- * video (text in an integer column, a number out of range, a year past 9999, a zero frame rate)
- * fails with a non-retryable {@link StorageException} naming the video's id and the column, never
- * with the {@link IllegalArgumentException} that the specification keeps for callers' arguments,
- * and never by reading back as some other value.
+ * video (a number out of range, a year past 9999, a zero frame rate) fails with a non-retryable
+ * {@link StorageException} naming the video's id and the column, never with the
+ * {@link IllegalArgumentException} that the specification keeps for callers' arguments, and never
+ * by reading back as some other value. A value of the wrong type (text in an integer column)
+ * cannot be stored: the table is STRICT (schema V4), so each column is read with one typed driver
+ * call. {@link #mistyped} finds such a value in a file older than V4, whose upgrade it stops.
  */
 final class VideoRows {
 
-  /** How a column's value is stored, and so how it is checked when read. */
+  /** How a column's value is stored, and so how it is read and checked. */
   private enum Kind { TEXT, OPTIONAL_TEXT, INT64, INT32, MICROS }
 
   /** Binds one column's value of a video. */
@@ -111,8 +115,8 @@ final class VideoRows {
    * @throws SQLException if the driver fails to read a column
    * @throws StorageException if the row does not hold a valid video
    */
-  // Required texts may be NULL in a damaged row: Video's constructor checks every field, and what
-  // it throws is reported below as a StorageException naming the column. Numbers are never null.
+  // Required texts are NOT NULL in the table; should one still be NULL, Video's constructor
+  // refuses it, and what it throws is reported below as a StorageException naming the column.
   @SuppressWarnings("NullAway")
   static Video read(ResultSet rs, int at) throws SQLException {
     @Nullable Object[] values = new Object[VIDEO.size()];
@@ -164,35 +168,70 @@ final class VideoRows {
     }
   }
 
-  /** Reads one column, checking that SQLite holds it in the type the column is for. */
+  /**
+   * Reads one column with the typed getter of its kind: the STRICT table guarantees the type, so
+   * what is left to check is the range of an int.
+   */
   private static @Nullable Object value(ResultSet rs, int index, Column column,
-      @Nullable Object[] read)
-      throws SQLException {
-    Object raw = rs.getObject(index); // Integer or Long, Double, String, byte[] or null
+      @Nullable Object[] read) throws SQLException {
     switch (column.kind()) {
       case TEXT, OPTIONAL_TEXT -> {
-        if (raw == null || raw instanceof String) {
-          return raw; // a missing required text is reported by Video, naming the field
-        }
-        throw undecodable(read[0], column, "holds " + describe(raw) + ", not text", null);
+        return rs.getString(index);
+      }
+      case INT64 -> {
+        return rs.getLong(index);
+      }
+      case MICROS -> {
+        return Micros.toInstant(rs.getLong(index));
       }
       default -> {
-        if (!(raw instanceof Integer || raw instanceof Long)) {
-          throw undecodable(read[0], column, "holds " + describe(raw) + ", not an integer", null);
-        }
-        long n = ((Number) raw).longValue();
-        if (column.kind() == Kind.INT64) {
-          return n;
-        }
-        if (column.kind() == Kind.MICROS) {
-          return Micros.toInstant(n);
-        }
+        long n = rs.getLong(index);
         if (n != (int) n) {
           throw undecodable(read[0], column, "holds " + n + ", beyond the range of an int", null);
         }
         return (int) n;
       }
     }
+  }
+
+  /**
+   * Finds a value stored in a type its column is not for, which a table older than schema V4
+   * (not STRICT) could hold and which stops the upgrade to V4. Only called when the upgrade
+   * failed, so the scan of the table is paid once.
+   *
+   * @param c a connection to the database
+   * @return what is wrong, naming the video's id and the column and how to repair it, or
+   *     {@code null} if every value has its column's type
+   * @throws SQLException if the table cannot be read
+   */
+  static @Nullable String mistyped(Connection c) throws SQLException {
+    String wrongType = WRITTEN.stream()
+        .map(col -> "typeof(" + col.name() + ") NOT IN ('null', '"
+            + (isText(col) ? "text" : "integer") + "')")
+        .collect(Collectors.joining(" OR "));
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT " + names(WRITTEN, "") + " FROM videos WHERE "
+            + wrongType + " LIMIT 1")) {
+      if (!rs.next()) {
+        return null;
+      }
+      Object id = rs.getObject(1);
+      for (int k = 0; k < WRITTEN.size(); k++) {
+        Column column = WRITTEN.get(k);
+        Object raw = rs.getObject(k + 1); // Integer or Long, Double, String, byte[] or null
+        boolean fits = raw == null || (isText(column) ? raw instanceof String
+            : raw instanceof Integer || raw instanceof Long);
+        if (!fits) {
+          return undecodable(id, column, "holds " + describe(raw) + ", not "
+              + (isText(column) ? "text" : "an integer"), null).getMessage();
+        }
+      }
+      return null;
+    }
+  }
+
+  private static boolean isText(Column column) {
+    return column.kind() == Kind.TEXT || column.kind() == Kind.OPTIONAL_TEXT;
   }
 
   private static StorageException undecodable(@Nullable Object id, Column column, String why,
