@@ -231,6 +231,19 @@ class SchemaTest {
   }
 
   @Test
+  void aDatabaseWhoseTextIsNotUtf8IsRefusedUntouched() throws Exception {
+    Path file = dir.resolve("utf16.db");
+    exec(file, "PRAGMA encoding = 'UTF-16le'", "CREATE TABLE notes (text TEXT)");
+    byte[] before = Files.readAllBytes(file);
+    StorageException e = assertThrows(StorageException.class,
+        () -> SqliteVideoRepository.open(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("UTF-16le"), e.getMessage());
+    assertFalse(e.isRetryable());
+    assertArrayEquals(before, Files.readAllBytes(file));
+  }
+
+  @Test
   void aFileThatIsNotADatabaseIsRefusedUntouched() throws Exception {
     Path file = dir.resolve("notes.db");
     Files.writeString(file, "these are my notes, not a database\n".repeat(50));
