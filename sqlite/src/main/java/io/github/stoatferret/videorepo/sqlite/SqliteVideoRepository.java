@@ -57,7 +57,13 @@ import org.jspecify.annotations.Nullable;
  *       that reach it with a {@link StorageException} naming its id and column.
  *   <li>The schema is versioned ({@code PRAGMA user_version}) and migrated at open by plain SQL
  *       scripts named the Flyway way ({@code V1__videos.sql}). A database written by a newer
- *       version of the library is refused without being changed.
+ *       version of the library is refused without being changed, as is one whose text is not
+ *       stored as UTF-8 (SQLite's default). Since schema V4 the table is {@code STRICT}, so
+ *       SQLite refuses a value of the wrong type from any program (every program that opens the
+ *       file needs SQLite 3.37 or later). The upgrade to V4 rewrites the table once (12 s at 1M
+ *       videos on the benchmark machine), leaving the old table's pages as free space that
+ *       later writes reuse ({@code VACUUM} gives them back), and stops at a value of the wrong
+ *       type that an older table let another program store, naming its row and column.
  *   <li>Search folds text with {@link io.github.stoatferret.videorepo.SearchText#fold} in Java
  *       and stores the folded text. Rows are keyed in list order (schema V3: by createdAt, in
  *       buckets of about 4 ms), so a query of three or more characters reads its candidates
