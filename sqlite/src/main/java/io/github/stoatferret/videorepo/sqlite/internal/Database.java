@@ -132,8 +132,8 @@ public final class Database {
   /**
    * Refuses a database whose text is not stored as UTF-8: rows are read by taking each text's
    * bytes as SQLite stores them and decoding them as UTF-8 (VideoRows), cheaper than asking the
-   * driver for a string. SQLite's default, and every file videorepo creates, is
-   * UTF-8; only a file made by another program with {@code PRAGMA encoding} set is not.
+   * driver for a string. SQLite's default, and so every file videorepo creates, is UTF-8; only a
+   * file made by another program with {@code PRAGMA encoding} set is not.
    */
   private void checkEncoding(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA encoding")) {
