@@ -220,13 +220,7 @@ class SchemaTest {
     Path file = dir.resolve("future.db");
     SqliteVideoRepository.open(file).close();
     exec(file, "PRAGMA user_version = 99", "PRAGMA journal_mode = DELETE");
-    byte[] before = Files.readAllBytes(file);
-    StorageException e = assertThrows(StorageException.class,
-        () -> SqliteVideoRepository.open(file));
-    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("newer version"), e.getMessage());
-    assertFalse(e.isRetryable());
-    assertArrayEquals(before, Files.readAllBytes(file));
+    assertRefusedUntouched(file, "newer version");
     assertFalse(Files.exists(dir.resolve("future.db-wal")), "no WAL was created");
   }
 
@@ -234,11 +228,16 @@ class SchemaTest {
   void aDatabaseWhoseTextIsNotUtf8IsRefusedUntouched() throws Exception {
     Path file = dir.resolve("utf16.db");
     exec(file, "PRAGMA encoding = 'UTF-16le'", "CREATE TABLE notes (text TEXT)");
+    assertRefusedUntouched(file, "UTF-16le");
+  }
+
+  /** Opening fails, not retryable, naming the file and the reason, and the file is unchanged. */
+  private static void assertRefusedUntouched(Path file, String reason) throws Exception {
     byte[] before = Files.readAllBytes(file);
     StorageException e = assertThrows(StorageException.class,
         () -> SqliteVideoRepository.open(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("UTF-16le"), e.getMessage());
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
     assertFalse(e.isRetryable());
     assertArrayEquals(before, Files.readAllBytes(file));
   }
