@@ -73,7 +73,8 @@ public class GroupCommitCeilingBenchmark {
     config.setGetGeneratedKeys(false);
     c = config.createConnection("jdbc:sqlite:" + file);
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA wal_autocheckpoint = " + (autocheckpoint.equals("off") ? 0 : autocheckpoint));
+      String pages = autocheckpoint.equals("off") ? "0" : autocheckpoint;
+      s.execute("PRAGMA wal_autocheckpoint = " + pages);
     }
     c.setAutoCommit(false);
     row = c.prepareStatement(RawJdbc.INSERT);
