@@ -2,12 +2,8 @@ package io.github.stoatferret.videorepo.benchmarks;
 
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.sqlite.Durability;
-import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,18 +19,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sqlite.SQLiteConfig;
 
 /**
- * What SQLite itself allows group commit: 1,000 new videos written by one thread on one raw
- * connection with the repository's schema and pragmas, in transactions of {@code rowsPerCommit}
- * rows each. 64 is the largest group that {@code CallerBenchmark.add64}'s 64 callers can form
- * (each awaits its add); 1,000 is one {@code addAll}. Each transaction does what the writer does
- * for it: the rows, their trigram index entries in ascending order (so one index segment per
- * commit), the count. Rows take SQLite's own rowids (the largest plus one) where the writer picks
- * list slots; for videos created in the order they are added, both append at the table's end.
+ * What SQLite allows group commit: 1,000 new videos written by {@link RawTransactions} (SQLite
+ * alone, with the repository's schema and pragmas, doing per transaction what the writer does for
+ * a group) in transactions of {@code rowsPerCommit} rows each. 64 is the largest group that
+ * {@code CallerBenchmark.add64}'s 64 callers can form (each awaits its add); 44 is the groups'
+ * average measured inside the writer; 1,000 is one {@code addAll}.
  *
- * <p>No engine, no other thread, no stage to complete: the ratio of the two results (per 1,000
+ * <p>No engine, no other thread, no stage to complete: the ratio of the results (per 1,000
  * videos) is the most of {@code addAll}'s rate per video that any engine on SQLite can give 64
  * concurrent adds, each acknowledged once committed. With {@code autocheckpoint=off} the WAL is
  * never copied back (it grows through the iteration), which favours small transactions most,
@@ -48,7 +41,7 @@ import org.sqlite.SQLiteConfig;
 @Measurement(iterations = 5, time = 2)
 public class GroupCommitCeilingBenchmark {
 
-  @Param({"64", "1000"})
+  @Param({"44", "64", "1000"})
   public int rowsPerCommit;
 
   @Param({"off", "8192"})
@@ -58,34 +51,20 @@ public class GroupCommitCeilingBenchmark {
   public Durability durability;
 
   private Path file;
-  private Connection c;
-  private PreparedStatement row;
-  private PreparedStatement search;
-  private PreparedStatement count;
+  private RawTransactions raw;
   private long next;
 
   @Setup(Level.Iteration)
   public void setUp() throws SQLException {
     file = Dataset.fresh("ceiling");
-    SqliteVideoRepository.open(file).close(); // the schema, as the repository makes it
-    SQLiteConfig config = new SQLiteConfig(RawJdbc.pragmas(durability));
-    config.setCacheSize(-32 * 1024); // the repository's two other connection settings
-    config.setGetGeneratedKeys(false);
-    c = config.createConnection("jdbc:sqlite:" + file);
-    try (Statement s = c.createStatement()) {
-      String pages = autocheckpoint.equals("off") ? "0" : autocheckpoint;
-      s.execute("PRAGMA wal_autocheckpoint = " + pages);
-    }
-    c.setAutoCommit(false);
-    row = c.prepareStatement(RawJdbc.INSERT);
-    search = c.prepareStatement(RawJdbc.INSERT_SEARCH);
-    count = c.prepareStatement("UPDATE video_count SET n = n + ?");
+    int pages = autocheckpoint.equals("off") ? 0 : Integer.parseInt(autocheckpoint);
+    raw = new RawTransactions(file, durability, pages);
     next = 0;
   }
 
   @TearDown(Level.Iteration)
   public void tearDown() throws SQLException {
-    c.close();
+    raw.close();
     Dataset.deleteWithSidecars(file);
   }
 
@@ -101,14 +80,7 @@ public class GroupCommitCeilingBenchmark {
     List<Video> videos = Dataset.videos(next, 1000);
     next += 1000;
     for (int from = 0; from < videos.size(); from += rowsPerCommit) {
-      List<Video> group = videos.subList(from, Math.min(videos.size(), from + rowsPerCommit));
-      for (Video v : group) {
-        // Rows append (rowid = max + 1), and each index entry takes its row's rowid: ascending.
-        RawJdbc.insert(row, search, v);
-      }
-      count.setLong(1, group.size());
-      count.executeUpdate();
-      c.commit();
+      raw.write(videos.subList(from, Math.min(videos.size(), from + rowsPerCommit)));
     }
     return videos.size();
   }
