@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * A whole import of {@code importSize} videos in chunks of 1,000 into a new SQLite file or a new
  * PostgreSQL database, in a JVM limited to a 512 MB heap: the time of the whole import (single
  * shot). The {@code raw} baseline is SQLite alone ({@link RawTransactions}), one transaction per
- * chunk, with SQLite's own checkpoint at the writer's backstop of 8,192 pages.
+ * chunk, with SQLite's own checkpoint at the writer's backstop of 65,536 pages.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
@@ -46,7 +46,7 @@ public class ImportBenchmark {
   public void setUp() throws SQLException {
     if (backend.equals("raw")) {
       rawFile = Dataset.fresh("import-raw");
-      raw = new RawTransactions(rawFile, Durability.NORMAL, 8192);
+      raw = new RawTransactions(rawFile, Durability.NORMAL, 65_536);
     } else {
       backends = new Backends(backend, 0);
       repo = backends.repository();

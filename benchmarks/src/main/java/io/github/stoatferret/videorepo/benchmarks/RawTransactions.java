@@ -43,6 +43,7 @@ final class RawTransactions implements AutoCloseable {
     c = config.createConnection("jdbc:sqlite:" + file);
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA wal_autocheckpoint = " + autocheckpointPages);
+      s.execute("PRAGMA journal_size_limit = 536870912"); // as the repository's writer
     }
     c.setAutoCommit(false);
     row = c.prepareStatement(RawJdbc.INSERT);

@@ -137,7 +137,7 @@ class EngineTest {
         batch.add(Samples.video("c" + i, "/checkpointed/" + i + ".mp4", i));
       }
       repo.addAll(batch).toCompletableFuture().get(30, TimeUnit.SECONDS);
-      // A few hundred WAL pages, far below the writer's own checkpoint threshold (8,192 pages):
+      // A few hundred WAL pages, far below the writer's own checkpoint threshold (65,536 pages):
       // only the background checkpointer copies them into the file before close.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (Files.size(file) <= before && System.nanoTime() < deadline) {
