@@ -213,7 +213,8 @@ public final class SqliteVideoRepository implements VideoRepository {
      * Caps the size of the database file. A write that would grow it beyond the cap fails with a
      * {@link StorageException} (not retryable), exactly as on a full disk, and changes nothing;
      * reads go on, and writes succeed again once deletes have freed space. Default: no cap
-     * beyond SQLite's own.
+     * beyond SQLite's own. The cap is on the database file alone: the WAL beside it can hold up
+     * to about 256 MB more while writes go on (see the class description).
      *
      * @param bytes the largest size, at least 1 MiB
      * @return this builder
