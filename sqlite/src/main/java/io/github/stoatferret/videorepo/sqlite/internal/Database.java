@@ -116,7 +116,8 @@ public final class Database {
         // does under a long import: it runs inside a commit and syncs while the group waits, and
         // at 1M videos a batch of 1,000 dirties about 2,000 pages, so a backstop of 8,192 pages
         // came every few batches. The WAL file is kept at up to twice the backstop rather than
-        // cut back at each restart: growing it again cost as much as the larger backstop saved.
+        // cut back at each restart: growing it again took back most of what the larger backstop
+        // saved.
         // Measured (docs/benchmarks.md, "The writer's checkpoint backstop"): the 1M import 78 s
         // -> 60 s, 64 concurrent adds +15%; after a crash the next open reads up to 256 MB of WAL.
         s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_PAGES);
