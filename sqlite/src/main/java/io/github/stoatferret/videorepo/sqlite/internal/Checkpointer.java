@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * each commit only signals this thread, which runs a {@code PASSIVE} checkpoint: it copies what
  * is committed without taking any lock a reader or the writer waits for, and stops short of
  * frames a reader still needs. Once it has copied everything, the writer's next transaction
- * starts the WAL over. The writer keeps SQLite's own checkpoint as a backstop ({@link
- * Database#openWriter}): if this thread falls behind or fails, the WAL is still bounded.
+ * starts the WAL over. Under a long stream of writes it never gets there (the writer commits
+ * again while it copies), so the WAL then starts over at the writer's own checkpoint, which SQLite
+ * keeps as a backstop ({@link Database#openWriter}): if this thread falls behind or fails, the WAL
+ * is still bounded.
  *
  * <p>Nothing here decides durability: a checkpoint copies pages that are already committed, and
  * a failed one leaves them in the WAL, where SQLite reads and recovers them.
