@@ -1,12 +1,14 @@
 package io.github.stoatferret.videorepo.spi;
 
+import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VideoRepositoryException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * Small helpers for keeping two rules: no repository method throws (VR-1.1), and a returned
- * stage is read-only to its caller (VR-1.10).
+ * Small helpers for keeping three rules: no repository method throws (VR-1.1), failures have the
+ * specification's types (VR-1.8), and a returned stage is read-only to its caller (VR-1.10).
  *
  * <p>Every stage made here is a {@linkplain CompletableFuture#minimalCompletionStage() minimal
  * stage}: its {@code complete}, {@code obtrudeValue}, {@code cancel} and the like throw
@@ -20,7 +22,15 @@ public final class Stages {
 
   /**
    * Runs synchronous work and returns its result as a completed stage, or its exception as a
-   * failed one. For a backend whose work is done on the caller's thread.
+   * failed one, of a type rule VR-1.8 allows. For a backend whose work is done on the caller's
+   * thread.
+   *
+   * <p>The exceptions the specification names reach the caller as thrown: an argument check's
+   * {@link NullPointerException} or {@link IllegalArgumentException}, and every
+   * {@link VideoRepositoryException} (a clash, a missing video, a storage failure the work
+   * reported itself). Anything else the work throws, a {@code RuntimeException} or an
+   * {@code Error}, is a bug or a failure of the backend that the caller cannot act on by type: it
+   * arrives as a non-retryable {@link StorageException} with the original as its cause.
    *
    * @param <T> the result type
    * @param work the work
@@ -30,8 +40,27 @@ public final class Stages {
     try {
       return CompletableFuture.completedStage(work.get());
     } catch (RuntimeException | Error e) {
-      return CompletableFuture.failedStage(e);
+      return CompletableFuture.failedStage(specified(e));
     }
+  }
+
+  /**
+   * The failure a caller should see for an exception the backend's work threw: the exception
+   * itself if rule VR-1.8 names its type, else a non-retryable {@link StorageException} around
+   * it. Use it where a backend catches failures of its own work, so that an unexpected one
+   * never reaches the caller raw.
+   *
+   * @param failure what the work threw
+   * @return the failure to complete the stage with
+   */
+  public static Throwable specified(Throwable failure) {
+    if (failure instanceof VideoRepositoryException
+        || failure instanceof NullPointerException
+        || failure instanceof IllegalArgumentException) {
+      return failure;
+    }
+    return new StorageException("unexpected failure inside the backend: " + failure, failure,
+        false);
   }
 
   /**
