@@ -24,6 +24,8 @@ public final class Choices {
   private long[] recorded = new long[64];
   private int size;
   private final int maxChoices;
+  private int[] parts = new int[32];
+  private int partCount;
 
   private Choices(@Nullable SplittableRandom random, long @Nullable [] replay, int maxChoices) {
     this.random = random;
@@ -130,6 +132,47 @@ public final class Choices {
    */
   public boolean oneIn(int n) {
     return choose(n - 1) == n - 1;
+  }
+
+  /**
+   * Marks where a part of the value begins, such as one element of a list: the shrinker tries to
+   * drop a whole part at once, which no fixed block size can do for parts of every size.
+   *
+   * @return the mark, for {@link #endPart}
+   */
+  public int beginPart() {
+    return size;
+  }
+
+  /**
+   * Marks where the part begun at {@code start} ends.
+   *
+   * @param start what {@link #beginPart} returned
+   */
+  public void endPart(int start) {
+    if (size <= start) {
+      return;
+    }
+    if (partCount * 2 == parts.length) {
+      parts = Arrays.copyOf(parts, parts.length * 2);
+    }
+    parts[partCount * 2] = start;
+    parts[partCount * 2 + 1] = size;
+    partCount++;
+  }
+
+  /**
+   * The parts marked so far, each as its first index and the index after its last choice in
+   * {@link #recorded()}.
+   *
+   * @return the parts, in the order they ended
+   */
+  public int[][] parts() {
+    int[][] out = new int[partCount][];
+    for (int i = 0; i < partCount; i++) {
+      out[i] = new int[] {parts[i * 2], parts[i * 2 + 1]};
+    }
+    return out;
   }
 
   /**

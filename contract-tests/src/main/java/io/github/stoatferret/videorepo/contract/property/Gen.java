@@ -220,9 +220,15 @@ public interface Gen<T> {
   static <T> Gen<List<T>> lists(Gen<T> element, int maxSize) {
     return c -> {
       List<T> out = new ArrayList<>();
-      // Continue with probability 7/8: mean length 7, long lists still reachable.
-      while (out.size() < maxSize && c.choose(7) != 0) {
+      // Continue with probability 7/8: mean length 7, long lists still reachable. Each element
+      // with its flag is a part, so that shrinking can drop exactly one element.
+      while (out.size() < maxSize) {
+        int part = c.beginPart();
+        if (c.choose(7) == 0) {
+          break;
+        }
         out.add(element.generate(c));
+        c.endPart(part);
       }
       return Collections.unmodifiableList(out);
     };

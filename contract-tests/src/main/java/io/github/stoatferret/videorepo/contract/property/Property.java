@@ -66,6 +66,7 @@ public final class Property<T> {
       Duration.ofMillis(Long.getLong(SHRINK_TIME_PROPERTY, DEFAULT_SHRINK_MILLIS));
   private Long replaySeed = Long.getLong(SEED_PROPERTY);
   private long masterSeed = new SplittableRandom().nextLong();
+  private boolean timingDependent;
 
   private Property(Gen<T> gen) {
     this.gen = Objects.requireNonNull(gen, "gen");
@@ -141,6 +142,17 @@ public final class Property<T> {
   }
 
   /**
+   * Says that the check runs work on several threads, so that a failure depends on timing as
+   * well as on the value: the report then warns that replaying the seed may pass.
+   *
+   * @return this property
+   */
+  public Property<T> dependsOnTiming() {
+    timingDependent = true;
+    return this;
+  }
+
+  /**
    * Fixes the seed from which the tries' seeds derive, for a reproducible run.
    *
    * @param value the seed
@@ -185,7 +197,7 @@ public final class Property<T> {
   private PropertyFailure report(
       Check<? super T> check, long seed, int tryNumber, long[] recorded, T original,
       Throwable originalFailure) {
-    Shrinker shrinker = new Shrinker(c -> fails(check, c), shrinks, shrinkTime);
+    Shrinker shrinker = new Shrinker(c -> fails(check, c), this::parts, shrinks, shrinkTime);
     long[] smallest = shrinker.shrink(recorded);
     T shrunk = original;
     Throwable cause = originalFailure;
@@ -206,14 +218,38 @@ public final class Property<T> {
             + (shrinker.timedOut() ? ", stopped after " + shrinkTime : "") + ")";
       }
     }
-    String message = name + " failed on try " + tryNumber + " of " + tries
+    // The failure's own first line leads: it says what broke (a kit failure names its rule),
+    // while the property's name only says which search found it.
+    String message = firstLine(cause)
+        + "\n  found by: " + name + ", on try " + tryNumber + " of " + tries
         + "\n  seed: " + seed + "   (replay: -D" + SEED_PROPERTY + "=" + seed + ")"
-        + "\n  first counterexample: " + original
-        + "\n  first failure: " + originalFailure
+        + (timingDependent ? "\n  note: this property runs operations on several threads, so"
+            + " whether it fails depends on timing: a replay of this seed may pass; replay it a"
+            + " few times, or run more tries" : "")
         + "\n  " + outcome
-        + (shrunk == original ? "" : "\n  shrunk counterexample: " + shrunk
-            + "\n  failure: " + cause);
+        + "\n  counterexample" + (shrunk == original ? ":" : " (shrunk):")
+        + Listing.of(shrunk, "    ")
+        + "\n  failure:" + indented(cause)
+        + (shrunk == original ? "" : "\n  first counterexample, before shrinking:"
+            + Listing.of(original, "    ")
+            + "\n  first failure: " + Listing.cut(firstLine(originalFailure), Listing.MAX_LINE));
     return new PropertyFailure(message, seed, shrunk, cause);
+  }
+
+  private static String firstLine(Throwable failure) {
+    String text = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
+  /** The failure's message, each line indented and cut to a readable length. */
+  private static String indented(Throwable failure) {
+    String text = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      out.append("\n    ").append(Listing.cut(line.strip(), 4 * Listing.MAX_LINE));
+    }
+    return out.toString();
   }
 
   private boolean fails(Check<? super T> check, long[] choices) {
@@ -224,6 +260,16 @@ public final class Property<T> {
       return false;
     }
     return run(check, value) != null;
+  }
+
+  private int[][] parts(long[] choices) {
+    Choices replay = Choices.replay(choices);
+    try {
+      gen.generate(replay);
+    } catch (RuntimeException e) { // a sequence the generator refuses has no parts to drop
+      return new int[0][];
+    }
+    return replay.parts();
   }
 
   private T generate(long[] choices) {

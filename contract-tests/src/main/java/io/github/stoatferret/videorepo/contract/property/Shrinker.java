@@ -2,6 +2,8 @@ package io.github.stoatferret.videorepo.contract.property;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -9,9 +11,11 @@ import java.util.function.Predicate;
  *
  * <p>A sequence is smaller when it is shorter, or as long and smaller at its first difference
  * (shortlex), so every accepted step makes progress and shrinking ends. The passes, repeated until
- * none helps or the budget is spent: drop blocks of 32 down to 1 choices (removes list elements
- * and whole actions), set blocks to zero (simplifies whole sub-values), and lower each choice by binary
- * search towards zero (simplifies single numbers and picks).
+ * none helps or the budget is spent: drop whole parts the generators marked
+ * ({@link Choices#beginPart}: a list element with its flag), longest first, which removes an
+ * operation of a sequence in one run whatever its size; drop blocks of 32 down to 1 choices
+ * (removes what no part marks); set blocks to zero (simplifies whole sub-values); and lower each
+ * choice by binary search towards zero (simplifies single numbers and picks).
  *
  * <p>Shrinking stops at whichever comes first of its budget of runs and its deadline: a run of a
  * concurrency property can take a second, and a verdict that waits minutes for a smaller
@@ -20,6 +24,7 @@ import java.util.function.Predicate;
 public final class Shrinker {
 
   private final Predicate<long[]> fails;
+  private final Function<long[], int[][]> parts;
   private final int budget;
   private final long deadline;
   private int runs;
@@ -44,7 +49,22 @@ public final class Shrinker {
    * @param time how long shrinking may take; a call of {@code fails} under way then finishes
    */
   public Shrinker(Predicate<long[]> fails, int budget, Duration time) {
+    this(fails, c -> new int[0][], budget, time);
+  }
+
+  /**
+   * Makes a shrinker that also drops whole parts of a sequence.
+   *
+   * @param fails whether a sequence still fails; it may be called up to {@code budget} times
+   * @param parts the parts of a sequence, as {@link Choices#parts()} gives them after generating
+   *     from it
+   * @param budget the most calls of {@code fails}
+   * @param time how long shrinking may take; a call of {@code fails} under way then finishes
+   */
+  public Shrinker(Predicate<long[]> fails, Function<long[], int[][]> parts, int budget,
+      Duration time) {
     this.fails = fails;
+    this.parts = parts;
     this.budget = budget;
     this.deadline = System.nanoTime() + Math.min(time.toNanos(), Long.MAX_VALUE / 4);
   }
@@ -60,6 +80,7 @@ public final class Shrinker {
     boolean improved = true;
     while (improved && canRun()) {
       improved = false;
+      best = dropParts(best);
       for (int block = 32; block >= 1; block /= 2) {
         for (int i = best.length - block; i >= 0 && canRun(); i--) {
           i = Math.min(i, best.length - block); // best may have shrunk under us
@@ -91,6 +112,35 @@ public final class Shrinker {
         if (lowered != best) {
           best = lowered;
           improved = true;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Drops whole parts, longest and then latest first, until none can go. After each drop the
+   * parts are found again, since the indexes have moved.
+   */
+  private long[] dropParts(long[] best) {
+    boolean dropped = true;
+    while (dropped && canRun()) {
+      dropped = false;
+      int[][] found = parts.apply(best);
+      Arrays.sort(found, Comparator.<int[]>comparingInt(p -> p[0] - p[1])
+          .thenComparingInt(p -> -p[0]));
+      for (int[] part : found) {
+        if (!canRun()) {
+          break;
+        }
+        if (part[1] > best.length) {
+          continue; // past the recorded choices: the zeros a replay adds
+        }
+        long[] candidate = remove(best, part[0], part[1] - part[0]);
+        if (tryAccept(best, candidate)) {
+          best = candidate;
+          dropped = true;
+          break;
         }
       }
     }

@@ -63,7 +63,7 @@ class PropertyEngineTest {
             }));
     assertTrue(f.getMessage().contains("seed: " + f.seed()), f.getMessage());
     assertTrue(f.getMessage().contains("-Dvideorepo.property.seed=" + f.seed()), f.getMessage());
-    assertTrue(f.getMessage().startsWith("small numbers failed"), f.getMessage());
+    assertTrue(f.getMessage().contains("found by: small numbers, on try "), f.getMessage());
     Object original = seen.get(seen.size() - 1);
     PropertyFailure replayed = assertThrows(PropertyFailure.class,
         () -> Property.forAll(Gen.longs(0, 1_000_000)).replay(f.seed()).shrinks(0)
@@ -93,10 +93,95 @@ class PropertyEngineTest {
         () -> Property.forAll(Gen.lists(Gen.ints(0, 1000), 50)).seed(1).tries(1000)
             .check(list -> assertTrue(list.stream().allMatch(x -> x <= 50))));
     String m = f.getMessage();
-    assertTrue(m.contains("first counterexample: ["), m);
     assertTrue(m.contains("shrunk in "), m);
-    assertTrue(m.contains("shrunk counterexample: [51]"), m);
-    assertTrue(m.indexOf("first counterexample") < m.indexOf("shrunk counterexample"), m);
+    assertTrue(m.contains("\n  counterexample (shrunk):\n    (1 item)\n      1. 51\n"), m);
+    assertTrue(m.contains("\n  first counterexample, before shrinking:\n    ("), m);
+    assertTrue(m.indexOf("counterexample (shrunk)") < m.indexOf("first counterexample"), m);
+  }
+
+  @Test
+  void theReportLeadsWithWhatBrokeAndNamesThePropertyAfterIt() {
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.ints(0, 1000)).named("numbers stay small").seed(1).tries(1000)
+            .check(x -> assertTrue(x <= 50, "[R-1] numbers stay at most 50\n  more detail")));
+    String m = f.getMessage();
+    assertTrue(m.startsWith("[R-1] numbers stay at most 50"), m);
+    assertTrue(m.contains("\n  found by: numbers stay small, on try "), m);
+    assertTrue(m.contains("\n  failure:\n    [R-1] numbers stay at most 50"), m);
+  }
+
+  @Test
+  void aLongCounterexampleIsPrintedOneElementPerLineWithinBounds() {
+    Gen<String> longText = c -> "op" + c.choose(9) + "(" + "x".repeat(2_000) + ")";
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.lists(longText, 200)).seed(3).tries(100).shrinks(0)
+            .check(list -> assertTrue(list.size() < 2)));
+    String m = f.getMessage();
+    String[] lines = m.split("\n");
+    for (String line : lines) {
+      assertTrue(line.length() <= 1_200, "a line of " + line.length() + " characters");
+    }
+    assertTrue(m.contains("\n      1. op"), m);
+    assertTrue(m.contains("\n      2. op"), m);
+    assertTrue(lines.length <= Listing.MAX_LINES + 20, lines.length + " lines");
+  }
+
+  @Test
+  void listsOfListsArePrintedOneBlockPerInnerList() {
+    String listing = Listing.of(List.of(List.of("a", "b"), List.of("c")), "  ");
+    assertEquals("\n  [1] (2 items)\n      1. a\n      2. b\n  [2] (1 item)\n      1. c",
+        listing);
+  }
+
+  @Test
+  void aTimingDependentPropertyWarnsThatItsSeedMayNotReplay() {
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.ints(0, 10)).dependsOnTiming().tries(5).shrinks(0)
+            .check(x -> assertTrue(false, "always")));
+    assertTrue(f.getMessage().contains("a replay of this seed may pass"), f.getMessage());
+  }
+
+  @Test
+  void shrinkingCutsALongSequenceOfSlowRunsInFewRuns() {
+    // 40 elements of 10 choices, one of which alone fails. Blocks of powers of two never drop
+    // exactly one element, and once the others are zeros they can no longer go; dropping the
+    // parts Gen.lists marks removes one element per run.
+    Gen<List<Long>> ten = c -> {
+      List<Long> e = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        e.add(c.choose(1000));
+      }
+      return e;
+    };
+    List<Integer> sizes = new ArrayList<>();
+    Shrinker shrinker = new Shrinker(choices -> {
+      List<List<Long>> value;
+      try {
+        value = Gen.lists(ten, 40).generate(Choices.replay(choices));
+      } catch (RuntimeException e) {
+        return false;
+      }
+      sizes.add(value.size());
+      return value.stream().anyMatch(e -> e.get(0) == 777);
+    }, choices -> {
+      Choices replay = Choices.replay(choices);
+      Gen.lists(ten, 40).generate(replay);
+      return replay.parts();
+    }, 100_000, Duration.ofMinutes(1));
+    long[] failing = new long[40 * 11 + 1];
+    for (int i = 0; i < 40; i++) {
+      failing[i * 11] = 1; // the list goes on
+      for (int j = 1; j <= 10; j++) {
+        failing[i * 11 + j] = 100 + i;
+      }
+    }
+    failing[25 * 11 + 1] = 777;
+    long[] smallest = shrinker.shrink(failing);
+    assertEquals(List.of(List.of(777L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)),
+        Gen.lists(ten, 40).generate(Choices.replay(smallest)));
+    int firstSmall = sizes.indexOf(1);
+    assertTrue(firstSmall >= 0 && firstSmall < 100,
+        "one element left after " + firstSmall + " runs");
   }
 
   @Test
