@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The conformance kit: extend this class in your backend's tests, say how to create a repository
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
  * <p>Each test is named after the rule it checks ({@code vr3_2_...} checks rule VR-3.2), and its
  * failure message starts with the rule, then the operation with its arguments, expected versus
  * actual, and a hint ({@link Rule}). Rules that need a {@link Capability} the fixture does not
- * declare are reported as skipped with the reason.
+ * declare are reported as skipped, and the reasons are printed after the class has run.
  *
  * <p>Settings, each overridable here or by a system property: {@link #awaitTimeout()}
  * ({@value #AWAIT_PROPERTY}, milliseconds, default 10000), {@link #quietPeriod()}
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
  * ({@link io.github.stoatferret.videorepo.contract.property.Property}).
  */
 @DisplayNameGeneration(RuleDisplayNames.class)
+@ExtendWith(SkipReport.class)
 public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
     AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
     CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules {
