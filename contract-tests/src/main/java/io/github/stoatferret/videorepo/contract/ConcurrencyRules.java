@@ -13,6 +13,7 @@ import io.github.stoatferret.videorepo.contract.property.Gen;
 import io.github.stoatferret.videorepo.contract.property.Property;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -39,13 +40,27 @@ public interface ConcurrencyRules extends RuleTests {
     Property.forAll(threads)
         .named("VR-1.5 concurrent histories are linearizable")
         .shrinks(200)
+        .dependsOnTiming()
         .check(perThread -> {
           try (VideoRepository repo = kit().freshRepository()) {
             List<Linearizability.Call> history = record(repo, perThread);
             Optional<String> problem = Linearizability.check(ModelState.EMPTY, history);
             if (problem.isPresent()) {
-              throw ContractKit.failure(Rule.VR_1_5, "three threads running " + perThread,
-                  "a linearizable history", problem.get(), null);
+              // The calls in the order they started, then in the order they returned (the
+              // states they ran in are most like those of the history), then thread by thread.
+              List<Op> byStart = history.stream()
+                  .sorted(Comparator.comparingLong(Linearizability.Call::invoked))
+                  .map(Linearizability.Call::op).toList();
+              List<Op> byReturn = history.stream()
+                  .sorted(Comparator.comparingLong(Linearizability.Call::returned))
+                  .map(Linearizability.Call::op).toList();
+              SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_5, "concurrent histories",
+                  () -> List.of(byStart, byReturn,
+                      perThread.stream().flatMap(List::stream).toList()), () -> {
+                    throw ContractKit.failure(Rule.VR_1_5, "three threads running the"
+                        + " counterexample's operations", "a linearizable history",
+                        problem.get(), null);
+                  });
             }
           }
         });
@@ -62,9 +77,12 @@ public interface ConcurrencyRules extends RuleTests {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x", "/x1");
         Video y = kit().video("x", "/x2");
-        List<CompletionStage<?>> stages = Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
-        expectOneWinner(repo, stages, "add(x at /x1) racing add(x at /x2)",
-            DuplicateVideoException.Key.ID, 1);
+        diagnosedRace("racing adds of one id", List.of(), new Op.Add(x), new Op.Add(y), () -> {
+          List<CompletionStage<?>> stages =
+              Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
+          expectOneWinner(repo, stages, "add(x at /x1) racing add(x at /x2)",
+              DuplicateVideoException.Key.ID, 1);
+        });
       }
     }
   }
@@ -80,9 +98,12 @@ public interface ConcurrencyRules extends RuleTests {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x", "/same");
         Video y = kit().video("y", "/same");
-        List<CompletionStage<?>> stages = Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
-        expectOneWinner(repo, stages, "add(x at /same) racing add(y at /same)",
-            DuplicateVideoException.Key.PATH, 1);
+        diagnosedRace("racing adds of one path", List.of(), new Op.Add(x), new Op.Add(y), () -> {
+          List<CompletionStage<?>> stages =
+              Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
+          expectOneWinner(repo, stages, "add(x at /same) racing add(y at /same)",
+              DuplicateVideoException.Key.PATH, 1);
+        });
       }
     }
   }
@@ -98,12 +119,16 @@ public interface ConcurrencyRules extends RuleTests {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x", "/x");
         Video y = kit().video("y", "/y");
-        kit().ok(Rule.VR_1_5, "addAll([x, y])", () -> repo.addAll(List.of(x, y)));
-        List<CompletionStage<?>> stages = Race.run(List.of(
-            () -> repo.update(x.toBuilder().path("/free").build()),
-            () -> repo.update(y.toBuilder().path("/free").build())));
-        expectOneWinner(repo, stages, "update(x to /free) racing update(y to /free)",
-            DuplicateVideoException.Key.PATH, 2);
+        Video xMoved = x.toBuilder().path("/free").build();
+        Video yMoved = y.toBuilder().path("/free").build();
+        diagnosedRace("racing updates to one path", List.of(new Op.AddAll(List.of(x, y))),
+            new Op.Update(xMoved), new Op.Update(yMoved), () -> {
+              kit().ok(Rule.VR_1_5, "addAll([x, y])", () -> repo.addAll(List.of(x, y)));
+              List<CompletionStage<?>> stages = Race.run(List.of(
+                  () -> repo.update(xMoved), () -> repo.update(yMoved)));
+              expectOneWinner(repo, stages, "update(x to /free) racing update(y to /free)",
+                  DuplicateVideoException.Key.PATH, 2);
+            });
       }
     }
   }
@@ -118,19 +143,22 @@ public interface ConcurrencyRules extends RuleTests {
     for (int round = 0; round < RACE_ROUNDS; round++) {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x");
-        kit().ok(Rule.VR_1_5, "add(x)", () -> repo.add(x));
         Video changed = x.toBuilder().fileSize(99).build();
-        List<CompletionStage<?>> stages = Race.run(List.of(
-            () -> repo.update(changed), () -> repo.delete("x")));
-        String op = "update(x) racing delete(x)";
-        Outcome update = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
-        Outcome delete = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
-        kit().expect(Rule.VR_1_5, op + ": delete", Outcome.ok(true), delete);
-        kit().expectThat(Rule.VR_1_5, op + ": update", update.equals(Outcome.ok(changed))
-            || update.failure() == VideoNotFoundException.class,
-            "the updated video, or VideoNotFoundException", update);
-        kit().expect(Rule.VR_1_5, op + ": get(x) afterwards", Optional.empty(),
-            kit().ok(Rule.VR_1_5, "get(x)", () -> repo.get("x")));
+        diagnosedRace("update racing delete", List.of(new Op.Add(x)), new Op.Update(changed),
+            new Op.Delete("x"), () -> {
+              kit().ok(Rule.VR_1_5, "add(x)", () -> repo.add(x));
+              List<CompletionStage<?>> stages = Race.run(List.of(
+                  () -> repo.update(changed), () -> repo.delete("x")));
+              String op = "update(x) racing delete(x)";
+              Outcome update = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
+              Outcome delete = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
+              kit().expect(Rule.VR_1_5, op + ": delete", Outcome.ok(true), delete);
+              kit().expectThat(Rule.VR_1_5, op + ": update", update.equals(Outcome.ok(changed))
+                  || update.failure() == VideoNotFoundException.class,
+                  "the updated video, or VideoNotFoundException", update);
+              kit().expect(Rule.VR_1_5, op + ": get(x) afterwards", Optional.empty(),
+                  kit().ok(Rule.VR_1_5, "get(x)", () -> repo.get("x")));
+            });
       }
     }
   }
@@ -149,16 +177,19 @@ public interface ConcurrencyRules extends RuleTests {
           batch.add(kit().video("b" + i));
         }
         Video clash = kit().video("other", batch.get(3).path());
-        List<CompletionStage<?>> stages = Race.run(List.of(
-            () -> repo.addAll(batch), () -> repo.add(clash)));
-        String op = "addAll(b0..b4) racing add(other at b3's path)";
-        Outcome all = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
-        Outcome one = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
-        kit().expectThat(Rule.VR_1_5, op, all.isOk() != one.isOk(), "exactly one to succeed",
-            "addAll " + all + ", add " + one);
-        long expectedCount = all.isOk() ? 5 : 1;
-        kit().expect(Rule.VR_1_5, op + ": count()", expectedCount,
-            kit().ok(Rule.VR_1_5, "count()", repo::count));
+        diagnosedRace("addAll racing an overlapping add", List.of(), new Op.AddAll(batch),
+            new Op.Add(clash), () -> {
+              List<CompletionStage<?>> stages = Race.run(List.of(
+                  () -> repo.addAll(batch), () -> repo.add(clash)));
+              String op = "addAll(b0..b4) racing add(other at b3's path)";
+              Outcome all = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
+              Outcome one = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
+              kit().expectThat(Rule.VR_1_5, op, all.isOk() != one.isOk(),
+                  "exactly one to succeed", "addAll " + all + ", add " + one);
+              long expectedCount = all.isOk() ? 5 : 1;
+              kit().expect(Rule.VR_1_5, op + ": count()", expectedCount,
+                  kit().ok(Rule.VR_1_5, "count()", repo::count));
+            });
       }
     }
   }
@@ -181,6 +212,20 @@ public interface ConcurrencyRules extends RuleTests {
             Optional.of(v), kit().ok(Rule.VR_1_5, "get", () -> read));
       }
     }
+  }
+
+  /**
+   * Runs a race's checks; if they fail, runs its operations one at a time, in both orders, so
+   * that a rule that breaks without any race is named first.
+   */
+  private void diagnosedRace(String test, List<Op> setup, Op first, Op second,
+      SequentialDiagnosis.Body body) throws Exception {
+    List<Op> oneThenTwo = new ArrayList<>(setup);
+    oneThenTwo.addAll(List.of(first, second));
+    List<Op> twoThenOne = new ArrayList<>(setup);
+    twoThenOne.addAll(List.of(second, first));
+    SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_5, test,
+        () -> List.of(oneThenTwo, twoThenOne), body);
   }
 
   private void expectOneWinner(VideoRepository repo, List<CompletionStage<?>> stages, String op,

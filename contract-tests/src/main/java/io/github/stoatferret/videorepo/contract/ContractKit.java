@@ -306,13 +306,39 @@ public final class ContractKit {
    */
   public static AssertionFailedError failure(Rule rule, String operation,
       @Nullable Object expected, @Nullable Object actual, @Nullable Throwable cause) {
+    return failure(rule, operation, expected, actual, cause, null);
+  }
+
+  /**
+   * Makes a failure as {@link #failure(Rule, String, Object, Object, Throwable)} does, saying
+   * also which test found it when that test checks another rule.
+   *
+   * @param rule the rule
+   * @param operation the call as text
+   * @param expected what was expected
+   * @param actual what happened
+   * @param cause the underlying exception, or {@code null}
+   * @param foundBy which test found it and why this rule comes first, or {@code null}
+   * @return the error to throw
+   */
+  static AssertionFailedError failure(Rule rule, String operation, @Nullable Object expected,
+      @Nullable Object actual, @Nullable Throwable cause, @Nullable String foundBy) {
+    // expected and actual may be whole lists of videos: the message keeps a readable part (the
+    // first difference says where to look) and the error keeps them whole for an IDE's diff.
     String message = "[" + rule.id() + "] " + rule.statement()
+        + (foundBy == null ? "" : "\n  found by:  " + foundBy)
         + "\n  operation: " + operation
         + firstDifference(expected, actual)
-        + "\n  expected:  " + expected
-        + "\n  actual:    " + actual
+        + "\n  expected:  " + cut(String.valueOf(expected))
+        + "\n  actual:    " + cut(String.valueOf(actual))
         + "\n  hint:      " + rule.hint();
     return new AssertionFailedError(Printable.xmlSafe(message), expected, actual, cause);
+  }
+
+  private static String cut(String text) {
+    int max = 2_000;
+    return text.length() <= max ? text
+        : text.substring(0, max) + "... (" + (text.length() - max) + " more characters)";
   }
 
   /**

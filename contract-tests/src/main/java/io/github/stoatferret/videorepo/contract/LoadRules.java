@@ -4,6 +4,7 @@ import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.internal.Op;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,9 @@ public interface LoadRules extends RuleTests {
   /** How long the mixed load runs, in milliseconds; system property, default 2000. */
   String LOAD_MILLIS_PROPERTY = "videorepo.contract.loadMillis";
 
+  /** How many of the load's first operations a failure replays one at a time. */
+  int REPLAYED_OPS = 5_000;
+
   /**
    * VR-1.5: 64 callers mixing every operation keep ids and paths unique, every stage completes
    * exactly once within the timeout, and the final count matches the stored videos.
@@ -45,6 +49,8 @@ public interface LoadRules extends RuleTests {
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
     AtomicInteger ids = new AtomicInteger();
+    ConcurrentLinkedQueue<Op> issuedOps = new ConcurrentLinkedQueue<>();
+    AtomicInteger recorded = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < callers; t++) {
       long seed = t;
@@ -54,17 +60,21 @@ public interface LoadRules extends RuleTests {
           // A small pool of ids and paths, so that calls collide all the time.
           String id = "v" + random.nextInt(40);
           String path = "/p/" + random.nextInt(40);
-          CompletionStage<?> stage = switch (random.nextInt(9)) {
-            case 0, 1 -> repo.add(kit().video(id, path));
-            case 2 -> repo.addAll(List.of(kit().video("b" + ids.incrementAndGet(), path),
+          Op op = switch (random.nextInt(9)) {
+            case 0, 1 -> new Op.Add(kit().video(id, path));
+            case 2 -> new Op.AddAll(List.of(kit().video("b" + ids.incrementAndGet(), path),
                 kit().video(id, "/q/" + random.nextInt(40))));
-            case 3 -> repo.update(kit().video(id, path));
-            case 4 -> repo.delete(id);
-            case 5 -> repo.get(id);
-            case 6 -> repo.getByPath(path);
-            case 7 -> repo.search("p/" + random.nextInt(4), 20);
-            default -> repo.page(null, 10);
+            case 3 -> new Op.Update(kit().video(id, path));
+            case 4 -> new Op.Delete(id);
+            case 5 -> new Op.Get(id);
+            case 6 -> new Op.GetByPath(path);
+            case 7 -> new Op.Search("p/" + random.nextInt(4), 20);
+            default -> null; // page(null, 10), which the model has no operation for
           };
+          if (op != null && recorded.incrementAndGet() <= REPLAYED_OPS) {
+            issuedOps.add(op);
+          }
+          CompletionStage<?> stage = op == null ? repo.page(null, 10) : op.invoke(repo);
           issued.incrementAndGet();
           AtomicInteger times = new AtomicInteger();
           CompletableFuture<?> done = stage.toCompletableFuture().handle((v, e) -> {
@@ -95,19 +105,29 @@ public interface LoadRules extends RuleTests {
       th.start();
     }
     long end = System.nanoTime() + length.toNanos();
-    while (System.nanoTime() < end && problems.isEmpty()) {
-      checkInvariants(repo, "during the load");
-      Thread.sleep(50);
-    }
-    stop.set(true);
-    for (Thread th : threads) {
-      th.join(kit().awaitTimeout().toMillis());
-      kit().expectThat(Rule.VR_1_5, "mixed load", !th.isAlive(), "every caller to finish",
-          "a caller is stuck (deadlock?)");
-    }
-    kit().expect(Rule.VR_1_5, "mixed load: problems", List.of(), new ArrayList<>(problems));
-    kit().expect(Rule.VR_1_5, "mixed load: completions", issued.get(), completions.get());
-    checkInvariants(repo, "after the load");
+    // A failure here may come from one operation that misbehaves without any concurrency: the
+    // load's operations, run one at a time, then name that operation's own rule.
+    SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_5, "the mixed load",
+        () -> List.of(List.copyOf(issuedOps)), () -> {
+          try {
+            while (System.nanoTime() < end && problems.isEmpty()) {
+              checkInvariants(repo, "during the load");
+              Thread.sleep(50);
+            }
+          } finally {
+            stop.set(true); // callers must not outlive a failed check
+          }
+          for (Thread th : threads) {
+            th.join(kit().awaitTimeout().toMillis());
+            kit().expectThat(Rule.VR_1_5, "mixed load", !th.isAlive(), "every caller to finish",
+                "a caller is stuck (deadlock?)");
+          }
+          kit().expect(Rule.VR_1_5, "mixed load: problems", List.of(),
+              new ArrayList<>(problems));
+          kit().expect(Rule.VR_1_5, "mixed load: completions", issued.get(),
+              completions.get());
+          checkInvariants(repo, "after the load");
+        });
   }
 
   private void checkInvariants(VideoRepository repo, String when) {

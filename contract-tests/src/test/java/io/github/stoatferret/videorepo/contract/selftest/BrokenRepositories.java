@@ -25,6 +25,35 @@ final class BrokenRepositories {
 
   private BrokenRepositories() {}
 
+  /**
+   * Lets an update take a path another video holds, and reports the update as a change, as a
+   * backend whose update forgot the path check would. Breaks VR-8.3 only: the self-test runs the
+   * whole kit against it and expects every failure to name VR-8.3 first.
+   */
+  static final class TakesAnotherVideosPathOnUpdate extends ReferenceRepository {
+    TakesAnotherVideosPathOnUpdate(VideoChangeListener listener) {
+      super(listener);
+    }
+
+    @Override
+    public synchronized CompletionStage<Video> update(Video video) {
+      if (closed || video == null || !state.byId().containsKey(video.id())) {
+        return super.update(video);
+      }
+      Video old = state.byId().get(video.id());
+      Video stored = video.toBuilder().createdAt(old.createdAt()).build();
+      Map<String, Video> next = new HashMap<>(state.byId());
+      next.put(video.id(), stored);
+      state = new ModelState(next);
+      try {
+        listener.onChange(VideoChangeEvent.Updated.of(old, stored));
+      } catch (RuntimeException ignored) {
+        // VR-13.4: a throwing listener fails nothing
+      }
+      return Stages.run(() -> stored);
+    }
+  }
+
   /** Lets an update take a path another video holds. Breaks VR-8.3. */
   static final class IgnoresPathUniquenessOnUpdate extends ReferenceRepository {
     @Override

@@ -11,6 +11,9 @@ import io.github.stoatferret.videorepo.contract.Rule;
 import io.github.stoatferret.videorepo.contract.VideoRepositoryContract;
 import io.github.stoatferret.videorepo.contract.selftest.BrokenLifecycle.Disk;
 import io.github.stoatferret.videorepo.contract.selftest.Twins.Twin;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +52,15 @@ class KitCatchesBrokenRepositoriesTest {
 
   /** Runs the kit's tests for one backend and returns the failure messages. */
   private static List<String> runKit(Twin twin) {
+    List<String> messages = new ArrayList<>();
+    for (TestExecutionSummary.Failure f : failures(twin)) {
+      messages.add(f.getTestIdentifier().getDisplayName() + ": " + f.getException());
+    }
+    return messages;
+  }
+
+  /** Runs the kit's tests for one backend and returns its failures. */
+  private static List<TestExecutionSummary.Failure> failures(Twin twin) {
     PostDiscoveryFilter onlyItsRule = descriptor -> descriptor.getSource()
         .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
         .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
@@ -64,11 +76,7 @@ class KitCatchesBrokenRepositoriesTest {
     launcher.execute(request, summary);
     TestExecutionSummary result = summary.getSummary();
     assertTrue(result.getTestsFoundCount() > 0, twin + ": no test of " + twin.tests());
-    List<String> messages = new ArrayList<>();
-    for (TestExecutionSummary.Failure f : result.getFailures()) {
-      messages.add(f.getTestIdentifier().getDisplayName() + ": " + f.getException());
-    }
-    return messages;
+    return result.getFailures();
   }
 
   @Test
@@ -113,6 +121,47 @@ class KitCatchesBrokenRepositoriesTest {
         assertTrue(m.contains(part), () -> "a readable failure names its " + part + " " + m);
       }
     }
+  }
+
+  /**
+   * One bug, one rule: a backend whose update may take another video's path fails the VR-8.3
+   * test, and every other test it fails (races, the model, failed operations) names VR-8.3 first
+   * and says that it follows from it, instead of pointing the author at races or events.
+   */
+  @Test
+  void aPlantedBugIsNamedByItsOwnRuleInEveryFailure() {
+    Twin twin = Twins.PLANTED_UPDATE_PATH_BUG;
+    List<TestExecutionSummary.Failure> failures = failures(twin);
+    String id = "[" + twin.rule().id() + "]";
+    assertTrue(failures.stream().anyMatch(f -> f.getTestIdentifier().getDisplayName()
+        .startsWith(twin.rule().id() + " ")), () -> "no failure of the " + id + " tests");
+    for (TestExecutionSummary.Failure f : failures) {
+      String name = f.getTestIdentifier().getDisplayName();
+      String message = String.valueOf(f.getException().getMessage());
+      assertTrue(message.startsWith(id), () -> name + " does not name " + id + " first:\n"
+          + message);
+      if (!name.startsWith(twin.rule().id() + " ")) {
+        assertTrue(message.contains("found by"), () -> name + " does not say that it follows"
+            + " from " + id + ":\n" + message);
+      }
+    }
+  }
+
+  /** Skipped rules are listed with their reason on the console, not only counted. */
+  @Test
+  void skipReasonsArePrintedAfterTheFixture() {
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      assertEquals(List.of(), runKit(Twins.REFERENCE_WITHOUT_EVENTS));
+    } finally {
+      System.setOut(console);
+    }
+    String text = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("videorepo kit: "), text);
+    assertTrue(text.contains(" skipped:\n  VR-13.1 needs capability CHANGE_EVENTS, which the"
+        + " fixture does not declare in capabilities(): vr13_1_"), text);
   }
 
   /** Chooses the fixture's backend from the launcher's configuration, before each test. */

@@ -59,6 +59,19 @@ final class Twins {
       new Twin("ReactorStream", null, NONE, (listener, disk) -> new ReactorStreamRepository(),
           List.of("vr11_", "vr12_3_")));
 
+  /**
+   * One realistic bug run against the whole kit, not only its rule's tests: every failure it
+   * causes must name VR-8.3 first, the tests of other rules saying that they follow from it.
+   */
+  static final Twin PLANTED_UPDATE_PATH_BUG = new Twin("TakesAnotherVideosPathOnUpdate",
+      Rule.VR_8_3, EVENTS,
+      (listener, disk) -> new BrokenRepositories.TakesAnotherVideosPathOnUpdate(listener),
+      List.of("vr"));
+
+  /** The reference declaring no capability, for the event rules: each is skipped, with why. */
+  static final Twin REFERENCE_WITHOUT_EVENTS = new Twin("ReferenceWithoutEvents", null, NONE,
+      (listener, disk) -> new ReferenceRepository(), List.of(Twin.prefixOf(Rule.VR_13_1)));
+
   /** Every broken twin. */
   static final List<Twin> BROKEN = List.of(
       twin(Rule.VR_1_1, BrokenRepositories.ThrowsInsteadOfFailing::new),
@@ -115,6 +128,11 @@ final class Twins {
   static Twin named(String name) {
     if (name.equals(REFERENCE.name())) {
       return REFERENCE;
+    }
+    for (Twin special : List.of(PLANTED_UPDATE_PATH_BUG, REFERENCE_WITHOUT_EVENTS)) {
+      if (name.equals(special.name())) {
+        return special;
+      }
     }
     return java.util.stream.Stream.concat(VALID.stream(), BROKEN.stream()).filter(t -> t.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no twin named " + name));
