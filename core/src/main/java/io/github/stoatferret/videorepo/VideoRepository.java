@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *       list, fails the stage with {@link NullPointerException} naming the parameter.
  *   <li><b>VR-1.3 Limits and offsets.</b> A negative {@code limit} or {@code offset} fails the
  *       stage with {@link IllegalArgumentException}; {@code limit} 0 gives an empty result (and
- *       reads nothing else) for every operation that takes a limit.
+ *       reads nothing else) for every operation that takes a limit, except that
+ *       {@link #page} of limit 0 still says whether a video follows its cursor (VR-6.2).
  *   <li><b>VR-1.4 Closed wins.</b> After {@link #close()} every operation fails with
  *       {@link RepositoryClosedException}, even one whose arguments are also bad.
  *   <li><b>VR-1.5 Linearizable.</b> Every operation is atomic and takes effect at one instant
