@@ -41,12 +41,14 @@ public enum Rule {
       + " computes", "Replay the printed seed and compare the first step whose result differs"),
   /** VR-1.10 */
   VR_1_10("A returned stage is read-only: no caller can complete, cancel or obtrude its outcome",
-      "Return Stages.readOnly(future) or a minimal stage (CompletableFuture.completedStage,"
-          + " failedStage), not the CompletableFuture the backend completes"),
+      "Return Stages.run(...) for work done on the caller's thread, or a"
+          + " BackendFuture.engineOwned(callbacks) that your threads complete, not the"
+          + " CompletableFuture the backend completes"),
   /** VR-1.11 */
   VR_1_11("A callback attached to a stage may call the repository and wait for the result",
-      "Do not complete stages on the only thread that runs the operations: complete them, or run"
-          + " their callbacks, on another thread, or run operations on the caller's thread"),
+      "Callbacks must not run on the only thread that runs the operations: return a"
+          + " BackendFuture.engineOwned(callbacks) whose callback executor is not your worker,"
+          + " or run operations on the caller's thread (Stages.run)"),
   /** VR-2.1 */
   VR_2_1("add stores the video and returns it", "Return the video as stored"),
   /** VR-2.2 */

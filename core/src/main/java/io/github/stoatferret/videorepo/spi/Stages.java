@@ -75,8 +75,12 @@ public final class Stages {
   }
 
   /**
-   * The read-only view of a future the backend completes itself: what an asynchronous backend
-   * returns, so that no caller can complete, cancel or obtrude its outcome.
+   * The read-only view of a future: no caller can complete, cancel or obtrude its outcome
+   * (VR-1.10). Callbacks attached to it run on the thread that completes the future, so it keeps
+   * VR-1.11 only for a future that is already complete or that a thread completes which never
+   * runs operations. For a future your own worker completes, return a
+   * {@link BackendFuture#engineOwned} instead: a callback that waits for another operation would
+   * otherwise wait for the very worker it occupies.
    *
    * @param <T> the result type
    * @param future the backend's own future
