@@ -50,13 +50,16 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>VR-1.9 Model equivalence.</b> Any sequence of operations gives the same results, the
  *       same stored videos and the same change events as a plain sorted map applying the rules
  *       above one operation at a time (the kit's reference model).
- *   <li><b>VR-1.10 Stages are read-only.</b> No caller can change what a returned stage reports:
- *       calling {@code complete}, {@code completeExceptionally}, {@code obtrudeValue},
- *       {@code obtrudeException} or {@code cancel} on it (if it is a {@code CompletableFuture})
- *       either throws {@link UnsupportedOperationException} or has no effect on its outcome, and
+ *   <li><b>VR-1.10 Stages are read-only.</b> No caller can change what a returned stage reports.
+ *       If it is a {@code CompletableFuture} (or any {@code Future}), {@code cancel} on it
+ *       returns {@code false}, has no effect and never throws, so that adapters which cancel a
+ *       stage whenever their subscriber goes away (Reactor's {@code Mono.fromCompletionStage},
+ *       Spring's handling of a controller's stage) work without errors; {@code complete},
+ *       {@code completeExceptionally}, {@code obtrudeValue} and {@code obtrudeException} either
+ *       throw {@link UnsupportedOperationException} or have no effect on its outcome.
  *       {@link CompletionStage#toCompletableFuture()} may return an independent copy that its
- *       caller may complete or cancel at will. Cancelling such a copy does not cancel the
- *       operation: it takes effect (or fails) exactly as if nobody had cancelled.
+ *       caller may complete or cancel at will. Cancelling never cancels the operation: it takes
+ *       effect (or fails) exactly as if nobody had cancelled.
  *       ({@link io.github.stoatferret.videorepo.spi.Stages} makes such stages.)
  *   <li><b>VR-1.11 Callbacks may wait on the repository.</b> A stage may complete on any
  *       thread, and a callback attached with a non-async method may run on that thread. The

@@ -40,10 +40,12 @@ public enum Rule {
   VR_1_9("Any sequence of operations gives the results and state that the reference model"
       + " computes", "Replay the printed seed and compare the first step whose result differs"),
   /** VR-1.10 */
-  VR_1_10("A returned stage is read-only: no caller can complete, cancel or obtrude its outcome",
+  VR_1_10("A returned stage is read-only: no caller can complete or obtrude its outcome, and"
+      + " cancel returns false, changes nothing and never throws",
       "Return Stages.run(...) for work done on the caller's thread, or a"
           + " BackendFuture.engineOwned(callbacks) that your threads complete, not the"
-          + " CompletableFuture the backend completes"),
+          + " CompletableFuture the backend completes nor a JDK minimal stage (whose cancel"
+          + " throws)"),
   /** VR-1.11 */
   VR_1_11("A callback attached to a stage may call the repository and wait for the result",
       "Callbacks must not run on the only thread that runs the operations: return a"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,8 @@ public interface StageRules extends RuleTests {
 
   /**
    * Tries every way a caller could complete a stage: on the stage itself if it is a
-   * {@code CompletableFuture}, and on what {@code toCompletableFuture()} returns. A refusal
+   * {@code CompletableFuture}, and on what {@code toCompletableFuture()} returns. (Cancelling is
+   * {@link #cancel}'s.) A refusal
    * ({@link UnsupportedOperationException}) is a correct answer; so is a copy that takes the
    * forgery while the stage keeps its own outcome.
    *
@@ -34,7 +36,6 @@ public interface StageRules extends RuleTests {
     targets.add(stage.toCompletableFuture());
     for (CompletableFuture<T> f : targets) {
       List<Runnable> attempts = List.of(
-          () -> f.cancel(true),
           () -> f.complete(forged),
           () -> f.completeExceptionally(new IllegalStateException("forged by the caller")),
           () -> f.obtrudeException(new IllegalStateException("forged by the caller")),
@@ -49,6 +50,74 @@ public interface StageRules extends RuleTests {
     }
   }
 
+  /**
+   * Cancels a stage as an adapter does when its subscriber goes away: on the stage itself, if it
+   * is a {@code Future}, which must answer {@code false} and not throw; and on the copy
+   * {@code toCompletableFuture()} gives, which is the caller's to cancel.
+   *
+   * @param stage the stage a repository returned
+   * @param operation the call, for the message
+   */
+  private void cancel(CompletionStage<?> stage, String operation) {
+    if (stage instanceof Future<?> future) {
+      boolean cancelled;
+      try {
+        cancelled = future.cancel(true);
+      } catch (RuntimeException e) {
+        throw ContractKit.failure(Rule.VR_1_10, "cancel(true) on the stage of " + operation,
+            "false, and no exception", "it threw " + e, e);
+      }
+      kit().expect(Rule.VR_1_10, "cancel(true) on the stage of " + operation, false, cancelled);
+    }
+    stage.toCompletableFuture().cancel(true);
+  }
+
+  /**
+   * VR-1.10: cancelling the stage of any operation, at once or later, returns {@code false},
+   * throws nothing, and the operation takes effect as if nobody had cancelled it.
+   */
+  @Test
+  default void vr1_10_cancellingAnyStageIsHarmless() {
+    VideoRepository repo = kit().repository();
+    List<Video> videos = new ArrayList<>();
+    List<CompletionStage<Video>> adds = new ArrayList<>();
+    for (int i = 0; i < 100; i++) { // many at once, so that some are still pending when cancelled
+      Video v = kit().video("c" + i);
+      videos.add(v);
+      CompletionStage<Video> add = repo.add(v);
+      cancel(add, "add(c" + i + ")");
+      adds.add(add);
+    }
+    for (int i = 0; i < adds.size(); i++) {
+      CompletionStage<Video> add = adds.get(i);
+      kit().expect(Rule.VR_1_10, "add(c" + i + ") after its stage was cancelled", videos.get(i),
+          kit().ok(Rule.VR_1_10, "add(c" + i + ")", () -> add));
+      cancel(add, "add(c" + i + "), once complete");
+    }
+    Video batchVideo = kit().video("b");
+    Video moved = videos.get(0).toBuilder().path("/moved").build();
+    List<CompletionStage<?>> others = List.of(repo.addAll(List.of(batchVideo)), repo.get("c1"),
+        repo.getByPath(videos.get(1).path()), repo.list(), repo.page(null, 5),
+        repo.search("c"), repo.update(moved), repo.delete("c2"), repo.count(),
+        repo.add(videos.get(3)));
+    List<String> names = List.of("addAll([b])", "get(c1)", "getByPath(c1's path)", "list()",
+        "page(null, 5)", "search(\"c\")", "update(c0 to /moved)", "delete(c2)", "count()",
+        "add(c3) again");
+    for (int i = 0; i < others.size(); i++) {
+      cancel(others.get(i), names.get(i));
+    }
+    for (int i = 0; i < others.size() - 1; i++) {
+      CompletionStage<?> stage = others.get(i);
+      kit().ok(Rule.VR_1_10, names.get(i) + " after its stage was cancelled", () -> stage);
+    }
+    kit().fails(Rule.VR_1_10, "add(c3) again, after its stage was cancelled",
+        DuplicateVideoException.class, () -> others.get(others.size() - 1));
+    kit().expect(Rule.VR_1_10, "get(c0) after a cancelled update moved it", Optional.of(moved),
+        kit().ok(Rule.VR_1_10, "get(c0)", () -> repo.get("c0")));
+    kit().expect(Rule.VR_1_10, "count() after cancelled adds, addAll and delete", 100L,
+        kit().ok(Rule.VR_1_10, "count()", repo::count));
+  }
+
   /** VR-1.10: completing, cancelling or obtruding a write's stage changes neither it nor the write. */
   @Test
   default void vr1_10_callersCannotCompleteOrCancelAWritesStage() {
@@ -56,12 +125,14 @@ public interface StageRules extends RuleTests {
     Video a = kit().video("a");
     Video forged = kit().video("forged");
     CompletionStage<Video> add = repo.add(a);
+    cancel(add, "add(a)");
     tamper(add, forged);
     kit().expect(Rule.VR_1_10, "add(a), after its caller tried to cancel, complete and obtrude"
         + " it", a, kit().ok(Rule.VR_1_10, "add(a)", () -> add));
     kit().expect(Rule.VR_1_10, "get(\"a\") after add(a) whose stage was cancelled by its caller",
         Optional.of(a), kit().ok(Rule.VR_1_10, "get(\"a\")", () -> repo.get("a")));
     CompletionStage<Video> clash = repo.add(a);
+    cancel(clash, "add(a) again");
     tamper(clash, forged);
     kit().fails(Rule.VR_1_10, "add(a) again, after its caller tried to complete it",
         DuplicateVideoException.class, () -> clash);
@@ -78,6 +149,7 @@ public interface StageRules extends RuleTests {
     Video a = kit().video("a");
     kit().ok(Rule.VR_1_10, "add(a)", () -> repo.add(a));
     CompletionStage<Optional<Video>> get = repo.get("a");
+    cancel(get, "get(\"a\")");
     tamper(get, Optional.empty());
     kit().expect(Rule.VR_1_10, "get(\"a\"), after its caller tried to complete it with empty",
         Optional.of(a), kit().ok(Rule.VR_1_10, "get(\"a\")", () -> get));

@@ -25,7 +25,8 @@ import java.util.function.Function;
  *
  * <p>The future an operation returns is {@linkplain #engineOwned engine-owned}: only the engine
  * completes it (rule VR-1.10). Its caller-facing completion methods throw
- * {@link UnsupportedOperationException}, as a minimal stage's do, and
+ * {@link UnsupportedOperationException}, as a minimal stage's do, its {@code cancel} returns
+ * {@code false} and does nothing, and
  * {@link #toCompletableFuture()} returns a copy that the caller may complete or cancel at will.
  * The copy is completed on the thread that completes this future, by a relay that does nothing
  * else, so a caller blocked in {@code join} on it is woken as directly as before. Futures derived
@@ -35,7 +36,7 @@ import java.util.function.Function;
  */
 public final class BackendFuture<T> extends CompletableFuture<T> {
 
-  private static final String READ_ONLY = "a stage returned by the repository is completed only"
+  static final String READ_ONLY = "a stage returned by the repository is completed only"
       + " by the repository (rule VR-1.10); toCompletableFuture() gives a copy you may complete";
 
   private final Executor callbacks;
@@ -121,9 +122,17 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
     return super.completeExceptionally(ex);
   }
 
+  /**
+   * On an engine-owned future: returns {@code false} and changes nothing, since the operation
+   * goes on (rule VR-1.10); adapters such as Reactor's {@code Mono.fromCompletionStage} cancel a
+   * stage whenever their subscriber goes away, and log every refusal as an error. On a caller's
+   * future: cancels it, as any {@code CompletableFuture}.
+   */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    refuseIfEngineOwned();
+    if (engineOwned) {
+      return false;
+    }
     return super.cancel(mayInterruptIfRunning);
   }
 

@@ -10,10 +10,11 @@ import java.util.function.Supplier;
  * Small helpers for keeping three rules: no repository method throws (VR-1.1), failures have the
  * specification's types (VR-1.8), and a returned stage is read-only to its caller (VR-1.10).
  *
- * <p>Every stage made here is a {@linkplain CompletableFuture#minimalCompletionStage() minimal
- * stage}: its {@code complete}, {@code obtrudeValue}, {@code cancel} and the like throw
- * {@link UnsupportedOperationException}, and {@link CompletionStage#toCompletableFuture()} gives
- * the caller an independent copy to do with as it likes. An asynchronous backend that wants
+ * <p>Every stage made here is read-only: its {@code complete}, {@code obtrudeValue} and the like
+ * throw {@link UnsupportedOperationException}, as a minimal stage's do; its {@code cancel}
+ * returns {@code false} and changes nothing (adapters such as Reactor's cancel a stage whenever
+ * their subscriber goes away); and {@link CompletionStage#toCompletableFuture()} gives the caller
+ * an independent copy to do with as it likes. An asynchronous backend that wants
  * callers' callbacks off its own threads (rule VR-1.11) returns a {@link BackendFuture} instead.
  */
 public final class Stages {
@@ -38,9 +39,9 @@ public final class Stages {
    */
   public static <T> CompletionStage<T> run(Supplier<T> work) {
     try {
-      return CompletableFuture.completedStage(work.get());
+      return ReadOnlyFuture.completed(work.get());
     } catch (RuntimeException | Error e) {
-      return CompletableFuture.failedStage(specified(e));
+      return ReadOnlyFuture.failed(specified(e));
     }
   }
 
@@ -71,7 +72,7 @@ public final class Stages {
    * @return the failed stage
    */
   public static <T> CompletionStage<T> failed(Throwable failure) {
-    return CompletableFuture.failedStage(failure);
+    return ReadOnlyFuture.failed(failure);
   }
 
   /**
@@ -87,6 +88,6 @@ public final class Stages {
    * @return a stage that follows it and that callers cannot complete
    */
   public static <T> CompletionStage<T> readOnly(CompletableFuture<T> future) {
-    return future.minimalCompletionStage();
+    return ReadOnlyFuture.following(future);
   }
 }

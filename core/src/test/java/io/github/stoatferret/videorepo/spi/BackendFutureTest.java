@@ -75,7 +75,6 @@ class BackendFutureTest {
     List<Function<CompletableFuture<String>, Object>> attempts = List.of(
         c -> c.complete("forged"),
         c -> c.completeExceptionally(new IllegalStateException("forged")),
-        c -> c.cancel(true),
         c -> {
           c.obtrudeValue("forged");
           return null;
@@ -90,6 +89,9 @@ class BackendFutureTest {
     for (Function<CompletableFuture<String>, Object> attempt : attempts) {
       assertThrows(UnsupportedOperationException.class, () -> attempt.apply(f));
     }
+    // VR-1.10: cancel is harmless, for adapters that cancel whenever a subscriber goes away
+    assertFalse(f.cancel(true), "cancel on the engine's future reports that nothing happened");
+    assertFalse(f.isDone(), "cancel leaves the engine's future alone");
     CompletableFuture<String> copy = f.toCompletableFuture();
     assertNotSame(f, copy);
     assertTrue(copy.cancel(true), "the copy is the caller's to cancel");

@@ -111,6 +111,35 @@ class StagesTest {
     assertEquals("real", stage.toCompletableFuture().join());
   }
 
+  @Test
+  void cancelReturnsFalseAndChangesNothingOnEveryStage() { // VR-1.10
+    CompletableFuture<String> engine = new CompletableFuture<>();
+    Supplier<Object> bug = () -> {
+      throw new IllegalStateException("bug");
+    };
+    List<CompletionStage<?>> stages = List.of(Stages.run(() -> "v"), Stages.run(bug),
+        Stages.failed(new VideoNotFoundException("x")), Stages.readOnly(engine));
+    for (CompletionStage<?> stage : stages) {
+      CompletableFuture<?> f = assertInstanceOf(CompletableFuture.class, stage);
+      boolean wasDone = f.isDone();
+      assertFalse(f.cancel(true), stage::toString);
+      assertFalse(f.isCancelled(), stage::toString);
+      assertEquals(wasDone, f.isDone(), stage::toString);
+    }
+    engine.complete("real");
+    assertEquals("real", stages.get(3).toCompletableFuture().join());
+  }
+
+  @Test
+  void derivedFuturesBelongToTheCaller() {
+    CompletableFuture<String> engine = new CompletableFuture<>();
+    CompletableFuture<String> derived = Stages.readOnly(engine).thenApply(v -> v + "!")
+        .toCompletableFuture();
+    assertTrue(derived.complete("mine"), "a future derived from the stage is the caller's");
+    engine.complete("real");
+    assertEquals("mine", derived.join());
+  }
+
   private static void refusedOrIgnored(Runnable attempt) {
     try {
       attempt.run();

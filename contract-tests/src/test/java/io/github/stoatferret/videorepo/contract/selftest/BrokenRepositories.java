@@ -26,6 +26,23 @@ final class BrokenRepositories {
   private BrokenRepositories() {}
 
   /**
+   * Returns the JDK's minimal stages, whose {@code cancel} throws
+   * {@link UnsupportedOperationException}: read-only, but every adapter that cancels a stage when
+   * its subscriber goes away logs an error. Breaks VR-1.10.
+   */
+  static final class CancelThrowsLikeAMinimalStage extends ReferenceRepository {
+    @Override
+    public CompletionStage<Video> add(Video video) {
+      return super.add(video).toCompletableFuture().minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Optional<Video>> get(String id) {
+      return super.get(id).toCompletableFuture().minimalCompletionStage();
+    }
+  }
+
+  /**
    * Lets an update take a path another video holds, and reports the update as a change, as a
    * backend whose update forgot the path check would. Breaks VR-8.3 only: the self-test runs the
    * whole kit against it and expects every failure to name VR-8.3 first.

@@ -84,6 +84,7 @@ final class Twins {
       twin(Rule.VR_1_8, BrokenReadsAndWrites.WrongFailureType::new),
       twin(Rule.VR_1_9, BrokenReadsAndWrites.StaleOrderAfterUpdate::new),
       twin(Rule.VR_1_10, BrokenRepositories.WritableStages::new),
+      twin(Rule.VR_1_10, BrokenRepositories.CancelThrowsLikeAMinimalStage::new),
       twin(Rule.VR_1_11, BrokenLifecycle.CompletesOnItsOnlyThread::new),
       twin(Rule.VR_2_1, BrokenReadsAndWrites.ReturnsAnotherUpdatedAt::new),
       twin(Rule.VR_2_2, BrokenReadsAndWrites.PathClashReportedAsId::new),
