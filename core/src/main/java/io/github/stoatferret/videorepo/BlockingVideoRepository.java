@@ -68,12 +68,13 @@ public final class BlockingVideoRepository implements AutoCloseable {
    * @param repository the repository to wait on
    * @param timeout the longest wait for one operation, positive
    * @return the view
-   * @throws IllegalArgumentException if the timeout is zero or negative
+   * @throws InvalidArgumentException if the timeout is zero or negative
    */
   public static BlockingVideoRepository of(VideoRepository repository, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      throw new InvalidArgumentException("timeout", timeout.toString(),
+          "timeout must be positive, was " + timeout);
     }
     return new BlockingVideoRepository(repository, timeout);
   }
@@ -211,11 +212,12 @@ public final class BlockingVideoRepository implements AutoCloseable {
    *
    * @param pageSize how many videos one fetch reads, at least 1
    * @return a lazy, sequential stream
-   * @throws IllegalArgumentException if {@code pageSize} is less than 1
+   * @throws InvalidArgumentException if {@code pageSize} is less than 1
    */
   public Stream<Video> stream(int pageSize) {
     if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+      throw new InvalidArgumentException("pageSize", Integer.toString(pageSize),
+          "pageSize must be at least 1, was " + pageSize);
     }
     return StreamSupport.stream(new PageWalk(pageSize), false);
   }

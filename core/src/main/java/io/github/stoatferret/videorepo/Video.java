@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The metadata of one video file: an immutable value.
  *
- * <p>The constructor validates every field and throws {@link NullPointerException} for a missing
- * required field or {@link IllegalArgumentException} for a bad value; both messages name the field
- * and the value. The rules:
+ * <p>The constructor validates every field and throws {@link InvalidArgumentException} for a
+ * missing required field or a bad value, naming the field ({@link
+ * InvalidArgumentException#parameter()}) and the value ({@link InvalidArgumentException#value()}).
+ * The rules:
  *
  * <table class="striped">
  *   <caption>Field rules</caption>
@@ -101,8 +102,7 @@ public record Video(
    * @param thumbnailPath the {@linkplain #thumbnailPath() thumbnailPath}
    * @param createdAt the {@linkplain #createdAt() createdAt}
    * @param updatedAt the {@linkplain #updatedAt() updatedAt}
-   * @throws NullPointerException if a required field is null
-   * @throws IllegalArgumentException if a field breaks its rule
+   * @throws InvalidArgumentException if a required field is null or a field breaks its rule
    */
   public Video {
     id = FieldChecks.requiredText("id", id, MAX_ID_LENGTH);
@@ -354,8 +354,8 @@ public record Video(
      * Validates the fields and makes the video.
      *
      * @return the video
-     * @throws NullPointerException if a required field was not set
-     * @throws IllegalArgumentException if a field breaks its rule (see {@link Video})
+     * @throws InvalidArgumentException if a required field was not set or a field breaks its
+     *     rule (see {@link Video})
      */
     public Video build() {
       return new Video(FieldChecks.required("id", id), FieldChecks.required("path", path),

@@ -21,9 +21,12 @@ import org.jspecify.annotations.Nullable;
  *       every failure, bad arguments included, arrives through it. Only {@link #close()} is
  *       synchronous, and it does not throw either.
  *   <li><b>VR-1.2 Null arguments.</b> A {@code null} argument, or a {@code null} element of a
- *       list, fails the stage with {@link NullPointerException} naming the parameter.
+ *       list, fails the stage with {@link InvalidArgumentException} whose
+ *       {@link InvalidArgumentException#parameter() parameter} names it ({@code video},
+ *       {@code videos[2]}) and whose {@link InvalidArgumentException#value() value} is
+ *       {@code null}; never with a {@code NullPointerException}.
  *   <li><b>VR-1.3 Limits and offsets.</b> A negative {@code limit} or {@code offset} fails the
- *       stage with {@link IllegalArgumentException}; {@code limit} 0 gives an empty result (and
+ *       stage with {@link InvalidArgumentException} naming it and its value; {@code limit} 0 gives an empty result (and
  *       reads nothing else) for every operation that takes a limit, except that
  *       {@link #page} of limit 0 still says whether a video follows its cursor (VR-6.2).
  *   <li><b>VR-1.4 Closed wins.</b> After {@link #close()} every operation fails with
@@ -36,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>VR-1.7 Exact round trip.</b> A stored video reads back {@linkplain Video#equals equal}
  *       to the one written: every field, extreme numbers, any valid Unicode, and instants to the
  *       microsecond (see {@link Video}).
- *   <li><b>VR-1.8 Failure types.</b> Failures are {@link NullPointerException} and
- *       {@link IllegalArgumentException} for bad arguments, else subclasses of
+ *   <li><b>VR-1.8 Failure types.</b> Failures are {@link InvalidArgumentException} (an
+ *       {@link IllegalArgumentException}) for every rejection of the caller's input, naming the
+ *       parameter or field and the offending value, else subclasses of
  *       {@link VideoRepositoryException}: {@link DuplicateVideoException},
  *       {@link VideoNotFoundException}, {@link RepositoryClosedException}, and
  *       {@link StorageException} (with the backend's exception as its cause) when storage fails.
@@ -191,7 +195,7 @@ public interface VideoRepository extends AutoCloseable {
    *       continues after its position in list order. A video that exists throughout a walk is
    *       returned exactly once; others may or may not be.
    *   <li><b>VR-6.4</b> A cursor that this library did not make (malformed, truncated, altered)
-   *       fails the stage with {@link IllegalArgumentException}.
+   *       fails the stage with {@link InvalidArgumentException} of parameter {@code cursor}.
    * </ul>
    *
    * @param cursor where to start, or {@code null} for the first page

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The root of the exceptions a {@link VideoRepository} fails its stages with, besides the
- * {@link NullPointerException} and {@link IllegalArgumentException} that bad arguments cause.
+ * {@link InvalidArgumentException} that bad arguments cause.
  * Unchecked, because they arrive through a {@code CompletionStage} and never from a method call.
  *
  * <p>Sealed: the four subclasses are the closed list of rule VR-1.8, so a caller can handle every

@@ -18,10 +18,12 @@ class VideoTest {
   }
 
   private static void rejects(String field, String valueShown, UnaryOperator<Video.Builder> b) {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> b.apply(valid()).build());
+    InvalidArgumentException e =
+        assertThrows(InvalidArgumentException.class, () -> b.apply(valid()).build());
     assertTrue(e.getMessage().startsWith(field + " "), e.getMessage());
     assertTrue(e.getMessage().contains(valueShown), e.getMessage());
+    assertEquals(field, e.parameter());
+    assertTrue(e.getMessage().contains(e.value()), e.value() + " in " + e.getMessage());
   }
 
   @Test
@@ -45,10 +47,16 @@ class VideoTest {
 
   @Test
   void missingRequiredFieldsNameTheField() {
-    NullPointerException e = assertThrows(NullPointerException.class,
+    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
         () -> valid().videoCodec(null).build());
     assertEquals("videoCodec must not be null", e.getMessage());
-    assertThrows(NullPointerException.class, () -> valid().createdAt(null).build());
+    assertEquals("videoCodec", e.parameter());
+    assertEquals("null", e.value());
+    assertEquals("createdAt", assertThrows(InvalidArgumentException.class,
+        () -> valid().createdAt(null).build()).parameter());
+    assertEquals("id", assertThrows(InvalidArgumentException.class,
+        () -> new Video(null, "/p", "f", 0, 1, 1, 0, 0, "c", null, 0, null, Instant.EPOCH,
+            Instant.EPOCH)).parameter(), "the record's own constructor, without the builder");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
@@ -46,14 +47,15 @@ public interface BadInputRules extends RuleTests {
             v = new Video((String) f[0], (String) f[1], (String) f[2], (Long) f[3],
                 (Integer) f[4], (Integer) f[5], (Integer) f[6], (Integer) f[7], (String) f[8],
                 (String) f[9], (Long) f[10], (String) f[11], (Instant) f[12], (Instant) f[13]);
-          } catch (IllegalArgumentException | NullPointerException e) {
+          } catch (InvalidArgumentException e) {
             String message = String.valueOf(e.getMessage());
             boolean namesAField = List.of("id", "path", "filename", "durationFrames",
                 "frameRateNumerator", "frameRateDenominator", "width", "height", "videoCodec",
-                "audioCodec", "fileSize", "thumbnailPath", "createdAt", "updatedAt").stream()
-                .anyMatch(message::startsWith);
+                "audioCodec", "fileSize", "thumbnailPath", "createdAt", "updatedAt")
+                .contains(e.parameter()) && message.startsWith(e.parameter());
             kit().expectThat(Rule.VR_1_7, "new Video(...)", namesAField,
-                "a message that starts with the field name", message);
+                "an InvalidArgumentException whose parameter() is the field, and a message that"
+                    + " starts with it", e.parameter() + ": " + message);
             return;
           }
           try (VideoRepository repo = kit().freshRepository()) {
@@ -93,7 +95,7 @@ public interface BadInputRules extends RuleTests {
         });
   }
 
-  /** VR-6.4: forged, truncated or altered cursors are refused with IllegalArgumentException. */
+  /** VR-6.4: forged, truncated or altered cursors are refused with InvalidArgumentException. */
   @Test
   default void vr6_4_forgedCursorsAreRefusedCleanly() {
     VideoRepository repo = kit().repository();
@@ -117,6 +119,6 @@ public interface BadInputRules extends RuleTests {
     Property.forAll(forged)
         .named("VR-6.4 forged cursors are refused")
         .check(cursor -> kit().fails(Rule.VR_6_4, "page(" + cursor + ", 10)",
-            IllegalArgumentException.class, () -> repo.page(cursor, 10)));
+            InvalidArgumentException.class, () -> repo.page(cursor, 10)));
   }
 }

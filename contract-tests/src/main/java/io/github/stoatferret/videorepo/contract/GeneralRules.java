@@ -1,9 +1,11 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.contract.internal.BadCall;
 import io.github.stoatferret.videorepo.contract.internal.Op;
 import io.github.stoatferret.videorepo.contract.property.Gen;
 import io.github.stoatferret.videorepo.contract.property.Property;
@@ -27,23 +29,41 @@ public interface GeneralRules extends RuleTests {
    * @return the calls
    */
   @SuppressWarnings("NullAway") // passes null where it may not go, on purpose: rule VR-1.2
-  private static Map<String, Function<VideoRepository, CompletionStage<?>>> badCalls() {
-    Map<String, Function<VideoRepository, CompletionStage<?>>> calls = new LinkedHashMap<>();
-    calls.put("add(null)", r -> r.add(null));
-    calls.put("addAll(null)", r -> r.addAll(null));
-    calls.put("addAll([null])", r -> r.addAll(Arrays.asList((Video) null)));
-    calls.put("get(null)", r -> r.get(null));
-    calls.put("getByPath(null)", r -> r.getByPath(null));
-    calls.put("list(-1, 0)", r -> r.list(-1, 0));
-    calls.put("list(1, -1)", r -> r.list(1, -1));
-    calls.put("page(null, -1)", r -> r.page(null, -1));
-    calls.put("page(\"garbage\", 1)", r -> r.page("garbage", 1));
-    calls.put("search(null, 1)", r -> r.search(null, 1));
-    calls.put("search(null)", r -> r.search(null));
-    calls.put("search(\"a\", -1)", r -> r.search("a", -1));
-    calls.put("update(null)", r -> r.update(null));
-    calls.put("delete(null)", r -> r.delete(null));
+  private static Map<String, BadCall> badCalls() {
+    Map<String, BadCall> calls = new LinkedHashMap<>();
+    calls.put("add(null)", new BadCall("video", r -> r.add(null)));
+    calls.put("addAll(null)", new BadCall("videos", r -> r.addAll(null)));
+    calls.put("addAll([null])",
+        new BadCall("videos[0]", r -> r.addAll(Arrays.asList((Video) null))));
+    calls.put("get(null)", new BadCall("id", r -> r.get(null)));
+    calls.put("getByPath(null)", new BadCall("path", r -> r.getByPath(null)));
+    calls.put("list(-1, 0)", new BadCall("limit", r -> r.list(-1, 0)));
+    calls.put("list(1, -1)", new BadCall("offset", r -> r.list(1, -1)));
+    calls.put("page(null, -1)", new BadCall("limit", r -> r.page(null, -1)));
+    calls.put("page(\"garbage\", 1)", new BadCall("cursor", r -> r.page("garbage", 1)));
+    calls.put("search(null, 1)", new BadCall("query", r -> r.search(null, 1)));
+    calls.put("search(null)", new BadCall("query", r -> r.search(null)));
+    calls.put("search(\"a\", -1)", new BadCall("limit", r -> r.search("a", -1)));
+    calls.put("update(null)", new BadCall("video", r -> r.update(null)));
+    calls.put("delete(null)", new BadCall("id", r -> r.delete(null)));
     return calls;
+  }
+
+  /**
+   * Checks that a bad call fails with {@link InvalidArgumentException} naming the parameter.
+   *
+   * @param rule the rule the call breaks
+   * @param name the call as text
+   * @param bad the call
+   * @param repo the repository
+   */
+  private void expectRejected(Rule rule, String name, BadCall bad, VideoRepository repo) {
+    InvalidArgumentException e = kit().fails(rule, name, InvalidArgumentException.class,
+        () -> bad.call().apply(repo));
+    kit().expect(rule, name + ": the failure's parameter()", bad.parameter(), e.parameter());
+    kit().expectThat(rule, name + ": the failure's message", String.valueOf(e.getMessage())
+        .startsWith(bad.parameter()), "a message that starts with " + bad.parameter(),
+        e.getMessage());
   }
 
   /** VR-1.1: bad arguments never make a method throw. */
@@ -53,7 +73,7 @@ public interface GeneralRules extends RuleTests {
     for (var call : badCalls().entrySet()) {
       CompletionStage<?> stage;
       try {
-        stage = call.getValue().apply(repo);
+        stage = call.getValue().call().apply(repo);
       } catch (RuntimeException | Error e) {
         throw ContractKit.failure(Rule.VR_1_1, call.getKey(), "a failed stage", "it threw " + e, e);
       }
@@ -63,26 +83,24 @@ public interface GeneralRules extends RuleTests {
     }
   }
 
-  /** VR-1.2: nulls fail with NullPointerException. */
+  /** VR-1.2: nulls fail with InvalidArgumentException naming the parameter. */
   @Test
-  default void vr1_2_nullArgumentsFailWithNullPointerException() {
+  default void vr1_2_nullArgumentsFailWithInvalidArgumentException() {
     VideoRepository repo = kit().repository();
     for (var call : badCalls().entrySet()) {
       if (call.getKey().contains("null") && !call.getKey().startsWith("page(null")) {
-        kit().fails(Rule.VR_1_2, call.getKey(), NullPointerException.class,
-            () -> call.getValue().apply(repo));
+        expectRejected(Rule.VR_1_2, call.getKey(), call.getValue(), repo);
       }
     }
   }
 
-  /** VR-1.3: negative limits and offsets fail with IllegalArgumentException. */
+  /** VR-1.3: negative limits and offsets fail with InvalidArgumentException naming them. */
   @Test
   default void vr1_3_negativeLimitOrOffsetFails() {
     VideoRepository repo = kit().repository();
     for (var call : badCalls().entrySet()) {
       if (call.getKey().contains("-1")) {
-        kit().fails(Rule.VR_1_3, call.getKey(), IllegalArgumentException.class,
-            () -> call.getValue().apply(repo));
+        expectRejected(Rule.VR_1_3, call.getKey(), call.getValue(), repo);
       }
     }
   }
@@ -107,7 +125,7 @@ public interface GeneralRules extends RuleTests {
     repo.close();
     for (var call : badCalls().entrySet()) {
       kit().fails(Rule.VR_1_4, call.getKey() + " after close", RepositoryClosedException.class,
-          () -> call.getValue().apply(repo));
+          () -> call.getValue().call().apply(repo));
     }
   }
 
@@ -131,7 +149,7 @@ public interface GeneralRules extends RuleTests {
       failing.put(op.toString(), op::invoke);
     }
     failing.put("addAll([f, null])", r -> r.addAll(Arrays.asList(kit().video("f"), null)));
-    failing.putAll(badCalls());
+    badCalls().forEach((name, bad) -> failing.put(name, bad.call()));
     List<Op> oneAtATime = new ArrayList<>();
     oneAtATime.add(new Op.AddAll(List.of(a, b)));
     oneAtATime.addAll(failingOps);

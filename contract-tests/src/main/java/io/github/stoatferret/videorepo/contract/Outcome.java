@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -54,7 +55,8 @@ public record Outcome(@Nullable Object value, @Nullable Class<? extends Throwabl
       return new Outcome(null, VideoNotFoundException.class, n.id());
     }
     for (Class<? extends Throwable> type : java.util.List.of(RepositoryClosedException.class,
-        StorageException.class, NullPointerException.class, IllegalArgumentException.class)) {
+        StorageException.class, InvalidArgumentException.class, NullPointerException.class,
+        IllegalArgumentException.class)) {
       if (type.isInstance(failure)) {
         return new Outcome(null, type, "");
       }

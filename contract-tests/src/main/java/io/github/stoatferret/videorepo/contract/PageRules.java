@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
@@ -147,7 +148,7 @@ public interface PageRules extends RuleTests {
         good.substring(0, good.length() / 2) + flipped + good.substring(good.length() / 2 + 1),
         good + "A", "' OR 1=1 --", "\u0000");
     for (String cursor : bad) {
-      kit().fails(Rule.VR_6_4, "page(\"" + cursor + "\", 10)", IllegalArgumentException.class,
+      kit().fails(Rule.VR_6_4, "page(\"" + cursor + "\", 10)", InvalidArgumentException.class,
           () -> repo.page(cursor, 10));
     }
   }

@@ -14,11 +14,13 @@ public enum Rule {
       "Wrap the method body so that exceptions become a failed stage; check argument validation"
           + " is not done before creating the stage"),
   /** VR-1.2 */
-  VR_1_2("A null argument or list element fails the stage with NullPointerException",
-      "Check every parameter for null inside the stage; name the parameter in the message"),
+  VR_1_2("A null argument or list element fails the stage with InvalidArgumentException naming"
+      + " it", "Check every parameter with Arguments.notNull or noNulls inside the stage, never"
+      + " with Objects.requireNonNull (a NullPointerException is not the caller's error type)"),
   /** VR-1.3 */
-  VR_1_3("A negative limit or offset fails with IllegalArgumentException; limit 0 gives an empty"
-      + " result", "Validate limit and offset before reading; return early for limit 0"),
+  VR_1_3("A negative limit or offset fails with InvalidArgumentException naming it; limit 0"
+      + " gives an empty result", "Validate with Arguments.limit and Arguments.offset before"
+      + " reading; return early for limit 0"),
   /** VR-1.4 */
   VR_1_4("After close every operation fails with RepositoryClosedException, even with bad"
       + " arguments", "Check the closed state before validating arguments"),
@@ -35,7 +37,8 @@ public enum Rule {
           + " microsecond"),
   /** VR-1.8 */
   VR_1_8("Failures have the specified exception types",
-      "Map storage errors to StorageException and clashes to DuplicateVideoException"),
+      "Map storage errors to StorageException, clashes to DuplicateVideoException and rejected"
+          + " input to InvalidArgumentException (Arguments, PageCursor and Video throw it)"),
   /** VR-1.9 */
   VR_1_9("Any sequence of operations gives the results and state that the reference model"
       + " computes", "Replay the printed seed and compare the first step whose result differs"),
@@ -85,7 +88,8 @@ public enum Rule {
   VR_6_3("A cursor survives deletes and inserts; videos present throughout a walk appear once",
       "Use a keyset on (createdAt, id), not an offset"),
   /** VR-6.4 */
-  VR_6_4("A malformed, truncated or altered cursor fails with IllegalArgumentException",
+  VR_6_4("A malformed, truncated or altered cursor fails with InvalidArgumentException of"
+      + " parameter cursor",
       "Decode cursors with PageCursor.decode or validate them as strictly"),
   /** VR-7.1 */
   VR_7_1("search matches SearchText.fold(query) within the folded filename or path, in list"

@@ -2,14 +2,15 @@ package io.github.stoatferret.videorepo.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Validation of {@code Video} fields, kept apart from the record so that its rules read as a list.
  *
- * <p>Every message names the field and shows the offending value (shortened when long), because a
- * bulk import of a million rows is only debuggable when the error says which value was wrong.
+ * <p>Every rejection is an {@link InvalidArgumentException} that names the field and shows the
+ * offending value (shortened when long), because a bulk import of a million rows is only
+ * debuggable when the error says which value was wrong; its message starts with the field's name.
  */
 public final class FieldChecks {
 
@@ -30,10 +31,13 @@ public final class FieldChecks {
    * @param field the field name for the message
    * @param value the value or {@code null}
    * @return the value
-   * @throws NullPointerException naming the field if it is {@code null}
+   * @throws InvalidArgumentException naming the field if it is {@code null}
    */
   public static <T> T required(String field, @Nullable T value) {
-    return Objects.requireNonNull(value, () -> field + " must not be null");
+    if (value == null) {
+      throw InvalidArgumentException.isNull(field);
+    }
+    return value;
   }
 
   /**
@@ -45,8 +49,7 @@ public final class FieldChecks {
    * @return the value
    */
   public static String requiredText(String field, @Nullable String value, int maxLength) {
-    Objects.requireNonNull(value, () -> field + " must not be null");
-    return text(field, value, maxLength);
+    return text(field, required(field, value), maxLength);
   }
 
   /**
@@ -65,17 +68,18 @@ public final class FieldChecks {
 
   private static String text(String field, String value, int maxLength) {
     if (value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank, was " + show(value));
+      throw new InvalidArgumentException(field, show(value),
+          field + " must not be blank, was " + show(value));
     }
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException(
+      throw new InvalidArgumentException(field, show(value),
           field + " must be at most " + maxLength + " characters, was " + value.length() + ": "
               + show(value));
     }
     int bad = firstInvalidChar(value);
     if (bad >= 0) {
       String what = value.charAt(bad) == 0 ? "a NUL character" : "an unpaired surrogate";
-      throw new IllegalArgumentException(
+      throw new InvalidArgumentException(field, show(value),
           field + " must not contain " + what + " (at index " + bad + "): " + show(value));
     }
     return value;
@@ -116,7 +120,8 @@ public final class FieldChecks {
    */
   public static long nonNegative(String field, long value) {
     if (value < 0) {
-      throw new IllegalArgumentException(field + " must not be negative, was " + value);
+      throw new InvalidArgumentException(field, Long.toString(value),
+          field + " must not be negative, was " + value);
     }
     return value;
   }
@@ -130,7 +135,8 @@ public final class FieldChecks {
    */
   public static int positive(String field, int value) {
     if (value <= 0) {
-      throw new IllegalArgumentException(field + " must be positive, was " + value);
+      throw new InvalidArgumentException(field, Integer.toString(value),
+          field + " must be positive, was " + value);
     }
     return value;
   }
@@ -144,10 +150,10 @@ public final class FieldChecks {
    * @return the instant truncated to microseconds
    */
   public static Instant instant(String field, @Nullable Instant value) {
-    Objects.requireNonNull(value, () -> field + " must not be null");
-    Instant micros = value.truncatedTo(ChronoUnit.MICROS);
+    Instant given = required(field, value);
+    Instant micros = given.truncatedTo(ChronoUnit.MICROS);
     if (micros.isBefore(MIN_INSTANT) || micros.isAfter(MAX_INSTANT)) {
-      throw new IllegalArgumentException(
+      throw new InvalidArgumentException(field, given.toString(),
           field + " must lie in years 0001 to 9999, was " + value);
     }
     return micros;

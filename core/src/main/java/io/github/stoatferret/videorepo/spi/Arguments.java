@@ -1,7 +1,8 @@
 package io.github.stoatferret.videorepo.spi;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The argument checks that every {@link io.github.stoatferret.videorepo.VideoRepository} makes,
@@ -19,10 +20,13 @@ public final class Arguments {
    * @param value the argument
    * @param name the parameter name
    * @return the argument
-   * @throws NullPointerException naming the parameter
+   * @throws InvalidArgumentException naming the parameter
    */
-  public static <T> T notNull(T value, String name) {
-    return Objects.requireNonNull(value, () -> name + " must not be null");
+  public static <T> T notNull(@Nullable T value, String name) {
+    if (value == null) {
+      throw InvalidArgumentException.isNull(name);
+    }
+    return value;
   }
 
   /**
@@ -32,13 +36,13 @@ public final class Arguments {
    * @param values the list
    * @param name the parameter name
    * @return an unmodifiable copy
-   * @throws NullPointerException naming the parameter and the index of a null element
+   * @throws InvalidArgumentException naming the parameter and the index of a null element
    */
   public static <T> List<T> noNulls(List<T> values, String name) {
     notNull(values, name);
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) == null) {
-        throw new NullPointerException(name + "[" + i + "] must not be null");
+        throw InvalidArgumentException.isNull(name + "[" + i + "]");
       }
     }
     return List.copyOf(values);
@@ -49,11 +53,12 @@ public final class Arguments {
    *
    * @param limit the limit
    * @return the limit
-   * @throws IllegalArgumentException if negative
+   * @throws InvalidArgumentException if negative
    */
   public static int limit(int limit) {
     if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+      throw new InvalidArgumentException("limit", Integer.toString(limit),
+          "limit must not be negative, was " + limit);
     }
     return limit;
   }
@@ -63,11 +68,12 @@ public final class Arguments {
    *
    * @param offset the offset
    * @return the offset
-   * @throws IllegalArgumentException if negative
+   * @throws InvalidArgumentException if negative
    */
   public static int offset(int offset) {
     if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative, was " + offset);
+      throw new InvalidArgumentException("offset", Integer.toString(offset),
+          "offset must not be negative, was " + offset);
     }
     return offset;
   }

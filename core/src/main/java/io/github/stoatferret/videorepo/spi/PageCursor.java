@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.spi;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoOrder;
 import io.github.stoatferret.videorepo.internal.FieldChecks;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The text form is URL-safe Base64 of a version byte, the key and a CRC-32, so that a
  * truncated, altered or invented cursor is refused by {@link #decode} with an
- * {@link IllegalArgumentException} rather than silently read as some other position.
+ * {@link InvalidArgumentException} rather than silently read as some other position.
  *
  * @param createdAtMicros the position's {@code createdAt} in microseconds since the epoch
  * @param id the position's {@code id}; empty for the start
@@ -107,7 +108,7 @@ public record PageCursor(long createdAtMicros, String id) {
    *
    * @param cursor the text, or {@code null} for the start
    * @return the position
-   * @throws IllegalArgumentException if the text is not a cursor this class made
+   * @throws InvalidArgumentException if the text is not a cursor this class made
    */
   public static PageCursor decode(@Nullable String cursor) {
     if (cursor == null) {
@@ -154,8 +155,8 @@ public record PageCursor(long createdAtMicros, String id) {
     return (int) crc.getValue();
   }
 
-  private static IllegalArgumentException invalid(String cursor, String why) {
-    return new IllegalArgumentException(
+  private static InvalidArgumentException invalid(String cursor, String why) {
+    return new InvalidArgumentException("cursor", FieldChecks.show(cursor),
         "cursor " + FieldChecks.show(cursor) + " is not a page cursor (" + why + ")");
   }
 }

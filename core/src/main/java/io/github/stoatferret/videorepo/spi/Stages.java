@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.spi;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import java.util.concurrent.CompletableFuture;
@@ -26,12 +27,13 @@ public final class Stages {
    * failed one, of a type rule VR-1.8 allows. For a backend whose work is done on the caller's
    * thread.
    *
-   * <p>The exceptions the specification names reach the caller as thrown: an argument check's
-   * {@link NullPointerException} or {@link IllegalArgumentException}, and every
-   * {@link VideoRepositoryException} (a clash, a missing video, a storage failure the work
-   * reported itself). Anything else the work throws, a {@code RuntimeException} or an
-   * {@code Error}, is a bug or a failure of the backend that the caller cannot act on by type: it
-   * arrives as a non-retryable {@link StorageException} with the original as its cause.
+   * <p>The exceptions the specification names reach the caller as thrown: an
+   * {@link InvalidArgumentException} (from {@link Arguments}, {@link PageCursor} or a
+   * {@code Video}), and every {@link VideoRepositoryException} (a clash, a missing video, a
+   * storage failure the work reported itself). Anything else the work throws, a
+   * {@code RuntimeException} (a bare {@code NullPointerException} included) or an {@code Error},
+   * is a bug or a failure of the backend that the caller cannot act on by type: it arrives as a
+   * non-retryable {@link StorageException} with the original as its cause.
    *
    * @param <T> the result type
    * @param work the work
@@ -56,8 +58,7 @@ public final class Stages {
    */
   public static Throwable specified(Throwable failure) {
     if (failure instanceof VideoRepositoryException
-        || failure instanceof NullPointerException
-        || failure instanceof IllegalArgumentException) {
+        || failure instanceof InvalidArgumentException) {
       return failure;
     }
     return new StorageException("unexpected failure inside the backend: " + failure, failure,

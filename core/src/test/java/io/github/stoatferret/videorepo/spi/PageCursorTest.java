@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,10 @@ class PageCursorTest {
     String good = new PageCursor(123, "abc").encode();
     for (String bad : List.of("", "x", "!!!", good.substring(1), good + "A", good.replace('A', 'B')
         .equals(good) ? good.replace('B', 'C') : good.replace('A', 'B'))) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> PageCursor.decode(bad));
+      InvalidArgumentException e =
+          assertThrows(InvalidArgumentException.class, () -> PageCursor.decode(bad));
       assertTrue(e.getMessage().startsWith("cursor \""), e.getMessage());
+      assertEquals("cursor", e.parameter());
     }
   }
 

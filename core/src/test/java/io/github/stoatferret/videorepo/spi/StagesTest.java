@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import java.util.List;
@@ -34,8 +35,8 @@ class StagesTest {
   @Test
   void runPassesTheSpecifiedFailureTypesThroughUnchanged() { // VR-1.8
     List<RuntimeException> specified = List.of(
-        new NullPointerException("video must not be null"),
-        new IllegalArgumentException("limit must not be negative, was -1"),
+        InvalidArgumentException.isNull("video"),
+        new InvalidArgumentException("limit", "-1", "limit must not be negative, was -1"),
         new DuplicateVideoException(DuplicateVideoException.Key.ID, "a"),
         new VideoNotFoundException("a"),
         new StorageException("disk full", null, false));
@@ -57,6 +58,18 @@ class StagesTest {
     assertSame(bug, e.getCause());
     assertFalse(e.isRetryable());
     assertTrue(e.getMessage().contains("index out of step"), e.getMessage());
+  }
+
+  @Test
+  void runWrapsABareNullPointerOrIllegalArgumentAsABackendFault() { // VR-1.2, VR-1.8
+    for (RuntimeException bug : List.of(new NullPointerException(),
+        new IllegalArgumentException("bad state"))) {
+      Supplier<Object> work = () -> {
+        throw bug;
+      };
+      StorageException e = assertInstanceOf(StorageException.class, failureOf(Stages.run(work)));
+      assertSame(bug, e.getCause(), "only InvalidArgumentException means the caller's input");
+    }
   }
 
   @Test

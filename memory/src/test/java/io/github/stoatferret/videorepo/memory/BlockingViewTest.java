@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -47,8 +48,10 @@ class BlockingViewTest {
         assertThrows(DuplicateVideoException.class, () -> repo.add(video(1)));
     assertEquals(DuplicateVideoException.Key.ID, clash.key());
     assertThrows(VideoNotFoundException.class, () -> repo.update(video(2)));
-    assertThrows(NullPointerException.class, () -> repo.get(null));
-    assertThrows(IllegalArgumentException.class, () -> repo.list(-1, 0));
+    assertEquals("id", assertThrows(InvalidArgumentException.class, () -> repo.get(null))
+        .parameter());
+    assertEquals("limit", assertThrows(InvalidArgumentException.class, () -> repo.list(-1, 0))
+        .parameter());
     assertEquals(video(1), repo.get("v00001").orElseThrow());
     assertEquals(1L, repo.count());
     assertTrue(repo.delete("v00001"));
@@ -90,7 +93,7 @@ class BlockingViewTest {
         answering(new CompletableFuture<>()), Duration.ofMillis(20));
     WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> repo.get("a"));
     assertTrue(e.getMessage().startsWith("get did not complete within PT0.02S"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidArgumentException.class,
         () -> BlockingVideoRepository.of(InMemoryVideoRepository.create(), Duration.ZERO));
   }
 
@@ -109,7 +112,7 @@ class BlockingViewTest {
       assertEquals(List.of(video(24), video(23)), first.limit(2).toList());
     }
     assertEquals(1, pages.get(), "a short walk reads one page");
-    assertThrows(IllegalArgumentException.class, () -> repo.stream(0));
+    assertThrows(InvalidArgumentException.class, () -> repo.stream(0));
     assertEquals(List.of(), InMemoryVideoRepository.create().blocking().stream().toList());
   }
 }

@@ -28,7 +28,7 @@ import org.sqlite.SQLiteException;
 /**
  * A row that another program altered so that it no longer holds a valid video is a storage fault
  * (VR-1.8): every read that reaches it fails with a non-retryable {@link StorageException} naming
- * the video's id and the column, never with an {@code IllegalArgumentException}, and never by
+ * the video's id and the column, never with an {@code InvalidArgumentException}, and never by
  * reading back as some other value. Repairing the column makes the row readable again.
  */
 class DamagedRowTest {

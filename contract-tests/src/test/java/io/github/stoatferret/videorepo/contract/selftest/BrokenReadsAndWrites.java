@@ -24,11 +24,14 @@ final class BrokenReadsAndWrites {
 
   private BrokenReadsAndWrites() {}
 
-  /** Fails a null id with IllegalArgumentException. Breaks VR-1.2. */
-  static final class NullAsIllegalArgument extends ReferenceRepository {
+  /**
+   * Checks a null id with {@code Objects.requireNonNull}: a {@code NullPointerException}, which a
+   * web layer cannot tell from its own bugs. Breaks VR-1.2.
+   */
+  static final class NullPointerExceptionForNull extends ReferenceRepository {
     @Override
     public CompletionStage<Optional<Video>> get(String id) {
-      return id == null ? Stages.failed(new IllegalArgumentException("id is required"))
+      return id == null ? Stages.failed(new NullPointerException("id is required"))
           : super.get(id);
     }
   }

@@ -75,7 +75,7 @@ final class Twins {
   /** Every broken twin. */
   static final List<Twin> BROKEN = List.of(
       twin(Rule.VR_1_1, BrokenRepositories.ThrowsInsteadOfFailing::new),
-      twin(Rule.VR_1_2, BrokenReadsAndWrites.NullAsIllegalArgument::new),
+      twin(Rule.VR_1_2, BrokenReadsAndWrites.NullPointerExceptionForNull::new),
       twin(Rule.VR_1_3, BrokenReadsAndWrites.NegativeLimitIsEmpty::new),
       twin(Rule.VR_1_4, BrokenReadsAndWrites.ValidatesBeforeClosed::new),
       twin(Rule.VR_1_5, BrokenRepositories.RacyCheckThenInsert::new),

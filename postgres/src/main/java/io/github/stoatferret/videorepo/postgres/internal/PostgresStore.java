@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
@@ -291,8 +292,8 @@ public final class PostgresStore implements VideoRepository {
       Consumer<BackendFuture<T>> start;
       try {
         start = call.get();
-      } catch (RuntimeException e) {
-        return Stages.failed(e);
+      } catch (RuntimeException e) { // the argument checks' InvalidArgumentException, or a bug
+        return Stages.failed(Stages.specified(e));
       }
       BackendFuture<T> result = BackendFuture.engineOwned(callbacks);
       inFlight.add(result);
@@ -306,7 +307,7 @@ public final class PostgresStore implements VideoRepository {
   private <T> void run(String operation, Job<T> job, BackendFuture<T> result) {
     try {
       result.succeed(job.run());
-    } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
+    } catch (VideoRepositoryException | InvalidArgumentException e) {
       result.fail(e);
     } catch (Throwable e) { // a driver or pool fault: it fails this operation, never a thread
       result.fail(new StorageException(operation + " on " + catalogue + " failed unexpectedly: "

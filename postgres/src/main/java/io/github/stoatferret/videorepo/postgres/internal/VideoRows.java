@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.spi.Micros;
@@ -122,9 +123,9 @@ final class VideoRows {
           rs.getString(at + 8), rs.getString(at + 9), rs.getLong(at + 10),
           rs.getString(at + 11), Micros.toInstant(rs.getLong(at + 12)),
           Micros.toInstant(rs.getLong(at + 13)));
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (InvalidArgumentException e) {
       String message = String.valueOf(e.getMessage());
-      Column column = VIDEO.stream().filter(c -> message.startsWith(c.field() + " "))
+      Column column = VIDEO.stream().filter(c -> c.field().equals(e.parameter()))
           .findFirst().orElse(VIDEO.get(0));
       throw new StorageException("stored video with id \"" + id + "\" cannot be read: column "
           + column.name() + ": " + message + "; repair that column of the row", e, false);

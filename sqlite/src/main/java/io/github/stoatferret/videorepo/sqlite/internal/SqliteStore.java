@@ -298,8 +298,8 @@ public final class SqliteStore implements VideoRepository {
       Task<T> task;
       try {
         task = new Task<>(operation, kind, work.get(), callbacks);
-      } catch (RuntimeException e) {
-        return Stages.failed(e);
+      } catch (RuntimeException e) { // the argument checks' InvalidArgumentException, or a bug
+        return Stages.failed(Stages.specified(e));
       }
       start.accept(task);
       return task.result;

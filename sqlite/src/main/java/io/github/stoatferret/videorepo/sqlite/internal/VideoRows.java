@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.spi.Micros;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading is strict: a row that another program altered so that it no longer holds a valid
  * video (a number out of range, a year past 9999, a zero frame rate) fails with a non-retryable
  * {@link StorageException} naming the video's id and the column, never with the
- * {@link IllegalArgumentException} that the specification keeps for callers' arguments, and never
+ * {@link InvalidArgumentException} that the specification keeps for callers' input, and never
  * by reading back as some other value. A value of the wrong type (text in an integer column)
  * cannot be stored: the table is STRICT (schema V4), so each column is read with one typed driver
  * call. {@link #mistyped} finds such a value in a file older than V4, whose upgrade it stops.
@@ -129,10 +130,9 @@ final class VideoRows {
           (Long) values[3], (Integer) values[4], (Integer) values[5], (Integer) values[6],
           (Integer) values[7], (String) values[8], (String) values[9], (Long) values[10],
           (String) values[11], (Instant) values[12], (Instant) values[13]);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      // Video's messages start with the field's name: name the column that holds it.
+    } catch (InvalidArgumentException e) {
       String message = String.valueOf(e.getMessage());
-      Column column = VIDEO.stream().filter(c -> message.startsWith(c.field() + " "))
+      Column column = VIDEO.stream().filter(c -> c.field().equals(e.parameter()))
           .findFirst().orElse(VIDEO.get(0));
       throw undecodable(values[0], column, message, e);
     }
