@@ -50,7 +50,7 @@ final class Backends implements AutoCloseable {
       pgPool = PgServer.pool(pgDatabase, 8);
     }
     switch (name) {
-      case "postgres" -> repo = PostgresVideoRepository.builder(pgPool).threads(8).open();
+      case "postgres" -> repo = PostgresVideoRepository.builder(pgPool).readers(8).open();
       case "pgbaseline", "pglike" -> handRolledPg = new HandRolledPostgres(pgPool);
       case "sqlite" -> repo = SqliteVideoRepository.builder().file(file).durability(durability)
           .open();

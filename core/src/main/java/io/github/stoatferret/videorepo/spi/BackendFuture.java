@@ -16,7 +16,7 @@ import java.util.function.Function;
  * executor, never on the completing thread. It keeps rules VR-1.10 and VR-1.11 at the cost of no
  * extra thread hand-off when callers simply wait.
  *
- * <p>Each non-async method is its {@code ...Async} twin on the completion executor, and futures
+ * <p>Each non-async method is its {@code ...Async} twin on the callback executor, and futures
  * derived from this one are of this kind too. So an engine thread, when it completes the future,
  * only wakes threads blocked in {@code join} or {@code get} and hands the callbacks over: a slow
  * callback cannot stall it. This saves the hand-off to another thread that completing on the

@@ -98,7 +98,7 @@ public final class PostgresVideoRepository implements VideoRepository {
     private SchemaMode mode = SchemaMode.MIGRATE;
     private VideoChangeListener listener = VideoChangeListener.NONE;
     private @Nullable Executor executor;
-    private int threads = 8;
+    private int readers = 8;
     private int writers = 1;
     private @Nullable Executor callbackExecutor;
     private Duration poll = Duration.ofMillis(500);
@@ -162,18 +162,18 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets the size of the repository's own read worker pool (when no executor is given);
-     * default 8. More workers than the data source has connections only queue in the pool; each
+     * Sets the number of reader threads, the repository's own read worker pool (when no
+     * executor is given); default 8. The same name as {@code SqliteVideoRepository}'s. More workers than the data source has connections only queue in the pool; each
      * writer thread takes one more connection while it commits, and a listener's feed one.
      *
      * @param value at least 1
      * @return this builder
      */
-    public Builder threads(int value) {
+    public Builder readers(int value) {
       if (value < 1) {
-        throw new IllegalArgumentException("threads must be at least 1, was " + value);
+        throw new IllegalArgumentException("readers must be at least 1, was " + value);
       }
-      threads = value;
+      readers = value;
       return this;
     }
 
@@ -260,7 +260,7 @@ public final class PostgresVideoRepository implements VideoRepository {
      */
     public PostgresVideoRepository open() {
       return new PostgresVideoRepository(PostgresStore.open(new PostgresStore.Settings(
-          dataSource, schema, mode, listener, executor, threads, writers, callbackExecutor, poll,
+          dataSource, schema, mode, listener, executor, readers, writers, callbackExecutor, poll,
           retention, closeTimeout)));
     }
 

@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Callers' code never runs on the writer or reader threads, so a slow callback cannot stall
  *       the engine: an engine thread completes a returned stage itself (waking a caller blocked
  *       in {@code join} at once), but every callback attached to the stage, with or without
- *       {@code Async}, runs on the completion executor. By default the repository owns a small
- *       pool of daemon threads for this; {@link Builder#completionExecutor} supplies another.
+ *       {@code Async}, runs on the callback executor. By default the repository owns a small
+ *       pool of daemon threads for this; {@link Builder#callbackExecutor} supplies another.
  *       The returned stage is read-only (VR-1.10): only the engine completes it, and
  *       {@code toCompletableFuture()} gives a copy that the caller may complete or cancel.
  *   <li>No engine thread dies of an exception. An unexpected {@code RuntimeException} fails its
@@ -173,7 +173,7 @@ public final class SqliteVideoRepository implements VideoRepository {
      * docs/benchmarks.md). The price is that the call blocks its caller for the read: normally
      * microseconds, but up to the {@link #busyTimeout} in the rare case that SQLite must wait
      * for another process (WAL recovery). Code on an event loop that must never block can turn
-     * it off. Callbacks run on the completion executor either way.
+     * it off. Callbacks run on the callback executor either way.
      *
      * @param value whether point reads run on the caller's thread
      * @return this builder
@@ -241,7 +241,8 @@ public final class SqliteVideoRepository implements VideoRepository {
 
     /**
      * Sets the executor on which callbacks attached to returned stages run (all of them: the
-     * stages run even non-async callbacks there) and change events are delivered. Default: a
+     * stages run even non-async callbacks there) and change events are delivered (the same name
+     * as {@code PostgresVideoRepository}'s). Default: a
      * small pool of daemon threads owned by the repository and stopped by {@link #close()}. A
      * given executor is not shut down; one that runs tasks in the calling thread gives up the
      * protection of the engine threads from slow callbacks.
@@ -249,8 +250,8 @@ public final class SqliteVideoRepository implements VideoRepository {
      * @param value the executor
      * @return this builder
      */
-    public Builder completionExecutor(Executor value) {
-      completions = Objects.requireNonNull(value, "executor");
+    public Builder callbackExecutor(Executor value) {
+      completions = Objects.requireNonNull(value, "callbackExecutor");
       return this;
     }
 

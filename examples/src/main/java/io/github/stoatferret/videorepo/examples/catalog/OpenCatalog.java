@@ -75,7 +75,7 @@ final class OpenCatalog implements AutoCloseable {
     config.setPoolName("video-catalog");
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).threads(CONNECTIONS)
+      PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).readers(CONNECTIONS)
           .open();
       return new OpenCatalog(repo.blocking(), null, pool, withoutPassword(url));
     } catch (RuntimeException e) {

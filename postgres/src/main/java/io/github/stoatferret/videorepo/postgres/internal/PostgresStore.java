@@ -74,7 +74,7 @@ public final class PostgresStore implements VideoRepository {
    * @param mode what to do with the schema at open
    * @param listener the change listener, or {@link VideoChangeListener#NONE}
    * @param executor where JDBC work runs, or {@code null} for a pool of the store's own
-   * @param threads the size of that pool
+   * @param readers the size of that pool
    * @param writers the number of writer threads (lanes)
    * @param callbackExecutor where callbacks and events run, or {@code null} for the store's own
    * @param poll how often the change feed reads without a notification
@@ -82,7 +82,7 @@ public final class PostgresStore implements VideoRepository {
    * @param closeTimeout how long close waits for operations in flight
    */
   public record Settings(DataSource ds, String schema, SchemaMode mode,
-      VideoChangeListener listener, @Nullable Executor executor, int threads, int writers,
+      VideoChangeListener listener, @Nullable Executor executor, int readers, int writers,
       @Nullable Executor callbackExecutor, Duration poll, Duration retention,
       Duration closeTimeout) {}
 
@@ -107,7 +107,7 @@ public final class PostgresStore implements VideoRepository {
     this.threadPrefix = prefix;
     Executor given = s.executor();
     this.ownWork = given == null
-        ? Executors.newFixedThreadPool(s.threads(), daemons(prefix + "worker-")) : null;
+        ? Executors.newFixedThreadPool(s.readers(), daemons(prefix + "worker-")) : null;
     this.work = given != null ? given : Objects.requireNonNull(ownWork);
     Executor givenCallbacks = s.callbackExecutor();
     this.ownCallbacks = givenCallbacks == null ? Executors.newFixedThreadPool(

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The SQLite engine behind {@code SqliteVideoRepository}: admission of calls, the writer and
- * reader threads, the completion executor, and orderly close.
+ * reader threads, the callback executor, and orderly close.
  */
 public final class SqliteStore implements VideoRepository {
 

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * One operation queued for an engine thread, and the future its caller holds. The engine thread
- * completes the future itself, but the future runs every callback on the completion executor
+ * completes the future itself, but the future runs every callback on the callback executor
  * ({@link BackendFuture}), so callers' code never runs on (or stalls) a writer or
  * reader thread.
  *

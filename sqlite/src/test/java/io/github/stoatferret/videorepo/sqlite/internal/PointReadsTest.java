@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Point reads on the caller's thread: done when the call returns, callbacks still on the
- * completion executor, more callers than pooled connections served by the readers, and close
+ * callback executor, more callers than pooled connections served by the readers, and close
  * waiting for reads in progress on callers' threads.
  */
 class PointReadsTest {
