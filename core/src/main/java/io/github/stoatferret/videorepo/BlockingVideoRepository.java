@@ -164,7 +164,7 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Replaces a stored video ({@link VideoRepository#update}).
+   * Replaces a stored video ({@link VideoRepository#update(Video)}).
    *
    * @param video the new content, found by its id
    * @return the video as stored
@@ -173,6 +173,32 @@ public final class BlockingVideoRepository implements AutoCloseable {
    */
   public Video update(Video video) {
     return await("update", repository.update(video));
+  }
+
+  /**
+   * Stores a new video made from a client's fields, with an id and timestamps of the
+   * repository's ({@link VideoRepository#create}).
+   *
+   * @param video the fields
+   * @return the stored video
+   * @throws DuplicateVideoException if its path is taken
+   */
+  public Video create(VideoDraft video) {
+    return await("create", repository.create(video));
+  }
+
+  /**
+   * Replaces the fields of a stored video, stamping it with the repository's clock
+   * ({@link VideoRepository#update(String, VideoDraft)}).
+   *
+   * @param id the id of the video to change
+   * @param video the new fields
+   * @return the video as stored
+   * @throws VideoNotFoundException if no video has the id
+   * @throws DuplicateVideoException if another video holds the new path
+   */
+  public Video update(String id, VideoDraft video) {
+    return await("update", repository.update(id, video));
   }
 
   /**

@@ -105,18 +105,9 @@ public record Video(
    * @throws InvalidArgumentException if a required field is null or a field breaks its rule
    */
   public Video {
-    id = FieldChecks.requiredText("id", id, MAX_ID_LENGTH);
-    path = FieldChecks.requiredText("path", path, MAX_PATH_LENGTH);
-    filename = FieldChecks.requiredText("filename", filename, MAX_FILENAME_LENGTH);
-    FieldChecks.nonNegative("durationFrames", durationFrames);
-    FieldChecks.positive("frameRateNumerator", frameRateNumerator);
-    FieldChecks.positive("frameRateDenominator", frameRateDenominator);
-    FieldChecks.nonNegative("width", width);
-    FieldChecks.nonNegative("height", height);
-    videoCodec = FieldChecks.requiredText("videoCodec", videoCodec, MAX_CODEC_LENGTH);
-    audioCodec = FieldChecks.optionalText("audioCodec", audioCodec, MAX_CODEC_LENGTH);
-    FieldChecks.nonNegative("fileSize", fileSize);
-    thumbnailPath = FieldChecks.optionalText("thumbnailPath", thumbnailPath, MAX_PATH_LENGTH);
+    FieldChecks.requiredText("id", id, MAX_ID_LENGTH);
+    VideoDraft.check(path, filename, durationFrames, frameRateNumerator, frameRateDenominator,
+        width, height, videoCodec, audioCodec, fileSize, thumbnailPath);
     createdAt = FieldChecks.instant("createdAt", createdAt);
     updatedAt = FieldChecks.instant("updatedAt", updatedAt);
   }
@@ -348,6 +339,23 @@ public record Video(
       createdAt = value;
       updatedAt = value;
       return this;
+    }
+
+    /**
+     * Validates the fields a client sends and makes a {@link VideoDraft} of them: everything but
+     * the id and the timestamps, which {@link VideoRepository#create} and
+     * {@link VideoRepository#update(String, VideoDraft)} assign. An id or timestamps set here are
+     * ignored.
+     *
+     * @return the draft
+     * @throws InvalidArgumentException if a required field was not set or a field breaks its
+     *     rule (see {@link Video})
+     */
+    public VideoDraft draft() {
+      return new VideoDraft(FieldChecks.required("path", path),
+          FieldChecks.required("filename", filename), durationFrames, frameRateNumerator,
+          frameRateDenominator, width, height, FieldChecks.required("videoCodec", videoCodec),
+          audioCodec, fileSize, thumbnailPath);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.stoatferret.videorepo;
 
 import io.github.stoatferret.videorepo.internal.PagePublisher;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -91,6 +93,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>VR-13.3</b> A failed operation, and a {@code delete} of an absent id, send no event.
  *   <li><b>VR-13.4</b> A listener that throws never fails the operation or stops later events.
  * </ul>
+ *
+ * <h2 id="drafts">Videos from the fields a client sends</h2>
+ *
+ * <p>{@link #create} and {@link #update(String, VideoDraft)} take a {@link VideoDraft}, the fields
+ * without the id and the timestamps, and assign those from {@link #clock()} (VR-14.1, VR-14.2).
  *
  * <p>Implementations must be safe for use by any number of threads at once.
  */
@@ -250,6 +257,80 @@ public interface VideoRepository extends AutoCloseable {
    * @return the video as stored
    */
   CompletionStage<Video> update(Video video);
+
+  /**
+   * The clock that stamps the videos {@link #create} and {@link #update(String, VideoDraft)}
+   * make. A backend's builder may take another (a fixed clock in a test); the default is
+   * {@link Clock#systemUTC()}.
+   *
+   * @return the clock
+   */
+  default Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * Stores a new video made from the fields a client sent: the id and the timestamps are the
+   * repository's.
+   *
+   * <ul>
+   *   <li><b>VR-14.1</b> The video stored has a new {@link Video#newId() random id}, the given
+   *       fields, and {@code createdAt} and {@code updatedAt} both the {@link #clock()}'s instant
+   *       (to the microsecond) when the call was made. The stage completes with it, as
+   *       {@link #add} does, and fails as {@code add} does (a path clash: {@link
+   *       DuplicateVideoException} of key {@code PATH}).
+   * </ul>
+   *
+   * <p>The default makes the video and calls {@link #add}; a {@code null} draft fails as
+   * {@code add(null)} does (parameter {@code video}).
+   *
+   * @param video the fields
+   * @return the video as stored
+   */
+  @SuppressWarnings("NullAway") // hands a null on to add, which reports it (VR-1.2, VR-1.4)
+  default CompletionStage<Video> create(VideoDraft video) {
+    if (video == null) {
+      return add(null);
+    }
+    Instant now = clock().instant();
+    return add(video.toVideo(Video.newId(), now, now));
+  }
+
+  /**
+   * Replaces the fields of a stored video with those a client sent, without asking for the
+   * {@code createdAt} that an update keeps anyway.
+   *
+   * <ul>
+   *   <li><b>VR-14.2</b> It is {@link #update(Video)} of the video with this id and these fields,
+   *       its {@code updatedAt} the {@link #clock()}'s instant (to the microsecond) when the call
+   *       was made: the stored {@code createdAt} stays, an absent id fails with
+   *       {@link VideoNotFoundException}, a path another video holds with
+   *       {@link DuplicateVideoException} of key {@code PATH}.
+   * </ul>
+   *
+   * <p>The default makes the video and calls {@link #update(Video)}. A {@code null} id fails as
+   * {@code get(null)} does (parameter {@code id}), a {@code null} draft as {@code update(null)}
+   * (parameter {@code video}): so a closed repository still fails with
+   * {@link RepositoryClosedException} first (VR-1.4).
+   *
+   * @param id the id of the video to change
+   * @param video the new fields
+   * @return the video as stored
+   */
+  // A null goes on to get or update, which report it (VR-1.2, VR-1.4); get(null) always fails,
+  // so its stage never yields the Optional that the cast hides.
+  @SuppressWarnings({"unchecked", "NullAway"})
+  default CompletionStage<Video> update(String id, VideoDraft video) {
+    if (id == null) {
+      return (CompletionStage<Video>) (CompletionStage<?>) get(null);
+    }
+    if (video == null) {
+      return update((Video) null);
+    }
+    Instant now = clock().instant();
+    // update keeps the stored createdAt whatever it is given: now is only a valid placeholder.
+    return update(video.toVideo(id, now, now));
+  }
 
   /**
    * Deletes a video by id.

@@ -141,7 +141,15 @@ public enum Rule {
       "Publish only after a successful commit"),
   /** VR-13.4 */
   VR_13_4("A throwing listener never fails the operation or stops later events",
-      "Catch and log listener exceptions");
+      "Catch and log listener exceptions"),
+  /** VR-14.1 */
+  VR_14_1("create stores the fields with a new random id and createdAt = updatedAt = the clock's"
+      + " instant", "Use the default method, or Video.newId() and one clock().instant() for both"
+      + " timestamps, then add"),
+  /** VR-14.2 */
+  VR_14_2("update(id, fields) replaces the fields, keeps createdAt and stamps updatedAt with the"
+      + " clock", "Use the default method, or update(fields.toVideo(id, now, now)) with now from"
+      + " clock()");
 
   private final String statement;
   private final String hint;

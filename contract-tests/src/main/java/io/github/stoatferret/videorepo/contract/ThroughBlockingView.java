@@ -2,9 +2,11 @@ package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoDraft;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Stages;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -82,6 +84,21 @@ public final class ThroughBlockingView implements VideoRepository {
   @Override
   public CompletionStage<Long> count() {
     return Stages.run(view::count);
+  }
+
+  @Override
+  public CompletionStage<Video> create(VideoDraft video) {
+    return Stages.run(() -> view.create(video));
+  }
+
+  @Override
+  public CompletionStage<Video> update(String id, VideoDraft video) {
+    return Stages.run(() -> view.update(id, video));
+  }
+
+  @Override
+  public Clock clock() {
+    return view.async().clock();
   }
 
   @Override

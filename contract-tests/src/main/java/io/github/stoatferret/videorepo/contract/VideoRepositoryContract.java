@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SkipReport.class)
 public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
     AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
-    CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules {
+    CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules,
+    DraftRules {
 
   /** The system property for {@link #awaitTimeout()}, in milliseconds. */
   public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";

@@ -13,6 +13,7 @@ import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,9 +59,11 @@ public final class InMemoryVideoRepository implements VideoRepository {
   private boolean closed;
 
   private final EventDispatcher events;
+  private final Clock clock;
 
-  private InMemoryVideoRepository(VideoChangeListener listener) {
+  private InMemoryVideoRepository(VideoChangeListener listener, Clock clock) {
     this.events = EventDispatcher.callerRuns(listener);
+    this.clock = clock;
   }
 
   /**
@@ -69,7 +72,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
    * @return the repository
    */
   public static InMemoryVideoRepository create() {
-    return new InMemoryVideoRepository(VideoChangeListener.NONE);
+    return new InMemoryVideoRepository(VideoChangeListener.NONE, Clock.systemUTC());
   }
 
   /**
@@ -79,7 +82,26 @@ public final class InMemoryVideoRepository implements VideoRepository {
    * @return the repository
    */
   public static InMemoryVideoRepository create(VideoChangeListener listener) {
-    return new InMemoryVideoRepository(Arguments.notNull(listener, "listener"));
+    return create(listener, Clock.systemUTC());
+  }
+
+  /**
+   * Makes an empty repository that reports every committed change to a listener and stamps the
+   * videos {@code create} and {@code update(id, fields)} make with a clock of the caller's (a
+   * fixed one makes a test's timestamps predictable).
+   *
+   * @param listener the listener, or {@link VideoChangeListener#NONE}
+   * @param clock the clock
+   * @return the repository
+   */
+  public static InMemoryVideoRepository create(VideoChangeListener listener, Clock clock) {
+    return new InMemoryVideoRepository(Arguments.notNull(listener, "listener"),
+        Arguments.notNull(clock, "clock"));
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.postgres.internal.PostgresStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -76,9 +77,16 @@ public final class PostgresVideoRepository implements VideoRepository {
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
 
   private final PostgresStore store;
+  private final Clock clock;
 
-  private PostgresVideoRepository(PostgresStore store) {
+  private PostgresVideoRepository(PostgresStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
   }
 
   /**
@@ -104,6 +112,7 @@ public final class PostgresVideoRepository implements VideoRepository {
     private Duration poll = Duration.ofMillis(500);
     private Duration retention = Duration.ofDays(1);
     private Duration closeTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -252,6 +261,18 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
+     * Sets the clock that stamps the videos {@code create} and {@code update(id, fields)} make;
+     * default {@link Clock#systemUTC()}. A fixed clock makes a test's timestamps predictable.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
      * Opens the repository: prepares or checks the schema as the mode says.
      *
      * @return the repository
@@ -261,7 +282,7 @@ public final class PostgresVideoRepository implements VideoRepository {
     public PostgresVideoRepository open() {
       return new PostgresVideoRepository(PostgresStore.open(new PostgresStore.Settings(
           dataSource, schema, mode, listener, executor, readers, writers, callbackExecutor, poll,
-          retention, closeTimeout)));
+          retention, closeTimeout)), clock);
     }
 
     private static Duration positive(Duration value, String name) {

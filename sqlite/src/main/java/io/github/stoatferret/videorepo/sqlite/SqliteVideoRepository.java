@@ -8,6 +8,7 @@ import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.sqlite.internal.Database;
 import io.github.stoatferret.videorepo.sqlite.internal.SqliteStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -87,9 +88,11 @@ import org.jspecify.annotations.Nullable;
 public final class SqliteVideoRepository implements VideoRepository {
 
   private final SqliteStore store;
+  private final Clock clock;
 
-  private SqliteVideoRepository(SqliteStore store) {
+  private SqliteVideoRepository(SqliteStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   /**
@@ -124,6 +127,7 @@ public final class SqliteVideoRepository implements VideoRepository {
     private @Nullable Executor completions;
     private long maxSize;
     private boolean callerThreadReads = true;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -256,6 +260,18 @@ public final class SqliteVideoRepository implements VideoRepository {
     }
 
     /**
+     * Sets the clock that stamps the videos {@code create} and {@code update(id, fields)} make;
+     * default {@link Clock#systemUTC()}. A fixed clock makes a test's timestamps predictable.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
      * Opens the repository.
      *
      * @return the repository
@@ -264,8 +280,13 @@ public final class SqliteVideoRepository implements VideoRepository {
     public SqliteVideoRepository open() {
       return new SqliteVideoRepository(SqliteStore.open(
           Database.of(file, durability, busyTimeout, maxSize), readers, callerThreadReads,
-          listener, completions));
+          listener, completions), clock);
     }
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
   }
 
   @Override

@@ -3,9 +3,13 @@ package io.github.stoatferret.videorepo.contract.selftest;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoDraft;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +37,36 @@ final class BrokenReadsAndWrites {
     public CompletionStage<Optional<Video>> get(String id) {
       return id == null ? Stages.failed(new NullPointerException("id is required"))
           : super.get(id);
+    }
+  }
+
+  /**
+   * Takes a clock, as a backend's builder may, but create stamps with the system's time instead.
+   * Breaks VR-14.1.
+   */
+  static final class CreateIgnoresTheClock extends ReferenceRepository {
+    @Override
+    public Clock clock() {
+      return Clock.fixed(Instant.parse("2021-03-04T05:06:07.123456Z"), ZoneOffset.UTC);
+    }
+
+    @Override
+    public CompletionStage<Video> create(VideoDraft video) {
+      Instant now = Instant.now();
+      return video == null ? add(null) : add(video.toVideo(Video.newId(), now, now));
+    }
+  }
+
+  /**
+   * Updates from fields with the stored timestamps, as a get-then-update would, so updatedAt
+   * never moves. Breaks VR-14.2.
+   */
+  static final class UpdateFromFieldsKeepsUpdatedAt extends ReferenceRepository {
+    @Override
+    public synchronized CompletionStage<Video> update(String id, VideoDraft video) {
+      Video old = id == null ? null : state.byId().get(id);
+      return old == null || video == null ? super.update(id, video)
+          : update(video.toVideo(id, old.createdAt(), old.updatedAt()));
     }
   }
 

@@ -121,7 +121,9 @@ final class Twins {
       eventTwin(Rule.VR_13_1, BrokenLifecycle.BatchEventsReversed::new),
       eventTwin(Rule.VR_13_2, BrokenLifecycle.UpdatedWithoutFields::new),
       eventTwin(Rule.VR_13_3, BrokenRepositories.EventForFailedAdd::new),
-      eventTwin(Rule.VR_13_4, BrokenLifecycle.ListenerFailureFailsTheWrite::new));
+      eventTwin(Rule.VR_13_4, BrokenLifecycle.ListenerFailureFailsTheWrite::new),
+      twin(Rule.VR_14_1, BrokenReadsAndWrites.CreateIgnoresTheClock::new),
+      twin(Rule.VR_14_2, BrokenReadsAndWrites.UpdateFromFieldsKeepsUpdatedAt::new));
 
   private Twins() {}
 
