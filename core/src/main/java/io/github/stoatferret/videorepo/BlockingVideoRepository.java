@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -199,6 +200,24 @@ public final class BlockingVideoRepository implements AutoCloseable {
    */
   public Video update(String id, VideoDraft video) {
     return await("update", repository.update(id, video));
+  }
+
+  /**
+   * Checks whether the repository serves operations now ({@link VideoRepository#health}).
+   *
+   * @return the health; never a failure
+   */
+  public RepositoryHealth health() {
+    return await("health", repository.health());
+  }
+
+  /**
+   * The engine's own figures ({@link VideoRepository#statistics}).
+   *
+   * @return the figures, by name
+   */
+  public Map<String, Long> statistics() {
+    return repository.statistics();
   }
 
   /**

@@ -1,10 +1,13 @@
 package io.github.stoatferret.videorepo;
 
 import io.github.stoatferret.videorepo.internal.PagePublisher;
+import io.github.stoatferret.videorepo.spi.Stages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +96,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>VR-13.3</b> A failed operation, and a {@code delete} of an absent id, send no event.
  *   <li><b>VR-13.4</b> A listener that throws never fails the operation or stops later events.
  * </ul>
+ *
+ * <h2 id="health">Health and statistics</h2>
+ *
+ * <p>{@link #health()} says whether the repository serves operations now (VR-15.1), and
+ * {@link #statistics()} gives the engine's own figures for metrics (VR-15.2).
  *
  * <h2 id="drafts">Videos from the fields a client sends</h2>
  *
@@ -330,6 +338,50 @@ public interface VideoRepository extends AutoCloseable {
     Instant now = clock().instant();
     // update keeps the stored createdAt whatever it is given: now is only a valid placeholder.
     return update(video.toVideo(id, now, now));
+  }
+
+  /**
+   * Checks cheaply whether the repository serves operations now: for a service's health
+   * endpoint.
+   *
+   * <ul>
+   *   <li><b>VR-15.1</b> The stage always completes, never fails: {@link RepositoryHealth#up up}
+   *       when an operation would be served now, else {@link RepositoryHealth#down down} with the
+   *       reason (after {@link #close()}, the word {@code closed}; a storage failure, its
+   *       message). It changes nothing and sends no event.
+   * </ul>
+   *
+   * <p>The default asks {@link #count()}, which every backend answers without scanning (it is the
+   * probe a service would otherwise write itself); a backend may check more.
+   *
+   * @return the health
+   */
+  default CompletionStage<RepositoryHealth> health() {
+    return Stages.readOnly(count().toCompletableFuture().handle((n, failure) -> {
+      if (failure == null) {
+        return RepositoryHealth.up("count() answered " + n);
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      return cause instanceof RepositoryClosedException ? RepositoryHealth.down("closed")
+          : RepositoryHealth.down(String.valueOf(cause.getMessage()));
+    }));
+  }
+
+  /**
+   * A snapshot of the engine's own figures (operations queued, commits, sizes), for metrics.
+   *
+   * <ul>
+   *   <li><b>VR-15.2</b> It answers at once, without I/O that could block, and never throws, also
+   *       after {@link #close()}: an unmodifiable map from names to non-negative numbers. The
+   *       names and their meaning are the backend's, listed in its Javadoc; a backend with
+   *       nothing to report answers an empty map.
+   * </ul>
+   *
+   * @return the figures, by name
+   */
+  default Map<String, Long> statistics() {
+    return Map.of();
   }
 
   /**

@@ -149,7 +149,15 @@ public enum Rule {
   /** VR-14.2 */
   VR_14_2("update(id, fields) replaces the fields, keeps createdAt and stamps updatedAt with the"
       + " clock", "Use the default method, or update(fields.toVideo(id, now, now)) with now from"
-      + " clock()");
+      + " clock()"),
+  /** VR-15.1 */
+  VR_15_1("health() always completes: up while operations are served, down with the reason"
+      + " (closed) when not", "Turn every failure of the probe into RepositoryHealth.down; never"
+      + " fail the stage"),
+  /** VR-15.2 */
+  VR_15_2("statistics() answers at once and never throws, also after close: an unmodifiable map"
+      + " of non-negative numbers", "Read counters and sizes you already keep; return Map.copyOf"
+      + " of them");
 
   private final String statement;
   private final String hint;

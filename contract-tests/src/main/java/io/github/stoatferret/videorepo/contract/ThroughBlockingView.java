@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
+import io.github.stoatferret.videorepo.RepositoryHealth;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoDraft;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -8,6 +9,7 @@ import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -94,6 +96,16 @@ public final class ThroughBlockingView implements VideoRepository {
   @Override
   public CompletionStage<Video> update(String id, VideoDraft video) {
     return Stages.run(() -> view.update(id, video));
+  }
+
+  @Override
+  public CompletionStage<RepositoryHealth> health() {
+    return Stages.run(view::health);
+  }
+
+  @Override
+  public Map<String, Long> statistics() {
+    return view.statistics();
   }
 
   @Override

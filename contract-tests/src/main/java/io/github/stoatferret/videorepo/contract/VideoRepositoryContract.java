@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
     AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
     CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules,
-    DraftRules {
+    DraftRules, HealthRules {
 
   /** The system property for {@link #awaitTimeout()}, in milliseconds. */
   public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";

@@ -104,6 +104,21 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return clock;
   }
 
+  /**
+   * The figures of a map in memory (VR-15.2): {@code videos}, how many are stored.
+   *
+   * @return the figures, by name
+   */
+  @Override
+  public Map<String, Long> statistics() {
+    lock.readLock().lock();
+    try {
+      return Map.of("videos", (long) byId.size());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   @Override
   public CompletionStage<Video> add(Video video) {
     return write("add", () -> {

@@ -9,6 +9,7 @@ import io.github.stoatferret.videorepo.postgres.internal.PostgresStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -359,5 +360,20 @@ public final class PostgresVideoRepository implements VideoRepository {
   @Override
   public void close() {
     store.close();
+  }
+
+  /**
+   * The engine's figures, for metrics (VR-15.2): {@code operations.inFlight} (operations
+   * admitted and not yet completed), {@code writes.queued} (writes waiting for a writer lane),
+   * {@code commits} (transactions the lanes committed) and {@code writes.committed} (the writes
+   * they held: divided by {@code commits}, the mean group size). Counters start at zero when the
+   * repository opens; the pool's and the server's own figures are the pool's and the server's
+   * to report.
+   *
+   * @return the figures, by name
+   */
+  @Override
+  public Map<String, Long> statistics() {
+    return store.statistics();
   }
 }

@@ -147,6 +147,14 @@ class GroupCommitTest {
       // 154 changes; the writer took one write before the gate held it, the rest in groups.
       long transactions = transactionsInChangeLog("grouped");
       assertTrue(transactions <= 4, transactions + " transactions for 154 changes");
+      // statistics() sees the same groups: the 154 changes, and the 4 refused writes if they
+      // were checked inside a committed group rather than alone.
+      java.util.Map<String, Long> figures = repo.statistics();
+      long written = figures.get("writes.committed");
+      assertTrue(written >= 154 && written <= 158, figures::toString);
+      assertTrue(figures.get("commits") <= 5, figures::toString);
+      assertEquals(0L, figures.get("writes.queued"), figures::toString);
+      assertTrue(repo.health().toCompletableFuture().join().up());
 
       // Events in queue order, as committed (they arrive through the change feed).
       for (int i = 0; i < 400 && events.size() < 154; i++) {

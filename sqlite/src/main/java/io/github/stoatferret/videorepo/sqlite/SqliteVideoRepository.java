@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -371,5 +372,19 @@ public final class SqliteVideoRepository implements VideoRepository {
   @Override
   public void close() {
     store.close();
+  }
+
+  /**
+   * The engine's figures, for metrics (VR-15.2): {@code writes.queued} and {@code reads.queued}
+   * (operations waiting for the writer and for a reader thread), {@code commits} (group commits
+   * made) and {@code writes.committed} (the writes they held: divided by {@code commits}, the
+   * mean group size), {@code database.bytes} and {@code wal.bytes} (the file and its write-ahead
+   * log, zero in memory). Counters start at zero when the repository opens.
+   *
+   * @return the figures, by name
+   */
+  @Override
+  public Map<String, Long> statistics() {
+    return store.statistics();
   }
 }

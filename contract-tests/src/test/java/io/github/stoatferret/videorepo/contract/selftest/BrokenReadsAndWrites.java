@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.contract.selftest;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.RepositoryHealth;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoDraft;
@@ -67,6 +68,28 @@ final class BrokenReadsAndWrites {
       Video old = id == null ? null : state.byId().get(id);
       return old == null || video == null ? super.update(id, video)
           : update(video.toVideo(id, old.createdAt(), old.updatedAt()));
+    }
+  }
+
+  /**
+   * Answers health with count() as it is, so a closed repository's health fails instead of
+   * saying "down". Breaks VR-15.1.
+   */
+  static final class HealthFailsWhenClosed extends ReferenceRepository {
+    @Override
+    public CompletionStage<RepositoryHealth> health() {
+      return count().thenApply(n -> RepositoryHealth.up("count " + n));
+    }
+  }
+
+  /** Refuses to report figures once closed. Breaks VR-15.2. */
+  static final class StatisticsThrowWhenClosed extends ReferenceRepository {
+    @Override
+    public synchronized Map<String, Long> statistics() {
+      if (closed) {
+        throw new IllegalStateException("closed");
+      }
+      return Map.of("videos", (long) state.byId().size());
     }
   }
 

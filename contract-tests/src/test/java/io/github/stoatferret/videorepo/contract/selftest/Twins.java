@@ -123,7 +123,9 @@ final class Twins {
       eventTwin(Rule.VR_13_3, BrokenRepositories.EventForFailedAdd::new),
       eventTwin(Rule.VR_13_4, BrokenLifecycle.ListenerFailureFailsTheWrite::new),
       twin(Rule.VR_14_1, BrokenReadsAndWrites.CreateIgnoresTheClock::new),
-      twin(Rule.VR_14_2, BrokenReadsAndWrites.UpdateFromFieldsKeepsUpdatedAt::new));
+      twin(Rule.VR_14_2, BrokenReadsAndWrites.UpdateFromFieldsKeepsUpdatedAt::new),
+      twin(Rule.VR_15_1, BrokenReadsAndWrites.HealthFailsWhenClosed::new),
+      twin(Rule.VR_15_2, BrokenReadsAndWrites.StatisticsThrowWhenClosed::new));
 
   private Twins() {}
 

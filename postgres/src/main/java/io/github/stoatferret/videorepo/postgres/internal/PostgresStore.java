@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -315,6 +316,20 @@ public final class PostgresStore implements VideoRepository {
     } finally {
       inFlight.remove(result);
     }
+  }
+
+  /**
+   * The engine's figures: operations under way, writes waiting for a lane, and the
+   * transactions the lanes committed with the writes they held.
+   *
+   * @return the figures, by name
+   */
+  public Map<String, Long> statistics() {
+    return Map.of(
+        "operations.inFlight", (long) inFlight.size(),
+        "writes.queued", (long) writer.queued(),
+        "commits", writer.commits(),
+        "writes.committed", writer.committedWrites());
   }
 
   // ---- close ----

@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +53,8 @@ final class Writer implements Runnable {
   private final String catalogue;
   private final Consumer<WriteTask<?>> finished;
   private final int lanes;
+  private final LongAdder commits = new LongAdder();
+  private final LongAdder committedWrites = new LongAdder();
 
   /**
    * A writer; start {@code lanes} threads on it.
@@ -69,6 +73,21 @@ final class Writer implements Runnable {
 
   void submit(WriteTask<?> task) {
     queue.add(task);
+  }
+
+  /** How many writes wait for a lane, for statistics. */
+  int queued() {
+    return queue.size();
+  }
+
+  /** How many transactions the lanes committed, for statistics. */
+  long commits() {
+    return commits.sum();
+  }
+
+  /** How many writes those transactions held, for statistics. */
+  long committedWrites() {
+    return committedWrites.sum();
   }
 
   /** Asks every lane to stop once every write queued before this call is done. */
@@ -128,8 +147,11 @@ final class Writer implements Runnable {
   /** One write in its own transaction, failing with what it throws. */
   private void alone(WriteTask<?> task) {
     try {
-      task.succeed(tx.write(task.operation, task.work));
-    } catch (VideoRepositoryException | IllegalArgumentException | NullPointerException e) {
+      Object value = tx.write(task.operation, task.work);
+      commits.increment();
+      committedWrites.increment();
+      task.succeed(value);
+    } catch (VideoRepositoryException | InvalidArgumentException e) {
       task.fail(e);
     } catch (Throwable e) { // a driver or pool fault: it fails this write, never the thread
       task.fail(unexpected(task.operation, e));
@@ -154,6 +176,8 @@ final class Writer implements Runnable {
       group.forEach(this::alone);
       return;
     }
+    commits.increment();
+    committedWrites.add(group.size());
     for (int i = 0; i < group.size(); i++) {
       Throwable failure = outcomes.failures()[i];
       if (failure != null) {

@@ -70,6 +70,27 @@ public final class Database {
   }
 
   /**
+   * The database file's size and its WAL's, in bytes: a look-up of two file sizes, zero for an
+   * in-memory database or a file that is not there.
+   *
+   * @return the sizes, the database file's first
+   */
+  public long[] fileSizes() {
+    if (file == null) {
+      return new long[] {0, 0};
+    }
+    return new long[] {sizeOf(file), sizeOf(file.resolveSibling(file.getFileName() + "-wal"))};
+  }
+
+  private static long sizeOf(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      return 0; // not there (no WAL between sessions), or unreadable: nothing to report
+    }
+  }
+
+  /**
    * Names the database in messages.
    *
    * @return the file, or {@code ":memory:"}

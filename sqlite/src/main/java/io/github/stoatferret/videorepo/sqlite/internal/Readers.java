@@ -41,6 +41,11 @@ final class Readers {
     queue.add(task);
   }
 
+  /** How many reads wait for a reader, for statistics. */
+  int queued() {
+    return queue.size();
+  }
+
   /** Stops every reader once the reads queued before this call are done, and waits for them. */
   void stop() {
     for (int i = 0; i < threads.size(); i++) {

@@ -12,6 +12,7 @@ import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -306,6 +307,24 @@ public final class SqliteStore implements VideoRepository {
     } finally {
       admitted.decrementAndGet();
     }
+  }
+
+  /**
+   * The engine's figures: what waits for the writer and the readers, the commits made and the
+   * writes they held, and the sizes of the database file and its WAL.
+   *
+   * @return the figures, by name
+   */
+  public Map<String, Long> statistics() {
+    Readers queue = readers;
+    long[] sizes = database.fileSizes();
+    return Map.of(
+        "writes.queued", (long) writer.queued(),
+        "reads.queued", queue == null ? 0L : queue.queued(),
+        "commits", writer.commits(),
+        "writes.committed", writer.groupedWrites(),
+        "database.bytes", sizes[0],
+        "wal.bytes", sizes[1]);
   }
 
   // ---- close ----

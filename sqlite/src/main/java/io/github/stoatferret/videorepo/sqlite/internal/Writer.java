@@ -58,6 +58,9 @@ final class Writer implements Runnable {
   private final SearchIndexMerger merger = new SearchIndexMerger();
   /** Callers of {@code optimize}, completed when the merge they asked for is done. */
   private final List<Task<?>> mergeRequests = new ArrayList<>();
+  // Written by the writer thread only, read by statistics(): volatile is enough.
+  private volatile long commits;
+  private volatile long groupedWrites;
 
   /**
    * A writer.
@@ -75,6 +78,21 @@ final class Writer implements Runnable {
 
   void submit(Task<?> task) {
     queue.add(task);
+  }
+
+  /** How many tasks wait for the writer, for statistics. */
+  int queued() {
+    return queue.size();
+  }
+
+  /** How many group commits the writer made, for statistics. */
+  long commits() {
+    return commits;
+  }
+
+  /** How many writes those commits held, for statistics: their mean group size is the ratio. */
+  long groupedWrites() {
+    return groupedWrites;
   }
 
   /** Asks the thread to stop once every task queued before this call is done. */
@@ -255,6 +273,8 @@ final class Writer implements Runnable {
       group.clear();
       return;
     }
+    commits++;
+    groupedWrites += n;
     afterCommit.run();
     merger.committed(committed.size());
     for (VideoChangeEvent e : committed) {
