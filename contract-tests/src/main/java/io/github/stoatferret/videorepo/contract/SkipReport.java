@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Prints, after a fixture class, which rules were skipped and why, grouped by reason. A skip's
  * reason (an undeclared capability) otherwise shows only in Surefire's XML report and the IDE's
  * tree; on the console an author sees just a count, and may believe the kit checked a rule that
- * it did not run. Registered on {@link VideoRepositoryContract}; nothing to call.
+ * it did not run. Registered by {@link VideoRepositoryContract}.
  */
-public final class SkipReport implements TestWatcher, AfterAllCallback {
+final class SkipReport implements TestWatcher, AfterAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SkipReport.class);

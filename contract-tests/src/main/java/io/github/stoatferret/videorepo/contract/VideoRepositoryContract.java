@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The conformance kit: extend this class in your backend's tests, say how to create a repository
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@link io.github.stoatferret.videorepo.contract.property.Property}).
  */
 @DisplayNameGeneration(RuleDisplayNames.class)
-@ExtendWith(SkipReport.class)
 public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
     AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
     CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules,
@@ -43,6 +42,12 @@ public abstract class VideoRepositoryContract implements GeneralRules, StageRule
   public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";
   /** The system property for {@link #quietPeriod()}, in milliseconds. */
   public static final String QUIET_PROPERTY = "videorepo.contract.quietMillis";
+
+  // Reporting for the author, package-private so that it is no part of the kit's API.
+  @RegisterExtension
+  static final SkipReport SKIPPED_RULES = new SkipReport();
+  @RegisterExtension
+  static final ReplayCommand REPLAY_COMMAND = new ReplayCommand();
 
   private ContractKit kit;
 

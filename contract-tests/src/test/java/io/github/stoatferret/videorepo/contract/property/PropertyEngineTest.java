@@ -127,6 +127,19 @@ class PropertyEngineTest {
   }
 
   @Test
+  void aReplayCommandGoesUnderTheSeed() {
+    PropertyFailure f = assertThrows(PropertyFailure.class,
+        () -> Property.forAll(Gen.ints(0, 10)).tries(5).shrinks(0)
+            .check(x -> assertTrue(false, "always")));
+    PropertyFailure replayed = f.withReplay("mvn test -Dtest=T#m");
+    String m = replayed.getMessage();
+    assertTrue(m.contains("-Dvideorepo.property.seed=" + f.seed() + ")\n  replay: mvn test"
+        + " -Dtest=T#m\n"), m);
+    assertEquals(f.seed(), replayed.seed());
+    assertEquals(f.getCause(), replayed.getCause());
+  }
+
+  @Test
   void listsOfListsArePrintedOneBlockPerInnerList() {
     String listing = Listing.of(List.of(List.of("a", "b"), List.of("c")), "  ");
     assertEquals("\n  [1] (2 items)\n      1. a\n      2. b\n  [2] (1 item)\n      1. c",

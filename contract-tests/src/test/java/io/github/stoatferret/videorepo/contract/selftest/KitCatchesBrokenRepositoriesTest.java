@@ -9,6 +9,7 @@ import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.Capability;
 import io.github.stoatferret.videorepo.contract.Rule;
 import io.github.stoatferret.videorepo.contract.VideoRepositoryContract;
+import io.github.stoatferret.videorepo.contract.property.PropertyFailure;
 import io.github.stoatferret.videorepo.contract.selftest.BrokenLifecycle.Disk;
 import io.github.stoatferret.videorepo.contract.selftest.Twins.Twin;
 import java.io.ByteArrayOutputStream;
@@ -143,6 +144,16 @@ class KitCatchesBrokenRepositoriesTest {
       if (!name.startsWith(twin.rule().id() + " ")) {
         assertTrue(message.contains("found by"), () -> name + " does not say that it follows"
             + " from " + id + ":\n" + message);
+      }
+      if (f.getException() instanceof PropertyFailure property) {
+        String method = f.getTestIdentifier().getSource()
+            .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
+            .map(org.junit.platform.engine.support.descriptor.MethodSource::getMethodName)
+            .orElseThrow();
+        String replay = "\n  replay: mvn test -Dtest=" + TwinFixture.class.getName() + "#"
+            + method + " -Dvideorepo.property.seed=" + property.seed();
+        assertTrue(message.contains(replay), () -> name + " does not say how to replay it ("
+            + replay + "):\n" + message);
       }
     }
   }
