@@ -177,6 +177,63 @@ public interface StreamRules extends RuleTests {
     }
   }
 
+  /**
+   * VR-11.1: one publisher serves any number of subscriptions, one after another and at once,
+   * each the whole list: nothing of a walk is shared between them.
+   *
+   * @throws Exception if the test is interrupted or a helper thread fails
+   */
+  @Test
+  default void vr11_1_onePublisherServesEverySubscriptionWhole() throws Exception {
+    VideoRepository repo = kit().repository();
+    List<Video> batch = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      batch.add(kit().video("v" + i));
+    }
+    kit().ok(Rule.VR_11_1, "addAll(150)", () -> repo.addAll(batch));
+    List<Video> all = kit().all(Rule.VR_11_1);
+    Flow.Publisher<Video> publisher = repo.stream();
+    for (int round = 1; round <= 3; round++) {
+      String op = "subscription " + round + " of 3 in turn to one stream() publisher";
+      RecordingSubscriber s = new RecordingSubscriber(16, Integer.MAX_VALUE);
+      subscribe(publisher, s, op);
+      expectWhole(s, all, op);
+    }
+    List<RecordingSubscriber> together = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+    for (int i = 0; i < 4; i++) {
+      RecordingSubscriber s = new RecordingSubscriber(1 + i * 10, Integer.MAX_VALUE);
+      together.add(s);
+      Thread t = new Thread(() -> {
+        try {
+          start.await();
+          publisher.subscribe(s);
+        } catch (Exception e) {
+          s.onError(e);
+        }
+      });
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join(kit().awaitTimeout().toMillis());
+    }
+    for (int i = 0; i < together.size(); i++) {
+      expectWhole(together.get(i), all, "subscription " + (i + 1)
+          + " of 4 at once to the same publisher");
+    }
+  }
+
+  private void expectWhole(RecordingSubscriber s, List<Video> all, String op)
+      throws InterruptedException {
+    kit().expectThat(Rule.VR_11_1, op, s.await(kit().awaitTimeout()), "completion",
+        "no onComplete within " + kit().awaitTimeout());
+    kit().expect(Rule.VR_11_1, op + ": error", null, s.error());
+    kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
+    kit().expect(Rule.VR_11_1, op, all, s.items());
+  }
+
   private void subscribe(Flow.Publisher<Video> publisher, RecordingSubscriber s, String op) {
     try {
       publisher.subscribe(s);

@@ -116,6 +116,55 @@ final class BrokenLifecycle {
     }
   }
 
+  /**
+   * A hand-written publisher that keeps its walk in the publisher, not in the subscription: the
+   * first subscription gets everything, a second one starts where the first ended, and two at
+   * once share one walk. Each subscription on its own follows the Reactive Streams rules. Breaks
+   * VR-11.1.
+   */
+  static final class PublisherSharesItsWalk extends ReferenceRepository {
+    @Override
+    public Flow.Publisher<Video> stream() {
+      return new Flow.Publisher<>() {
+        private java.util.Iterator<Video> walk;
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super Video> subscriber) {
+          synchronized (this) {
+            if (walk == null) {
+              walk = list(Integer.MAX_VALUE, 0).toCompletableFuture().join().iterator();
+            }
+          }
+          java.util.Iterator<Video> shared = walk;
+          subscriber.onSubscribe(new Flow.Subscription() {
+            private boolean done;
+
+            @Override
+            public void request(long n) {
+              for (long i = 0; i < n && !done; i++) {
+                Video next;
+                synchronized (shared) {
+                  next = shared.hasNext() ? shared.next() : null;
+                }
+                if (next == null) {
+                  done = true;
+                  subscriber.onComplete();
+                } else {
+                  subscriber.onNext(next);
+                }
+              }
+            }
+
+            @Override
+            public void cancel() {
+              done = true;
+            }
+          });
+        }
+      };
+    }
+  }
+
   /** Throws when closed a second time. Breaks VR-12.1. */
   static final class CloseThrowsTwice extends ReferenceRepository {
     @Override

@@ -111,6 +111,7 @@ final class Twins {
       twin(Rule.VR_9_1, BrokenReadsAndWrites.DeleteAlwaysTrue::new),
       twin(Rule.VR_10_1, BrokenReadsAndWrites.CountIgnoresDeletes::new),
       twin(Rule.VR_11_1, BrokenLifecycle.StreamIgnoresDemand::new),
+      twin(Rule.VR_11_1, BrokenLifecycle.PublisherSharesItsWalk::new),
       twin("StreamByOffsets", Rule.VR_11_2, BrokenReadsAndWrites.OffsetCursor::new),
       twin(Rule.VR_12_1, BrokenLifecycle.CloseThrowsTwice::new),
       twin(Rule.VR_12_2, BrokenLifecycle.AbandonsQueuedWorkOnClose::new),
