@@ -26,7 +26,8 @@ import picocli.CommandLine.ParameterException;
  * (a destination that is empty needs no such check). At the end the counts are compared and a
  * random sample of the source is read back from the destination and compared field by field.
  */
-@Command(name = "copy", description = "Copy every video of one catalogue into another"
+@Command(name = "copy", mixinStandardHelpOptions = true,
+    description = "Copy every video of one catalogue into another"
     + " (SQLite or PostgreSQL, either way): resumable, verified.")
 final class CopyCommand extends CatalogCommand implements Callable<Integer> {
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code export --out FILE}: every video as JSON Lines, streamed. */
-@Command(name = "export", description = "Write every video as JSON Lines, in list order.")
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Write every video as JSON Lines, in list order.")
 final class ExportCommand extends CatalogCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code generate N --out FILE}: writes N made-up videos as JSON Lines. */
-@Command(name = "generate", description = "Write N realistic made-up videos as JSON Lines.")
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Write N realistic made-up videos as JSON Lines.")
 final class GenerateCommand implements Callable<Integer> {
 
   @Spec

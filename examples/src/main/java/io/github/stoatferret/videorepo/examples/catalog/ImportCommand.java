@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * invalid, or clashing with a stored video) is reported with its line number and skipped; the
  * rest of its chunk is still stored, and no record is ever half imported.
  */
-@Command(name = "import", description = "Import videos from JSON Lines or CSV (with a header).")
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import videos from JSON Lines or CSV (with a header).")
 final class ImportCommand extends CatalogCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "A .jsonl or .csv file.")

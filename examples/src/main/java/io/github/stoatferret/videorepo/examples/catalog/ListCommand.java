@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code list}: the newest videos. */
-@Command(name = "list", description = "List videos, newest first.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List videos, newest first.")
 final class ListCommand extends CatalogCommand implements Callable<Integer> {
 
   @Mixin

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code search QUERY}: case-insensitive substring of file name or path. */
-@Command(name = "search", description = "Find videos whose file name or path contains QUERY,"
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = "Find videos whose file name or path contains QUERY,"
     + " ignoring case.")
 final class SearchCommand extends CatalogCommand implements Callable<Integer> {
 

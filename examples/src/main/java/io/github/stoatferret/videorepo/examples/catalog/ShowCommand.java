@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code show ID|PATH}: every field of one video. */
-@Command(name = "show", description = "Show one video, by id or by path.")
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show one video, by id or by path.")
 final class ShowCommand extends CatalogCommand implements Callable<Integer> {
 
   @Mixin

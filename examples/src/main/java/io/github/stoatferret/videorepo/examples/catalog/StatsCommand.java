@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code stats}: totals, top codecs and resolutions, in one streamed pass. */
-@Command(name = "stats", description = "Count, total size and duration, top codecs and"
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Count, total size and duration, top codecs and"
     + " resolutions.")
 final class StatsCommand extends CatalogCommand implements Callable<Integer> {
 

@@ -178,6 +178,17 @@ class VideoCatalogTest {
   }
 
   @Test
+  void everyCommandAnswersHelpWithoutItsRequiredArguments() {
+    for (String command : List.of("generate", "import", "list", "search", "show", "delete",
+        "stats", "export", "copy")) {
+      Run help = run(command, "--help");
+      assertEquals(0, help.exit(), command + " --help: " + help.err());
+      assertTrue(help.out().startsWith("Usage: video-catalog " + command), help.out());
+    }
+    assertEquals(0, run("--help").exit());
+  }
+
+  @Test
   void aPasswordInTheUrlIsNeverPrinted() {
     assertEquals("jdbc:postgresql://h/db?user=me&password=***&ssl=true",
         OpenCatalog.withoutPassword("jdbc:postgresql://h/db?user=me&password=s3cret&ssl=true"));
