@@ -4,11 +4,17 @@ import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,6 +167,68 @@ public interface StageRules extends RuleTests {
     tamper(list, List.of());
     kit().expect(Rule.VR_1_10, "list(), after its caller tried to complete it with []",
         List.of(a), kit().ok(Rule.VR_1_10, "list()", () -> list));
+  }
+
+  /**
+   * VR-1.11: a callback may call any operation, a write as well as a read, and wait for it,
+   * whether the stage it is attached to succeeded or failed, and whether that stage came from a
+   * write or a read: a backend whose writer thread completes write stages (reads on the caller's
+   * thread) deadlocks only where the inner call is a write.
+   */
+  @Test
+  default void vr1_11_aCallbackMayCallAnyOperationAndWait() {
+    VideoRepository repo = kit().repository();
+    List<Video> seeds = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      seeds.add(kit().video("s" + i));
+    }
+    kit().ok(Rule.VR_1_11, "addAll([s0, s1, s2])", () -> repo.addAll(seeds));
+    AtomicInteger fresh = new AtomicInteger();
+    Map<String, Supplier<CompletionStage<?>>> inner =
+        new LinkedHashMap<>();
+    inner.put("add(new)", () -> repo.add(kit().video("in" + fresh.incrementAndGet())));
+    inner.put("addAll([new])", () -> repo.addAll(List.of(kit().video("in"
+        + fresh.incrementAndGet()))));
+    inner.put("update(s1)", () -> repo.update(seeds.get(1).toBuilder()
+        .fileSize(fresh.incrementAndGet()).build()));
+    inner.put("delete(absent)", () -> repo.delete("absent"));
+    inner.put("get(s0)", () -> repo.get("s0"));
+    inner.put("getByPath(s0's path)", () -> repo.getByPath(seeds.get(0).path()));
+    inner.put("list(5, 0)", () -> repo.list(5, 0));
+    inner.put("page(null, 5)", () -> repo.page(null, 5));
+    inner.put("search(\"s\")", () -> repo.search("s"));
+    inner.put("count()", repo::count);
+    Map<String, Supplier<CompletionStage<?>>> outer =
+        new LinkedHashMap<>();
+    outer.put("add(new), which succeeds", () -> repo.add(kit().video("out"
+        + fresh.incrementAndGet())));
+    outer.put("add(s0), which fails", () -> repo.add(seeds.get(0)));
+    outer.put("get(s2)", () -> repo.get("s2"));
+    outer.put("delete(s2 again)", () -> repo.delete("never-" + fresh.incrementAndGet()));
+    // A callback attached to a stage that is already complete runs on the attaching thread: each
+    // is attached from a daemon thread of its own, so that a backend that deadlocks fails the
+    // test after the await timeout instead of hanging the test thread.
+    ExecutorService attaching = Executors.newCachedThreadPool(task -> {
+      Thread t = new Thread(task, "videorepo-kit-callback");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, CompletionStage<?>> nested = new LinkedHashMap<>();
+      for (var o : outer.entrySet()) {
+        for (var i : inner.entrySet()) {
+          String op = o.getKey() + ".handle((v, e) -> " + i.getKey() + ".join())";
+          nested.put(op, CompletableFuture.supplyAsync(() -> o.getValue().get()
+              .handle((v, e) -> i.getValue().get().toCompletableFuture().join()), attaching)
+              .thenCompose(stage -> stage));
+        }
+      }
+      for (var n : nested.entrySet()) {
+        kit().ok(Rule.VR_1_11, n.getKey(), () -> n.getValue());
+      }
+    } finally {
+      attaching.shutdown(); // threads stuck in a deadlocked backend are daemons: left behind
+    }
   }
 
   /**

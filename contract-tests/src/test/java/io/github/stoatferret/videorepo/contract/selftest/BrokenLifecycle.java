@@ -75,6 +75,40 @@ final class BrokenLifecycle {
     }
   }
 
+  /**
+   * Runs writes on one writer thread of its own and completes their stages there, while reads
+   * run on the caller's thread: a callback that reads is fine, one that writes and waits, on a
+   * write's stage, waits for itself. Breaks VR-1.11 (only for writes inside callbacks).
+   */
+  static final class WritesCompleteOnTheWriterThread extends OnOneThread {
+    @Override
+    public CompletionStage<Optional<Video>> get(String id) {
+      return id == null ? super.get(id)
+          : super.read(() -> Optional.ofNullable(state.byId().get(id)));
+    }
+
+    @Override
+    public CompletionStage<List<Video>> addAll(List<Video> videos) {
+      return onWorker(() -> super.addAll(videos));
+    }
+
+    @Override
+    public CompletionStage<Video> update(Video video) {
+      return onWorker(() -> super.update(video));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id) {
+      return onWorker(() -> super.delete(id));
+    }
+
+    @Override
+    public synchronized void close() {
+      super.close();
+      worker.shutdownNow(); // the deadlocked worker is a daemon: it is left behind
+    }
+  }
+
   /** Drops the operations still queued when it closes: their stages stay pending. Breaks VR-12.2. */
   static final class AbandonsQueuedWorkOnClose extends OnOneThread {
     @Override
