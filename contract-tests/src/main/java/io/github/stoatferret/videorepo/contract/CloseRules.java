@@ -76,6 +76,30 @@ public interface CloseRules extends RuleTests {
   }
 
   /**
+   * VR-12.2: close with a full queue. Writes issued as fast as the test thread can, none awaited,
+   * then close at once: with any backend that queues work, most are queued and not yet running
+   * when close is called, so a close that drops queued work is caught every time, not by chance.
+   * Each must complete, normally or with RepositoryClosedException.
+   */
+  @Test
+  default void vr12_2_closeCompletesEveryQueuedWrite() {
+    VideoRepository repo = kit().repository();
+    List<CompletionStage<Video>> adds = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      adds.add(repo.add(kit().video("q" + i)));
+    }
+    repo.close();
+    for (int i = 0; i < adds.size(); i++) {
+      CompletionStage<Video> add = adds.get(i);
+      String op = "add(q" + i + "), queued when close() was called";
+      Outcome o = kit().outcome(Rule.VR_12_2, op, () -> add);
+      kit().expectThat(Rule.VR_12_2, op,
+          o.isOk() || o.failure() == RepositoryClosedException.class,
+          "success or RepositoryClosedException", o);
+    }
+  }
+
+  /**
    * VR-12.3: every operation after close fails with RepositoryClosedException.
    *
    * @throws Exception if the test is interrupted or a helper thread fails
