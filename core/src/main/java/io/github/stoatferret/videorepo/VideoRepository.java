@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code videos[2]}) and whose {@link InvalidArgumentException#value() value} is
  *       {@code null}; never with a {@code NullPointerException}.
  *   <li><b>VR-1.3 Limits and offsets.</b> A negative {@code limit} or {@code offset} fails the
- *       stage with {@link InvalidArgumentException} naming it and its value; {@code limit} 0 gives an empty result (and
+ *       stage with {@link InvalidArgumentException} naming it and its value. There is no maximum:
+ *       every non-negative {@code int} is honoured, however far past a page size an engine
+ *       would like (the kit tries tens of thousands). {@code limit} 0 gives an empty result (and
  *       reads nothing else) for every operation that takes a limit, except that
  *       {@link #page} of limit 0 still says whether a video follows its cursor (VR-6.2).
  *   <li><b>VR-1.4 Closed wins.</b> After {@link #close()} every operation fails with
@@ -134,7 +136,9 @@ public interface VideoRepository extends AutoCloseable {
    * Stores a batch of new videos atomically: all of them or none.
    *
    * <ul>
-   *   <li><b>VR-3.1</b> The stage completes with the stored videos in input order.
+   *   <li><b>VR-3.1</b> The stage completes with the stored videos in input order. A batch may
+   *       hold any number of videos: a backend that cuts it into chunks (for a limit on
+   *       statement parameters) still checks and stores it as one.
    *   <li><b>VR-3.2</b> If any video clashes, by id or path, with a stored video or with an
    *       earlier video of the batch, none is stored and the stage fails with the
    *       {@link DuplicateVideoException} of the first clashing video in batch order (its id
@@ -224,8 +228,9 @@ public interface VideoRepository extends AutoCloseable {
    *
    * <ul>
    *   <li><b>VR-7.1</b> A video matches when {@link SearchText#fold fold}{@code (query)} is a
-   *       substring of the folded {@link Video#filename()} or of the folded {@link Video#path()};
-   *       matches come in list order, at most {@code limit} of them.
+   *       substring of the folded {@link Video#filename()} or of the folded {@link Video#path()},
+   *       anywhere in them (also thousands of characters in) and whatever the query's length:
+   *       nothing is cut. Matches come in list order, at most {@code limit} of them.
    *   <li><b>VR-7.2</b> The empty query matches every video.
    *   <li><b>VR-7.3</b> Any string is a valid query and is taken literally: quotes, {@code %},
    *       {@code _}, {@code *}, backslashes, SQL and full-text syntax never fail and never act

@@ -6,14 +6,17 @@ import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.contract.internal.ModelState;
+import io.github.stoatferret.videorepo.contract.internal.Op;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.LockSupport;
 
@@ -99,6 +102,84 @@ final class BrokenRepositories {
     }
   }
 
+  /**
+   * Checks a large batch in chunks of 999 (SQLite's old parameter limit), each against the
+   * videos stored before the batch and within itself, then stores them all: a clash between two
+   * chunks goes through. Breaks VR-3.2.
+   */
+  static final class ChecksBatchesInChunks extends ReferenceRepository {
+    @Override
+    public synchronized CompletionStage<List<Video>> addAll(List<Video> videos) {
+      if (closed || videos == null || videos.size() <= 999 || videos.stream()
+          .anyMatch(Objects::isNull)) {
+        return super.addAll(videos);
+      }
+      for (int from = 0; from < videos.size(); from += 999) {
+        List<Video> chunk = videos.subList(from, Math.min(from + 999, videos.size()));
+        if (!state.apply(new Op.AddAll(chunk)).outcome().isOk()) {
+          return super.addAll(chunk); // fails as the chunk's check did
+        }
+      }
+      Map<String, Video> next = new HashMap<>(state.byId());
+      videos.forEach(v -> next.put(v.id(), v));
+      state = new ModelState(next);
+      return Stages.run(() -> List.copyOf(videos));
+    }
+  }
+
+  /** Caps every limit at 10,000, as a service caps its page size. Breaks VR-5.2. */
+  static final class LimitsCappedAtTenThousand extends ReferenceRepository {
+    private static int capped(int limit) {
+      return Math.min(limit, 10_000);
+    }
+
+    @Override
+    public CompletionStage<List<Video>> list(int limit, int offset) {
+      return super.list(capped(limit), offset);
+    }
+
+    @Override
+    public CompletionStage<VideoPage> page(String cursor, int limit) {
+      return super.page(cursor, capped(limit));
+    }
+
+    @Override
+    public CompletionStage<List<Video>> search(String query, int limit) {
+      return super.search(query, capped(limit));
+    }
+  }
+
+  /**
+   * Searches the first 255 characters of each folded file name and path, as an index with a
+   * capped key length would. Breaks VR-7.1.
+   */
+  static final class SearchesTheFirst255Characters extends ReferenceRepository {
+    @Override
+    public CompletionStage<List<Video>> search(String query, int limit) {
+      if (query == null || limit < 0 || !SearchText.isMatchable(query)) {
+        return super.search(query, limit);
+      }
+      String folded = SearchText.fold(query);
+      return read(() -> state.listed().stream()
+          .filter(v -> head(v.filename()).contains(folded) || head(v.path()).contains(folded))
+          .limit(limit).toList());
+    }
+
+    private static String head(String text) {
+      String folded = SearchText.fold(text);
+      return folded.substring(0, Math.min(255, folded.length()));
+    }
+  }
+
+  /** Cuts every query to its first 64 characters, as a query parser might. Breaks VR-7.1. */
+  static final class TruncatesQueriesTo64 extends ReferenceRepository {
+    @Override
+    public CompletionStage<List<Video>> search(String query, int limit) {
+      return super.search(query == null || query.length() <= 64 ? query
+          : query.substring(0, 64), limit);
+    }
+  }
+
   /** Stores the createdAt an update gives. Breaks VR-8.1. */
   static final class LosesCreatedAt extends ReferenceRepository {
     @Override
@@ -122,12 +203,20 @@ final class BrokenRepositories {
       if (videos == null || videos.stream().anyMatch(Objects::isNull)) {
         return super.addAll(videos);
       }
+      // One at a time, as a loop of adds would, in one map (a model state per add would copy
+      // the map for each video: minutes for the kit's batch of 33,000).
+      Map<String, Video> next = new HashMap<>(state.byId());
+      Set<String> paths = new HashSet<>();
+      next.values().forEach(v -> paths.add(v.path()));
       for (Video v : videos) {
-        CompletionStage<Video> one = add(v);
-        if (one.toCompletableFuture().isCompletedExceptionally()) {
-          return one.thenApply(x -> videos);
+        if (next.containsKey(v.id()) || paths.contains(v.path())) {
+          state = new ModelState(next); // the videos before the clash stay stored
+          return add(v).thenApply(x -> videos); // fails with the clash
         }
+        next.put(v.id(), v);
+        paths.add(v.path());
       }
+      state = new ModelState(next);
       return Stages.run(() -> List.copyOf(videos));
     }
   }
