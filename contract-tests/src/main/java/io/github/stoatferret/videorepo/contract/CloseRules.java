@@ -60,10 +60,13 @@ public interface CloseRules extends RuleTests {
       th.start();
     }
     warm.await();
-    repo.close();
-    stop.set(true);
-    for (Thread th : threads) {
-      th.join();
+    try {
+      repo.close();
+    } finally {
+      stop.set(true); // also when close failed: the callers must not outlive the test
+      for (Thread th : threads) {
+        th.join();
+      }
     }
     int i = 0;
     for (CompletionStage<?> stage : stages) {

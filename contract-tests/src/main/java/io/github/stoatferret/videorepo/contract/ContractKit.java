@@ -89,15 +89,19 @@ public final class ContractKit {
     if (r == null) {
       throw new AssertionFailedError("the fixture's " + method + " returned null");
     }
-    opened.add(r);
-    return r;
+    VideoRepository bounded = new BoundedClose(r, awaitTimeout());
+    opened.add(bounded);
+    return bounded;
   }
 
   void closeAll() {
-    for (VideoRepository r : opened) {
-      r.close();
+    try {
+      for (VideoRepository r : opened) {
+        r.close();
+      }
+    } finally {
+      opened.clear();
     }
-    opened.clear();
   }
 
   /**

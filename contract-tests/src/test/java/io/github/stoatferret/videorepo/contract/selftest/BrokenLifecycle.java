@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -196,6 +197,26 @@ final class BrokenLifecycle {
           });
         }
       };
+    }
+  }
+
+  /**
+   * Never returns from close: it waits for a worker that never stops. Breaks VR-12.2; the kit
+   * must fail it after its await timeout instead of hanging.
+   */
+  static final class CloseHangs extends ReferenceRepository {
+    private final CountDownLatch never = new CountDownLatch(1);
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        closed = true;
+      }
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -120,6 +120,7 @@ final class Twins {
       twin("StreamByOffsets", Rule.VR_11_2, BrokenReadsAndWrites.OffsetCursor::new),
       twin(Rule.VR_12_1, BrokenLifecycle.CloseThrowsTwice::new),
       twin(Rule.VR_12_2, BrokenLifecycle.AbandonsQueuedWorkOnClose::new),
+      twin(Rule.VR_12_2, BrokenLifecycle.CloseHangs::new),
       twin(Rule.VR_12_3, BrokenLifecycle.CountsAfterClose::new),
       new Twin("WritesBehindByOne", Rule.VR_12_4, EnumSet.of(Capability.REOPEN),
           (listener, disk) -> new BrokenLifecycle.WritesBehindByOne(disk),
