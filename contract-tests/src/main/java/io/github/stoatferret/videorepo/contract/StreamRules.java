@@ -33,11 +33,7 @@ public interface StreamRules extends RuleTests {
       RecordingSubscriber s = new RecordingSubscriber(size, Integer.MAX_VALUE);
       String op = "stream() requesting " + size + " at a time";
       subscribe(repo.stream(), s, op);
-      kit().expectThat(Rule.VR_11_1, op, s.await(kit().awaitTimeout()), "completion",
-          "no onComplete within " + kit().awaitTimeout());
-      kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
-      kit().expect(Rule.VR_11_1, op + ": error", null, s.error());
-      kit().expect(Rule.VR_11_1, op, all, s.items());
+      expectWhole(s, all, op);
     }
   }
 
