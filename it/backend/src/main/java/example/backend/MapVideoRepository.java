@@ -3,6 +3,8 @@ package example.backend;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.VersionConflictException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.VideoOrder;
@@ -28,6 +30,8 @@ import java.util.function.Supplier;
 public class MapVideoRepository implements VideoRepository {
 
   protected final Map<String, Video> byId = new HashMap<>();
+  /** The version of each stored video (VR-16.1); an entry goes with its video. */
+  private final Map<String, Long> versions = new HashMap<>();
   private boolean closed;
 
   protected synchronized <T> CompletionStage<T> run(Supplier<T> work) {
@@ -68,7 +72,10 @@ public class MapVideoRepository implements VideoRepository {
         throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
       }
     }
-    batch.forEach(v -> byId.put(v.id(), v));
+    batch.forEach(v -> {
+      byId.put(v.id(), v);
+      versions.put(v.id(), VersionedVideo.FIRST);
+    });
     return batch;
   }
 
@@ -121,25 +128,65 @@ public class MapVideoRepository implements VideoRepository {
 
   @Override
   public CompletionStage<Video> update(Video video) {
+    return run(() -> replace(Arguments.notNull(video, "video")).video());
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
     return run(() -> {
       Arguments.notNull(video, "video");
-      Video old = byId.get(video.id());
-      if (old == null) {
-        throw new VideoNotFoundException(video.id());
-      }
-      Optional<Video> holder = holderOf(video.path());
-      if (holder.isPresent() && !holder.get().id().equals(video.id())) {
-        throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, video.path());
-      }
-      Video stored = video.toBuilder().createdAt(old.createdAt()).build();
-      byId.put(video.id(), stored);
-      return stored;
+      checkVersion(video.id(), expectedVersion);
+      return replace(video);
     });
+  }
+
+  private VersionedVideo replace(Video video) {
+    Video old = byId.get(video.id());
+    if (old == null) {
+      throw new VideoNotFoundException(video.id());
+    }
+    Optional<Video> holder = holderOf(video.path());
+    if (holder.isPresent() && !holder.get().id().equals(video.id())) {
+      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, video.path());
+    }
+    Video stored = video.toBuilder().createdAt(old.createdAt()).build();
+    byId.put(video.id(), stored);
+    return new VersionedVideo(stored, versions.merge(video.id(), 1L, Long::sum));
+  }
+
+  /** Fails unless the id is stored at the expected version (VR-16.2, VR-16.3). */
+  private void checkVersion(String id, long expectedVersion) {
+    VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+    Long current = versions.get(id);
+    if (current == null) {
+      throw new VideoNotFoundException(id);
+    }
+    if (current != expectedVersion) {
+      throw new VersionConflictException(id, expectedVersion, current);
+    }
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return run(() -> Optional.ofNullable(byId.get(Arguments.notNull(id, "id")))
+        .map(v -> new VersionedVideo(v, versions.get(id))));
   }
 
   @Override
   public CompletionStage<Boolean> delete(String id) {
-    return run(() -> byId.remove(Arguments.notNull(id, "id")) != null);
+    return run(() -> {
+      versions.remove(Arguments.notNull(id, "id"));
+      return byId.remove(id) != null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return run(() -> {
+      checkVersion(Arguments.notNull(id, "id"), expectedVersion);
+      versions.remove(id);
+      return byId.remove(id);
+    });
   }
 
   @Override

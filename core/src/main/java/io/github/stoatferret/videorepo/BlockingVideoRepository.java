@@ -203,6 +203,61 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
+   * Reads a video with its version ({@link VideoRepository#getVersioned}).
+   *
+   * @param id the id
+   * @return the video and its version, if stored
+   */
+  public Optional<VersionedVideo> getVersioned(String id) {
+    return await("getVersioned", repository.getVersioned(id));
+  }
+
+  /**
+   * Replaces a stored video if it is still at the expected version
+   * ({@link VideoRepository#update(Video, long)}).
+   *
+   * @param video the new content, found by its id
+   * @param expectedVersion the version the caller last read
+   * @return the video as stored, with its new version
+   * @throws VersionConflictException if the video is at another version
+   * @throws VideoNotFoundException if no video has the id
+   * @throws DuplicateVideoException if another video holds the new path
+   */
+  public VersionedVideo update(Video video, long expectedVersion) {
+    return await("update", repository.update(video, expectedVersion));
+  }
+
+  /**
+   * Replaces the fields of a stored video if it is still at the expected version
+   * ({@link VideoRepository#update(String, VideoDraft, long)}).
+   *
+   * @param id the id of the video to change
+   * @param video the new fields
+   * @param expectedVersion the version the caller last read
+   * @return the video as stored, with its new version
+   * @throws VersionConflictException if the video is at another version
+   * @throws VideoNotFoundException if no video has the id
+   * @throws DuplicateVideoException if another video holds the new path
+   */
+  public VersionedVideo update(String id, VideoDraft video, long expectedVersion) {
+    return await("update", repository.update(id, video, expectedVersion));
+  }
+
+  /**
+   * Deletes a video if it is still at the expected version
+   * ({@link VideoRepository#delete(String, long)}).
+   *
+   * @param id the id
+   * @param expectedVersion the version the caller last read
+   * @return the video removed
+   * @throws VersionConflictException if the video is at another version
+   * @throws VideoNotFoundException if no video has the id
+   */
+  public Video delete(String id, long expectedVersion) {
+    return await("delete", repository.delete(id, expectedVersion));
+  }
+
+  /**
    * Checks whether the repository serves operations now ({@link VideoRepository#health}).
    *
    * @return the health; never a failure
@@ -221,7 +276,7 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Deletes a video by id ({@link VideoRepository#delete}).
+   * Deletes a video by id ({@link VideoRepository#delete(String)}).
    *
    * @param id the id
    * @return whether a video was removed

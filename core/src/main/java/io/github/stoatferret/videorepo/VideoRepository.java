@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo;
 
+import io.github.stoatferret.videorepo.internal.DraftWrites;
 import io.github.stoatferret.videorepo.internal.PagePublisher;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.time.Clock;
@@ -50,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link IllegalArgumentException}) for every rejection of the caller's input, naming the
  *       parameter or field and the offending value, else subclasses of
  *       {@link VideoRepositoryException}: {@link DuplicateVideoException},
- *       {@link VideoNotFoundException}, {@link RepositoryClosedException}, and
+ *       {@link VideoNotFoundException}, {@link VersionConflictException},
+ *       {@link RepositoryClosedException}, and
  *       {@link StorageException} (with the backend's exception as its cause) when storage fails.
  *       Stored data that cannot be read back as a valid {@link Video} (a row another program
  *       altered) is a storage failure, never an argument error: a non-retryable
@@ -108,6 +110,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #create} and {@link #update(String, VideoDraft)} take a {@link VideoDraft}, the fields
  * without the id and the timestamps, and assign those from {@link #clock()} (VR-14.1, VR-14.2).
+ *
+ * <h2 id="versions">Versions and conditional writes</h2>
+ *
+ * <p>Every stored video has a version that each update advances (VR-16.1). {@link #getVersioned}
+ * reads it, and {@link #update(Video, long)} and {@link #delete(String, long)} write only if the
+ * video is still at the version the caller read (VR-16.2 to VR-16.4): two editors who load the
+ * same video and save it no longer overwrite each other. The version is a counter per video, not
+ * per id's history: a video deleted and added again under the same id starts again at
+ * {@value VersionedVideo#FIRST}, so a caller that reuses ids keeps that in mind ({@link #create}
+ * never does).
  *
  * <p>Implementations must be safe for use by any number of threads at once.
  */
@@ -330,20 +342,85 @@ public interface VideoRepository extends AutoCloseable {
    * @param video the new fields
    * @return the video as stored
    */
-  // A null goes on to get or update, which report it (VR-1.2, VR-1.4); get(null) always fails,
-  // so its stage never yields the Optional that the cast hides.
-  @SuppressWarnings({"unchecked", "NullAway"})
   default CompletionStage<Video> update(String id, VideoDraft video) {
-    if (id == null) {
-      return (CompletionStage<Video>) (CompletionStage<?>) get(null);
-    }
-    if (video == null) {
-      return update((Video) null);
-    }
-    Instant now = clock().instant();
-    // update keeps the stored createdAt whatever it is given: now is only a valid placeholder.
-    return update(video.toVideo(id, now, now));
+    return DraftWrites.update(this, id, video, this::update);
   }
+
+  /**
+   * Reads a video by id with its version: what a web service sends as an {@code ETag}.
+   *
+   * <ul>
+   *   <li><b>VR-16.1</b> Every stored video has a version. {@link #add}, {@link #addAll} and
+   *       {@link #create} store version {@value VersionedVideo#FIRST}; every successful update,
+   *       conditional or not, advances it by exactly one; an operation that fails leaves it as
+   *       it was. A deleted video's version goes with it: an id added again starts at
+   *       {@value VersionedVideo#FIRST}. The stage completes with the stored video and its
+   *       version, or empty if no video has the id (ids compare as in VR-4.1).
+   * </ul>
+   *
+   * @param id the id
+   * @return the video and its version, if stored
+   */
+  CompletionStage<Optional<VersionedVideo>> getVersioned(String id);
+
+  /**
+   * Replaces a stored video only if it is still at the version the caller read: optimistic
+   * concurrency, as for an HTTP {@code If-Match}.
+   *
+   * <ul>
+   *   <li><b>VR-16.2</b> If the video with this id is stored at {@code expectedVersion}, this is
+   *       {@link #update(Video)} (VR-8.1, VR-8.3), and the stage completes with the video as
+   *       stored and its new version, {@code expectedVersion + 1}. If it is at another version,
+   *       the stage fails with {@link VersionConflictException} carrying the stored version, and
+   *       nothing changes (no event either); the version is checked before the path. An absent
+   *       id fails with {@link VideoNotFoundException}; an {@code expectedVersion} below
+   *       {@value VersionedVideo#FIRST} with {@link InvalidArgumentException} of parameter
+   *       {@code expectedVersion}.
+   *   <li><b>VR-16.4</b> Conditional writes are linearizable like every operation (VR-1.5): of
+   *       any number of concurrent conditional updates and deletes that expect the same version
+   *       of a video, exactly one succeeds, and each of the others fails with
+   *       {@link VersionConflictException} (or, once a delete won, {@link
+   *       VideoNotFoundException}).
+   * </ul>
+   *
+   * @param video the new content, found by its id
+   * @param expectedVersion the version the caller last read
+   * @return the video as stored, with its new version
+   */
+  CompletionStage<VersionedVideo> update(Video video, long expectedVersion);
+
+  /**
+   * {@link #update(String, VideoDraft)} only if the video is still at the version the caller
+   * read: {@link #update(Video, long)} of the video with this id and these fields (VR-16.2),
+   * stamped by the {@link #clock()}.
+   *
+   * @param id the id of the video to change
+   * @param video the new fields
+   * @param expectedVersion the version the caller last read
+   * @return the video as stored, with its new version
+   */
+  default CompletionStage<VersionedVideo> update(String id, VideoDraft video,
+      long expectedVersion) {
+    return DraftWrites.update(this, id, video, v -> update(v, expectedVersion));
+  }
+
+  /**
+   * Deletes a video only if it is still at the version the caller read.
+   *
+   * <ul>
+   *   <li><b>VR-16.3</b> If the video with this id is stored at {@code expectedVersion}, it is
+   *       deleted as by {@link #delete(String)} and the stage completes with it as it was stored.
+   *       Else nothing changes, and the stage fails as {@link #update(Video, long)} does: {@link
+   *       VersionConflictException} carrying the stored version, {@link VideoNotFoundException}
+   *       for an absent id, {@link InvalidArgumentException} for an {@code expectedVersion} below
+   *       {@value VersionedVideo#FIRST}.
+   * </ul>
+   *
+   * @param id the id
+   * @param expectedVersion the version the caller last read
+   * @return the video removed
+   */
+  CompletionStage<Video> delete(String id, long expectedVersion);
 
   /**
    * Checks cheaply whether the repository serves operations now: for a service's health

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.RepositoryHealth;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoDraft;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -143,6 +144,27 @@ final class BoundedClose implements VideoRepository {
   @Override
   public CompletionStage<Boolean> delete(String id) {
     return backend.delete(id);
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return backend.getVersioned(id);
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return backend.update(video, expectedVersion);
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(String id, VideoDraft video,
+      long expectedVersion) {
+    return backend.update(id, video, expectedVersion);
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return backend.delete(id, expectedVersion);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,10 @@ public record Outcome(@Nullable Object value, @Nullable Class<? extends Throwabl
     }
     if (failure instanceof VideoNotFoundException n) {
       return new Outcome(null, VideoNotFoundException.class, n.id());
+    }
+    if (failure instanceof VersionConflictException v) {
+      return new Outcome(null, VersionConflictException.class,
+          v.id() + " expected " + v.expectedVersion() + " current " + v.currentVersion());
     }
     for (Class<? extends Throwable> type : java.util.List.of(RepositoryClosedException.class,
         StorageException.class, InvalidArgumentException.class, NullPointerException.class,

@@ -157,7 +157,26 @@ public enum Rule {
   /** VR-15.2 */
   VR_15_2("statistics() answers at once and never throws, also after close: an unmodifiable map"
       + " of non-negative numbers", "Read counters and sizes you already keep; return Map.copyOf"
-      + " of them");
+      + " of them"),
+  /** VR-16.1 */
+  VR_16_1("Every stored video has a version: 1 when added, one more after each successful update,"
+      + " unchanged by a failed operation; getVersioned returns it",
+      "Store the version with the row, set it to 1 on insert and add 1 in the same statement as"
+          + " every update"),
+  /** VR-16.2 */
+  VR_16_2("update(video, expectedVersion) applies only at the expected version, else fails with"
+      + " VersionConflictException carrying the stored version and changes nothing",
+      "Compare the version in the update's own WHERE clause (or under the write lock), check it"
+          + " before the path, and report the stored version read in the same transaction"),
+  /** VR-16.3 */
+  VR_16_3("delete(id, expectedVersion) deletes only at the expected version and returns the video"
+      + " removed, else fails as the conditional update does",
+      "Compare the version in the delete's own WHERE clause; an absent id is"
+          + " VideoNotFoundException, not false"),
+  /** VR-16.4 */
+  VR_16_4("Of concurrent conditional writes expecting the same version, exactly one succeeds",
+      "Check and write the version atomically: one statement, or one transaction that locks"
+          + " the row; a read followed by a separate write lets two writers win");
 
   private final String statement;
   private final String hint;

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.RepositoryHealth;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoDraft;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -86,6 +87,27 @@ public final class ThroughBlockingView implements VideoRepository {
   @Override
   public CompletionStage<Long> count() {
     return Stages.run(view::count);
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return Stages.run(() -> view.getVersioned(id));
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return Stages.run(() -> view.update(video, expectedVersion));
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(String id, VideoDraft video,
+      long expectedVersion) {
+    return Stages.run(() -> view.update(id, video, expectedVersion));
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return Stages.run(() -> view.delete(id, expectedVersion));
   }
 
   @Override

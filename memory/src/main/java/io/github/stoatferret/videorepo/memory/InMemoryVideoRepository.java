@@ -4,6 +4,8 @@ import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VersionConflictException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -40,10 +42,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryVideoRepository implements VideoRepository {
 
-  /** A stored video with its folded search text, computed once when it is written. */
-  private record Entry(Video video, String foldedFilename, String foldedPath) {
-    static Entry of(Video video) {
-      return new Entry(video, SearchText.fold(video.filename()), SearchText.fold(video.path()));
+  /** A stored video with its version and its folded search text, computed once when written. */
+  private record Entry(Video video, long version, String foldedFilename, String foldedPath) {
+    static Entry of(Video video, long version) {
+      return new Entry(video, version, SearchText.fold(video.filename()),
+          SearchText.fold(video.path()));
     }
 
     boolean matches(String foldedQuery) {
@@ -124,7 +127,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return write("add", () -> {
       Arguments.notNull(video, "video");
       checkNew(video, Set.of(), Set.of());
-      insert(video);
+      insert(video, VersionedVideo.FIRST);
       events.publish(new VideoChangeEvent.Added(video));
       return video;
     });
@@ -142,7 +145,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
         paths.add(v.path());
       }
       for (Video v : batch) {
-        insert(v);
+        insert(v, VersionedVideo.FIRST);
         events.publish(new VideoChangeEvent.Added(v));
       }
       return batch;
@@ -234,20 +237,69 @@ public final class InMemoryVideoRepository implements VideoRepository {
   public CompletionStage<Video> update(Video video) {
     return write("update", () -> {
       Arguments.notNull(video, "video");
-      Entry old = byId.get(video.id());
-      if (old == null) {
-        throw new VideoNotFoundException(video.id());
-      }
-      Entry holder = byPath.get(video.path());
-      if (holder != null && holder != old) {
-        throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, video.path());
-      }
-      Video stored = video.toBuilder().createdAt(old.video().createdAt()).build();
-      remove(old);
-      insert(stored);
-      events.publish(VideoChangeEvent.Updated.of(old.video(), stored));
-      return stored;
+      return replace(video, found(video.id())).video();
     });
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return write("update", () -> {
+      Arguments.notNull(video, "video");
+      VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+      Entry stored = replace(video, atVersion(video.id(), expectedVersion));
+      return new VersionedVideo(stored.video(), stored.version());
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return read("getVersioned", () -> {
+      Arguments.notNull(id, "id");
+      return Optional.ofNullable(byId.get(id)).map(e -> new VersionedVideo(e.video(), e.version()));
+    });
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return write("delete", () -> {
+      Arguments.notNull(id, "id");
+      VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+      Entry old = atVersion(id, expectedVersion);
+      remove(old);
+      events.publish(new VideoChangeEvent.Deleted(old.video()));
+      return old.video();
+    });
+  }
+
+  /** The entry of an id that must be stored (VR-8.2). */
+  private Entry found(String id) {
+    Entry old = byId.get(id);
+    if (old == null) {
+      throw new VideoNotFoundException(id);
+    }
+    return old;
+  }
+
+  /** The entry of an id that must be stored at the expected version (VR-16.2, VR-16.3). */
+  private Entry atVersion(String id, long expectedVersion) {
+    Entry old = found(id);
+    if (old.version() != expectedVersion) {
+      throw new VersionConflictException(id, expectedVersion, old.version());
+    }
+    return old;
+  }
+
+  /** Replaces a stored entry by a video, keeping its createdAt and advancing its version. */
+  private Entry replace(Video video, Entry old) {
+    Entry holder = byPath.get(video.path());
+    if (holder != null && holder != old) {
+      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, video.path());
+    }
+    Video stored = video.toBuilder().createdAt(old.video().createdAt()).build();
+    remove(old);
+    Entry next = insert(stored, old.version() + 1);
+    events.publish(VideoChangeEvent.Updated.of(old.video(), stored));
+    return next;
   }
 
   @Override
@@ -289,11 +341,12 @@ public final class InMemoryVideoRepository implements VideoRepository {
     }
   }
 
-  private void insert(Video v) {
-    Entry e = Entry.of(v);
+  private Entry insert(Video v, long version) {
+    Entry e = Entry.of(v, version);
     byId.put(v.id(), e);
     byPath.put(v.path(), e);
     ordered.put(PageCursor.at(v), e);
+    return e;
   }
 
   private void remove(Entry e) {

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.memory;
 
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
@@ -81,6 +82,21 @@ final class StubRepository implements VideoRepository {
   @Override
   public CompletionStage<Long> count() {
     return or(delegate.count());
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return or(delegate.getVersioned(id));
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return or(delegate.update(video, expectedVersion));
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return or(delegate.delete(id, expectedVersion));
   }
 
   @Override

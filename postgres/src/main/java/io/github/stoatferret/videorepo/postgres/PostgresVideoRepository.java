@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.postgres;
 
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -342,6 +343,21 @@ public final class PostgresVideoRepository implements VideoRepository {
   @Override
   public CompletionStage<Long> count() {
     return store.count();
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return store.getVersioned(id);
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return store.update(video, expectedVersion);
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return store.delete(id, expectedVersion);
   }
 
   /**

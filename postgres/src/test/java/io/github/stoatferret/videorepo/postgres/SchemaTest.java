@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionedVideo;
+import io.github.stoatferret.videorepo.Video;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -91,7 +93,7 @@ class SchemaTest {
       StorageException e = assertThrows(StorageException.class,
           () -> PostgresVideoRepository.builder(pool).schema("newer").schemaMode(mode).open());
       assertTrue(e.getMessage().contains("version 99"), e.getMessage());
-      assertTrue(e.getMessage().contains("this library's version 2"), e.getMessage());
+      assertTrue(e.getMessage().contains("this library's version 3"), e.getMessage());
       assertTrue(e.getMessage().contains("\"newer\""), e.getMessage());
     }
     assertEquals(99, version("newer"));
@@ -150,7 +152,7 @@ class SchemaTest {
   }
 
   @Test
-  void aVersionOneCatalogueIsMigratedWithItsCount() throws Exception {
+  void aVersionOneCatalogueIsMigratedWithItsCountAndVersions() throws Exception {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA old");
       s.execute(script("V1__videos.sql").replace("{schema}", "\"old\""));
@@ -169,7 +171,13 @@ class SchemaTest {
       repo.add(Samples.video("new")).toCompletableFuture().join();
       repo.delete("v1").toCompletableFuture().join();
       assertEquals(3L, repo.count().toCompletableFuture().join());
+      // Rows older than versions (V3) are at the first version; conditional writes work.
+      VersionedVideo v2 = repo.getVersioned("v2").toCompletableFuture().join().orElseThrow();
+      assertEquals(1, v2.version());
+      Video bigger = v2.video().toBuilder().fileSize(2000).build();
+      assertEquals(new VersionedVideo(bigger, 2),
+          repo.update(bigger, 1).toCompletableFuture().join());
     }
-    assertEquals(2, version("old"));
+    assertEquals(3, version("old"));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,8 @@ class SchemaTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-        assertEquals(4, rs.getInt(1)); // V1 videos, V2 video_count, V3 list_slot, V4 strict
+        // V1 videos, V2 video_count, V3 list_slot, V4 strict, V5 versions
+        assertEquals(5, rs.getInt(1));
       }
       assertEquals(List.of("1"), ids(s, "SELECT strict FROM pragma_table_list"
           + " WHERE name = 'videos'"));
@@ -79,6 +81,12 @@ class SchemaTest {
       Optional<Video> old = repo.get("old").toCompletableFuture().join();
       assertTrue(old.isPresent());
       assertEquals("mpeg2", old.get().videoCodec());
+      // A row older than versions (V5) is at the first version, and conditional writes work.
+      assertEquals(Optional.of(new VersionedVideo(old.get(), 1)),
+          repo.getVersioned("old").toCompletableFuture().join());
+      Video bigger = old.get().toBuilder().fileSize(100).build();
+      assertEquals(new VersionedVideo(bigger, 2),
+          repo.update(bigger, 1).toCompletableFuture().join());
       assertEquals(1, repo.search("OLD.M").toCompletableFuture().join().size());
       repo.add(Samples.video("new")).toCompletableFuture().join();
       assertEquals(2L, repo.count().toCompletableFuture().join());
@@ -185,7 +193,7 @@ class SchemaTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      assertEquals(List.of("4"), ids(s, "PRAGMA user_version"));
+      assertEquals(List.of("5"), ids(s, "PRAGMA user_version"));
       assertEquals(List.of("1"), ids(s, "SELECT strict FROM pragma_table_list"
           + " WHERE name = 'videos'"));
     }

@@ -2,7 +2,10 @@ package io.github.stoatferret.videorepo.contract.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.VersionConflictException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -13,8 +16,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reference model: the stored videos as an immutable value, and what each operation does to
@@ -22,19 +27,42 @@ import java.util.Set;
  * compared against it, step by step and in concurrent histories.
  *
  * @param byId the stored videos by id; unmodifiable
+ * @param versions the version of each stored video, by id (VR-16.1); unmodifiable
  */
-public record ModelState(Map<String, Video> byId) {
+public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
 
   /** The empty repository. */
-  public static final ModelState EMPTY = new ModelState(Map.of());
+  public static final ModelState EMPTY = new ModelState(Map.of(), Map.of());
 
   /**
-   * Copies the map.
+   * Copies the maps.
    *
    * @param byId the videos by id
+   * @param versions the versions by id
    */
   public ModelState {
     byId = Map.copyOf(byId);
+    versions = Map.copyOf(versions);
+  }
+
+  /**
+   * A state whose videos are all at their first version: for a test's twin that writes the map
+   * itself and never looks at versions.
+   *
+   * @param byId the videos by id
+   */
+  public ModelState(Map<String, Video> byId) {
+    this(byId, firstVersions(byId));
+  }
+
+  private static Map<String, Long> firstVersions(Map<String, Video> byId) {
+    Map<String, Long> out = new HashMap<>();
+    byId.keySet().forEach(id -> out.put(id, VersionedVideo.FIRST));
+    return out;
+  }
+
+  private long versionOf(String id) {
+    return versions.getOrDefault(id, VersionedVideo.FIRST);
   }
 
   /**
@@ -87,17 +115,21 @@ public record ModelState(Map<String, Video> byId) {
           .limit(s.limit()).toList());
     }
     if (op instanceof Op.Update u) {
-      return update(u.video());
+      return update(u.video(), null);
+    }
+    if (op instanceof Op.UpdateIfVersion u) {
+      return update(u.video(), u.expectedVersion());
+    }
+    if (op instanceof Op.GetVersioned g) {
+      return read(Optional.ofNullable(byId.get(g.id()))
+          .map(v -> new VersionedVideo(v, versionOf(v.id()))));
     }
     if (op instanceof Op.Delete d) {
-      Video old = byId.get(d.id());
-      if (old == null) {
-        return read(false);
-      }
-      Map<String, Video> next = new HashMap<>(byId);
-      next.remove(d.id());
-      return new Step(Outcome.ok(true), new ModelState(next),
-          List.of(new VideoChangeEvent.Deleted(old)));
+      return byId.containsKey(d.id()) ? delete(d.id(), true) : read(false);
+    }
+    if (op instanceof Op.DeleteIfVersion d) {
+      Step refused = refusal(d.id(), d.expectedVersion());
+      return refused != null ? refused : delete(d.id(), false);
     }
     if (op instanceof Op.Count) {
       return read((long) byId.size());
@@ -128,16 +160,48 @@ public record ModelState(Map<String, Video> byId) {
       paths.add(v.path());
     }
     Map<String, Video> next = new HashMap<>(byId);
+    Map<String, Long> nextVersions = new HashMap<>(versions);
     List<VideoChangeEvent> events = new ArrayList<>();
     for (Video v : batch) {
       next.put(v.id(), v);
+      nextVersions.put(v.id(), VersionedVideo.FIRST);
       events.add(new VideoChangeEvent.Added(v));
     }
     Object value = single ? batch.get(0) : List.copyOf(batch);
-    return new Step(Outcome.ok(value), new ModelState(next), events);
+    return new Step(Outcome.ok(value), new ModelState(next, nextVersions), events);
   }
 
-  private Step update(Video v) {
+  /** Why a conditional write of an id is refused (VR-16.2, VR-16.3), or null if it is not. */
+  private @Nullable Step refusal(String id, long expectedVersion) {
+    if (expectedVersion < VersionedVideo.FIRST) {
+      return fail(new InvalidArgumentException("expectedVersion", Long.toString(expectedVersion),
+          "below the first version"));
+    }
+    if (!byId.containsKey(id)) {
+      return fail(new VideoNotFoundException(id));
+    }
+    long current = versionOf(id);
+    return current == expectedVersion ? null
+        : fail(new VersionConflictException(id, expectedVersion, current));
+  }
+
+  private Step delete(String id, boolean unconditional) {
+    Video old = Objects.requireNonNull(byId.get(id));
+    Map<String, Video> next = new HashMap<>(byId);
+    next.remove(id);
+    Map<String, Long> nextVersions = new HashMap<>(versions);
+    nextVersions.remove(id);
+    return new Step(Outcome.ok(unconditional ? (Object) true : old),
+        new ModelState(next, nextVersions), List.of(new VideoChangeEvent.Deleted(old)));
+  }
+
+  private Step update(Video v, @Nullable Long expectedVersion) {
+    if (expectedVersion != null) {
+      Step refused = refusal(v.id(), expectedVersion);
+      if (refused != null) {
+        return refused;
+      }
+    }
     Video old = byId.get(v.id());
     if (old == null) {
       return fail(new VideoNotFoundException(v.id()));
@@ -150,7 +214,11 @@ public record ModelState(Map<String, Video> byId) {
     Video stored = v.toBuilder().createdAt(old.createdAt()).build();
     Map<String, Video> next = new HashMap<>(byId);
     next.put(v.id(), stored);
-    return new Step(Outcome.ok(stored), new ModelState(next),
+    long version = versionOf(v.id()) + 1;
+    Map<String, Long> nextVersions = new HashMap<>(versions);
+    nextVersions.put(v.id(), version);
+    Object value = expectedVersion == null ? stored : new VersionedVideo(stored, version);
+    return new Step(Outcome.ok(value), new ModelState(next, nextVersions),
         List.of(VideoChangeEvent.Updated.of(old, stored)));
   }
 

@@ -1,6 +1,8 @@
 package io.github.stoatferret.videorepo.contract.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
+import io.github.stoatferret.videorepo.InvalidArgumentException;
+import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.contract.Outcome;
@@ -44,7 +46,9 @@ public sealed interface Op {
     Class<? extends Throwable> failure = expected.isOk() ? actual.failure() : expected.failure();
     if (!actual.isOk() && !expected.isOk() && expected.failure() != actual.failure()
         || failure != null && failure != DuplicateVideoException.class
-            && failure != VideoNotFoundException.class) {
+            && failure != VideoNotFoundException.class
+            && failure != VersionConflictException.class
+            && failure != InvalidArgumentException.class) {
       return Rule.VR_1_8; // a failure of the wrong type, or of a type the step cannot have
     }
     if (this instanceof Add) {
@@ -52,6 +56,9 @@ public sealed interface Op {
     }
     if (this instanceof AddAll) {
       return failure == null ? Rule.VR_3_1 : Rule.VR_3_2;
+    }
+    if (this instanceof UpdateIfVersion) {
+      return failure == DuplicateVideoException.class ? Rule.VR_8_3 : Rule.VR_16_2;
     }
     if (this instanceof Update) {
       if (failure == VideoNotFoundException.class) {
@@ -253,6 +260,77 @@ public sealed interface Op {
 
     @Override public String toString() {
       return "delete(\"" + id + "\")";
+    }
+  }
+
+  /**
+   * {@code getVersioned(id)}.
+   *
+   * @param id the id
+   */
+  record GetVersioned(String id) implements Op {
+    @Override public CompletionStage<?> invoke(VideoRepository r) {
+      return r.getVersioned(id);
+    }
+
+    @Override public Rule rule() {
+      return Rule.VR_16_1;
+    }
+
+    @Override public boolean writes() {
+      return false;
+    }
+
+    @Override public String toString() {
+      return "getVersioned(\"" + id + "\")";
+    }
+  }
+
+  /**
+   * {@code update(video, expectedVersion)}.
+   *
+   * @param video the new content
+   * @param expectedVersion the version expected
+   */
+  record UpdateIfVersion(Video video, long expectedVersion) implements Op {
+    @Override public CompletionStage<?> invoke(VideoRepository r) {
+      return r.update(video, expectedVersion);
+    }
+
+    @Override public Rule rule() {
+      return Rule.VR_16_2;
+    }
+
+    @Override public boolean writes() {
+      return true;
+    }
+
+    @Override public String toString() {
+      return "update(" + Op.show(video) + ", " + expectedVersion + ")";
+    }
+  }
+
+  /**
+   * {@code delete(id, expectedVersion)}.
+   *
+   * @param id the id
+   * @param expectedVersion the version expected
+   */
+  record DeleteIfVersion(String id, long expectedVersion) implements Op {
+    @Override public CompletionStage<?> invoke(VideoRepository r) {
+      return r.delete(id, expectedVersion);
+    }
+
+    @Override public Rule rule() {
+      return Rule.VR_16_3;
+    }
+
+    @Override public boolean writes() {
+      return true;
+    }
+
+    @Override public String toString() {
+      return "delete(\"" + id + "\", " + expectedVersion + ")";
     }
   }
 

@@ -23,6 +23,12 @@ public final class OpGens {
   private static final List<String> QUERIES = List.of("", "1", "MP4", "v/", "STRASSE", "ß", "%",
       "_", "%_", "ärger", "x", "/V/1", "zzz", "clip", "HOLIDAY", "/w/");
 
+  /**
+   * Expected versions: small ones, so that conditional writes often hit the stored version and
+   * often miss it; 0 now and then, which is refused as bad input.
+   */
+  private static final Gen<Long> VERSIONS = Gen.longs(0, 4);
+
   private OpGens() {}
 
   /**
@@ -61,7 +67,11 @@ public final class OpGens {
         Gen.<Op>weighted(2, c -> new Op.Search(Gen.element(QUERIES).generate(c), limits.generate(c))),
         Gen.<Op>weighted(3, videos().map(Op.Update::new)),
         Gen.<Op>weighted(2, ids.map(Op.Delete::new)),
-        Gen.<Op>weighted(1, Gen.constant(new Op.Count())));
+        Gen.<Op>weighted(1, Gen.constant(new Op.Count())),
+        Gen.<Op>weighted(2, ids.map(Op.GetVersioned::new)),
+        Gen.<Op>weighted(2, c -> new Op.UpdateIfVersion(videos().generate(c),
+            VERSIONS.generate(c))),
+        Gen.<Op>weighted(1, c -> new Op.DeleteIfVersion(ids.generate(c), VERSIONS.generate(c))));
   }
 
   /**
@@ -80,6 +90,10 @@ public final class OpGens {
         Gen.<Op>weighted(1, Gen.constant(new Op.ListOp(100, 0))),
         Gen.<Op>weighted(3, videos().map(Op.Update::new)),
         Gen.<Op>weighted(2, ids.map(Op.Delete::new)),
-        Gen.<Op>weighted(1, Gen.constant(new Op.Count())));
+        Gen.<Op>weighted(1, Gen.constant(new Op.Count())),
+        Gen.<Op>weighted(1, ids.map(Op.GetVersioned::new)),
+        Gen.<Op>weighted(2, c -> new Op.UpdateIfVersion(videos().generate(c),
+            VERSIONS.generate(c))),
+        Gen.<Op>weighted(1, c -> new Op.DeleteIfVersion(ids.generate(c), VERSIONS.generate(c))));
   }
 }

@@ -64,7 +64,9 @@ final class BrokenRepositories {
       Video stored = video.toBuilder().createdAt(old.createdAt()).build();
       Map<String, Video> next = new HashMap<>(state.byId());
       next.put(video.id(), stored);
-      state = new ModelState(next);
+      Map<String, Long> versions = new HashMap<>(state.versions());
+      versions.merge(video.id(), 1L, Long::sum);
+      state = new ModelState(next, versions);
       try {
         listener.onChange(VideoChangeEvent.Updated.of(old, stored));
       } catch (RuntimeException ignored) {

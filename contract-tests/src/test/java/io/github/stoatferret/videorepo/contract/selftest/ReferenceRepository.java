@@ -2,6 +2,8 @@ package io.github.stoatferret.videorepo.contract.selftest;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.VersionConflictException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoChangeListener;
@@ -68,6 +70,13 @@ class ReferenceRepository implements VideoRepository {
       return new DuplicateVideoException(
           DuplicateVideoException.Key.valueOf(parts[0]),
           parts[1]);
+    }
+    if (type == VersionConflictException.class) {
+      int expected = detail.lastIndexOf(" expected ");
+      int current = detail.lastIndexOf(" current ");
+      return new VersionConflictException(detail.substring(0, expected),
+          Long.parseLong(detail.substring(expected + 10, current)),
+          Long.parseLong(detail.substring(current + 9)));
     }
     return new VideoNotFoundException(detail);
   }
@@ -159,6 +168,23 @@ class ReferenceRepository implements VideoRepository {
   @Override
   public CompletionStage<Long> count() {
     return checked(Op.Count::new);
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return checked(() -> new Op.GetVersioned(Arguments.notNull(id, "id")));
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return checked(() -> new Op.UpdateIfVersion(Arguments.notNull(video, "video"),
+        VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return checked(() -> new Op.DeleteIfVersion(Arguments.notNull(id, "id"),
+        VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
   }
 
   @Override

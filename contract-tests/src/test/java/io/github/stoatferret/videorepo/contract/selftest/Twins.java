@@ -132,7 +132,11 @@ final class Twins {
       twin(Rule.VR_14_1, BrokenReadsAndWrites.CreateIgnoresTheClock::new),
       twin(Rule.VR_14_2, BrokenReadsAndWrites.UpdateFromFieldsKeepsUpdatedAt::new),
       twin(Rule.VR_15_1, BrokenReadsAndWrites.HealthFailsWhenClosed::new),
-      twin(Rule.VR_15_2, BrokenReadsAndWrites.StatisticsThrowWhenClosed::new));
+      twin(Rule.VR_15_2, BrokenReadsAndWrites.StatisticsThrowWhenClosed::new),
+      twin(Rule.VR_16_1, BrokenVersions.PlainUpdateKeepsTheVersion::new),
+      twin(Rule.VR_16_2, BrokenVersions.ConditionalUpdateIgnoresTheVersion::new),
+      twin(Rule.VR_16_3, BrokenVersions.ConditionalDeleteIgnoresTheVersion::new),
+      twin(Rule.VR_16_4, BrokenVersions.ChecksTheVersionThenWrites::new));
 
   private Twins() {}
 

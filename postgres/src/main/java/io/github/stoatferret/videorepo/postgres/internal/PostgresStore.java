@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -195,6 +196,34 @@ public final class PostgresStore implements VideoRepository {
       String key = Arguments.notNull(id, "id");
       return result -> WriteTask.of("delete", (c, e) -> Writes.delete(c, tx.sql(), key, e),
           result);
+    });
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return submitWrite("update", () -> {
+      Video v = Arguments.notNull(video, "video");
+      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+      return result -> WriteTask.of("update",
+          (c, e) -> Writes.update(c, tx.sql(), v, expected, e), result);
+    });
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return submitWrite("delete", () -> {
+      String key = Arguments.notNull(id, "id");
+      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+      return result -> WriteTask.of("delete",
+          (c, e) -> Writes.delete(c, tx.sql(), key, expected, e), result);
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return submit("getVersioned", () -> {
+      String key = Arguments.notNull(id, "id");
+      return () -> tx.read("getVersioned", c -> Reads.getVersioned(c, tx.sql(), key));
     });
   }
 

@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.spi.PageCursor;
@@ -19,6 +20,11 @@ final class Reads {
 
   static Optional<Video> get(Connection c, Sql sql, String id) throws SQLException {
     return storable(id) ? VideoRows.one(c, sql.byId(), id) : Optional.empty();
+  }
+
+  static Optional<VersionedVideo> getVersioned(Connection c, Sql sql, String id)
+      throws SQLException {
+    return storable(id) ? VideoRows.versioned(c, sql.versionedById(), id) : Optional.empty();
   }
 
   static Optional<Video> getByPath(Connection c, Sql sql, String path) throws SQLException {

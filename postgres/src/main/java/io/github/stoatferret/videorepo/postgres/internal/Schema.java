@@ -25,9 +25,10 @@ import javax.sql.DataSource;
 final class Schema {
 
   /** The newest schema version this library knows. */
-  static final int LATEST = 2;
+  static final int LATEST = 3;
 
-  private static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql");
+  private static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql",
+      "V3__versions.sql");
   private static final String RESOURCES = "/io/github/stoatferret/videorepo/postgres/schema/";
   private static final System.Logger LOG = System.getLogger(Schema.class.getName());
   /** What a concurrent creator of the same object makes the loser of the race see. */

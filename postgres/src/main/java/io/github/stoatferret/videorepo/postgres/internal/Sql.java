@@ -8,7 +8,8 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param insert inserts a video; bind with {@link VideoRows#bind}
  * @param update replaces a video's columns by id
  * @param byId reads a video by id
- * @param byIdForUpdate reads and locks a video by id
+ * @param versionedById reads a video and its version by id
+ * @param versionedForUpdate reads and locks a video and its version by id
  * @param byPath reads a video by path
  * @param keysTaken the ids and paths taken among some, for clash checks
  * @param delete deletes by id, returning the row
@@ -22,7 +23,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param pruneLog deletes log rows older than an interval
  */
 record Sql(String schema, String channel, String insert, String update, String byId,
-    String byIdForUpdate, String byPath, String keysTaken, String delete, String list,
+    String versionedById, String versionedForUpdate, String byPath, String keysTaken, String delete, String list,
     String page, String count, String counter, String logChange, String readLog,
     String lastSeq, String pruneLog) {
 
@@ -39,9 +40,12 @@ record Sql(String schema, String channel, String insert, String update, String b
     return new Sql(s, "videorepo_changes_" + schemaName,
         "INSERT INTO " + videos + " (" + VideoRows.INSERT_COLUMNS + ") VALUES "
             + VideoRows.INSERT_VALUES,
-        "UPDATE " + videos + " SET " + VideoRows.UPDATE_SET + " WHERE id = ?",
+        // Every update advances the version (VR-16.1); an insert takes the default, 1.
+        "UPDATE " + videos + " SET " + VideoRows.UPDATE_SET + ", version = version + 1"
+            + " WHERE id = ?",
         select + " WHERE id = ?",
-        select + " WHERE id = ? FOR UPDATE",
+        "SELECT version, " + VideoRows.COLUMNS + " FROM " + videos + " WHERE id = ?",
+        "SELECT version, " + VideoRows.COLUMNS + " FROM " + videos + " WHERE id = ? FOR UPDATE",
         select + " WHERE path = ?",
         "SELECT id, path FROM " + videos + " WHERE id = ANY (?) OR path = ANY (?)",
         "DELETE FROM " + videos + " WHERE id = ? RETURNING " + VideoRows.COLUMNS,

@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.spi.Micros;
 import java.sql.Connection;
@@ -129,6 +130,27 @@ final class VideoRows {
           .findFirst().orElse(VIDEO.get(0));
       throw new StorageException("stored video with id \"" + id + "\" cannot be read: column "
           + column.name() + ": " + message + "; repair that column of the row", e, false);
+    }
+  }
+
+  /**
+   * Runs a query by one key whose first column is the version and the rest a video's columns,
+   * and reads the row it finds.
+   *
+   * @param c the connection
+   * @param statement the query
+   * @param key the key
+   * @return the video and its version, if a row was found
+   * @throws SQLException if the database fails
+   */
+  static Optional<VersionedVideo> versioned(Connection c, String statement, String key)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(statement)) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new VersionedVideo(read(rs, 2), rs.getLong(1)))
+            : Optional.empty();
+      }
     }
   }
 

@@ -2,6 +2,8 @@ package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
+import io.github.stoatferret.videorepo.VersionConflictException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -53,22 +55,13 @@ final class Writes {
 
   static Video update(Connection c, Sql sql, Video v, Consumer<VideoChangeEvent> events)
       throws SQLException {
-    Optional<Video> old = VideoRows.one(c, sql.byIdForUpdate(), v.id());
-    if (old.isEmpty()) {
-      throw new VideoNotFoundException(v.id());
-    }
-    Optional<Video> holder = VideoRows.one(c, sql.byPath(), v.path());
-    if (holder.isPresent() && !holder.get().id().equals(v.id())) {
-      throw new DuplicateVideoException(Key.PATH, v.path());
-    }
-    Video stored = v.toBuilder().createdAt(old.get().createdAt()).build();
-    try (PreparedStatement ps = c.prepareStatement(sql.update())) {
-      int next = VideoRows.bind(ps, 1, stored, false);
-      ps.setString(next, stored.id());
-      ps.executeUpdate();
-    }
-    events.accept(VideoChangeEvent.Updated.of(old.get(), stored));
-    return stored;
+    return replace(c, sql, v, locked(c, sql, v.id()), events).video();
+  }
+
+  /** Updates a video only at the expected version (VR-16.2), checked before the path. */
+  static VersionedVideo update(Connection c, Sql sql, Video v, long expectedVersion,
+      Consumer<VideoChangeEvent> events) throws SQLException {
+    return replace(c, sql, v, atVersion(c, sql, v.id(), expectedVersion), events);
   }
 
   static boolean delete(Connection c, Sql sql, String id, Consumer<VideoChangeEvent> events)
@@ -79,6 +72,50 @@ final class Writes {
     Optional<Video> old = VideoRows.one(c, sql.delete(), id);
     old.ifPresent(v -> events.accept(new VideoChangeEvent.Deleted(v)));
     return old.isPresent();
+  }
+
+  /** Deletes a video only at the expected version (VR-16.3). */
+  static Video delete(Connection c, Sql sql, String id, long expectedVersion,
+      Consumer<VideoChangeEvent> events) throws SQLException {
+    Video old = atVersion(c, sql, id, expectedVersion).video();
+    VideoRows.one(c, sql.delete(), id);
+    events.accept(new VideoChangeEvent.Deleted(old));
+    return old;
+  }
+
+  /**
+   * The stored video and its version, locked until the transaction ends: a concurrent writer of
+   * the same row waits, then reads the version this one wrote, so two cannot both win (VR-16.4).
+   */
+  private static VersionedVideo locked(Connection c, Sql sql, String id) throws SQLException {
+    Optional<VersionedVideo> old = Reads.storable(id)
+        ? VideoRows.versioned(c, sql.versionedForUpdate(), id) : Optional.empty();
+    return old.orElseThrow(() -> new VideoNotFoundException(id));
+  }
+
+  private static VersionedVideo atVersion(Connection c, Sql sql, String id, long expectedVersion)
+      throws SQLException {
+    VersionedVideo old = locked(c, sql, id);
+    if (old.version() != expectedVersion) {
+      throw new VersionConflictException(id, expectedVersion, old.version());
+    }
+    return old;
+  }
+
+  private static VersionedVideo replace(Connection c, Sql sql, Video v, VersionedVideo old,
+      Consumer<VideoChangeEvent> events) throws SQLException {
+    Optional<Video> holder = VideoRows.one(c, sql.byPath(), v.path());
+    if (holder.isPresent() && !holder.get().id().equals(v.id())) {
+      throw new DuplicateVideoException(Key.PATH, v.path());
+    }
+    Video stored = v.toBuilder().createdAt(old.video().createdAt()).build();
+    try (PreparedStatement ps = c.prepareStatement(sql.update())) {
+      int next = VideoRows.bind(ps, 1, stored, false);
+      ps.setString(next, stored.id());
+      ps.executeUpdate();
+    }
+    events.accept(VideoChangeEvent.Updated.of(old.video(), stored));
+    return new VersionedVideo(stored, old.version() + 1);
   }
 
   /** Fails with the first clash in batch order, with a stored video or an earlier one. */

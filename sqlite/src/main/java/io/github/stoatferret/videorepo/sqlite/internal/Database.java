@@ -191,7 +191,7 @@ public final class Database {
       }
       String found = VideoRows.mistyped(c);
       throw new StorageException("cannot open " + name() + ": its schema cannot be upgraded to"
-          + " version " + Migrations.LATEST + " (typed columns) while a value has the wrong type: "
+          + " version " + Migrations.STRICT_TYPES + " (typed columns) while a value has the wrong type: "
           + (found == null ? e.getMessage() : found) + "; the file was not changed", e, false);
     }
   }

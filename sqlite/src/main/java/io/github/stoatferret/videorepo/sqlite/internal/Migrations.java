@@ -19,7 +19,10 @@ final class Migrations {
 
   /** The scripts, in order; the position of a script (from 1) is the version it makes. */
   static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql",
-      "V3__list_slot.sql", "V4__strict_types.sql");
+      "V3__list_slot.sql", "V4__strict_types.sql", "V5__versions.sql");
+
+  /** The version whose step types the columns, and so refuses a value of the wrong type. */
+  static final int STRICT_TYPES = 4;
 
   /** The schema version this library writes. */
   static final int LATEST = SCRIPTS.size();

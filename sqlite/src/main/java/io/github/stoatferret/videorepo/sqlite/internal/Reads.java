@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.SearchText;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoOrder;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -25,6 +26,8 @@ final class Reads {
   private static final String ORDER = " ORDER BY list_key, id LIMIT ?";
   private static final String BY_ID = SELECT + "WHERE id = ?";
   private static final String BY_PATH = SELECT + "WHERE path = ?";
+  private static final String VERSIONED_BY_ID = "SELECT version, " + VideoRows.COLUMNS
+      + " FROM videos WHERE id = ?";
   private static final String LIST = SELECT + "ORDER BY list_key, id LIMIT ? OFFSET ?";
   private static final String PAGE_FIRST = SELECT + "ORDER BY list_key, id LIMIT ?";
   private static final String PAGE_AFTER = SELECT + "WHERE (list_key, id) > (?, ?)" + ORDER;
@@ -53,6 +56,15 @@ final class Reads {
     PreparedStatement ps = s.get(BY_ID);
     ps.setString(1, id);
     return one(ps);
+  }
+
+  static Optional<VersionedVideo> getVersioned(Statements s, String id) throws SQLException {
+    PreparedStatement ps = s.get(VERSIONED_BY_ID);
+    ps.setString(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new VersionedVideo(VideoRows.read(rs, 2), rs.getLong(1)))
+          : Optional.empty();
+    }
   }
 
   static Optional<Video> getByPath(Statements s, String path) throws SQLException {

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -187,6 +188,32 @@ public final class SqliteStore implements VideoRepository {
     return write("delete", () -> {
       String key = Arguments.notNull(id, "id");
       return (s, events) -> Writes.delete(s, key, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
+    return write("update", () -> {
+      Video v = Arguments.notNull(video, "video");
+      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+      return (s, events) -> Writes.update(s, v, expected, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<Video> delete(String id, long expectedVersion) {
+    return write("delete", () -> {
+      String key = Arguments.notNull(id, "id");
+      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+      return (s, events) -> Writes.delete(s, key, expected, events);
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
+    return pointRead("getVersioned", () -> {
+      String key = Arguments.notNull(id, "id");
+      return (s, events) -> Reads.getVersioned(s, key);
     });
   }
 

@@ -99,9 +99,11 @@ final class VideoRows {
 
   /**
    * Replaces every column of a row, found by rowid; bind with {@link #bind}, then the rowid at
-   * {@link #UPDATE_ROWID}. The caller passes the stored createdAt, so list_key keeps too.
+   * {@link #UPDATE_ROWID}. The caller passes the stored createdAt, so list_key keeps too. Every
+   * update advances the version (VR-16.1); a new row starts at the column's default, 1.
    */
-  static final String UPDATE = "UPDATE videos SET " + names(WRITTEN, " = ?") + " WHERE rowid = ?";
+  static final String UPDATE = "UPDATE videos SET " + names(WRITTEN, " = ?")
+      + ", version = version + 1 WHERE rowid = ?";
 
   /** The parameter of {@link #UPDATE} that takes the rowid. */
   static final int UPDATE_ROWID = WRITTEN.size() + 1;

@@ -2,6 +2,8 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
+import io.github.stoatferret.videorepo.VersionConflictException;
+import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -31,12 +33,12 @@ final class Writes {
 
   private static final String ID_TAKEN = "SELECT 1 FROM videos WHERE id = ?";
   private static final String PATH_HOLDER = "SELECT id FROM videos WHERE path = ?";
-  private static final String OLD_ROW = "SELECT rowid, " + VideoRows.COLUMNS
+  private static final String OLD_ROW = "SELECT rowid, version, " + VideoRows.COLUMNS
       + " FROM videos WHERE id = ?";
   private static final String DELETE = "DELETE FROM videos WHERE rowid = ?";
 
-  /** The row a write replaces or removes: its rowid and video. */
-  private record OldRow(long rowid, Video video) {}
+  /** The row a write replaces or removes: its rowid, version and video. */
+  private record OldRow(long rowid, long version, Video video) {}
 
   private Writes() {}
 
@@ -85,10 +87,53 @@ final class Writes {
 
   static Video update(Statements s, Video v, Consumer<VideoChangeEvent> events)
       throws SQLException {
-    OldRow old = oldRow(s, v.id());
+    return replace(s, v, found(s, v.id()), events).video();
+  }
+
+  /** Updates a video only at the expected version (VR-16.2), checked before the path. */
+  static VersionedVideo update(Statements s, Video v, long expectedVersion,
+      Consumer<VideoChangeEvent> events) throws SQLException {
+    return replace(s, v, atVersion(s, v.id(), expectedVersion), events);
+  }
+
+  static boolean delete(Statements s, String id, Consumer<VideoChangeEvent> events)
+      throws SQLException {
+    OldRow old = oldRow(s, id);
     if (old == null) {
-      throw new VideoNotFoundException(v.id());
+      return false;
     }
+    remove(s, old, events);
+    return true;
+  }
+
+  /** Deletes a video only at the expected version (VR-16.3). */
+  static Video delete(Statements s, String id, long expectedVersion,
+      Consumer<VideoChangeEvent> events) throws SQLException {
+    OldRow old = atVersion(s, id, expectedVersion);
+    remove(s, old, events);
+    return old.video();
+  }
+
+  /** The single writer reads and writes in one transaction, so the check cannot go stale. */
+  private static OldRow atVersion(Statements s, String id, long expectedVersion)
+      throws SQLException {
+    OldRow old = found(s, id);
+    if (old.version() != expectedVersion) {
+      throw new VersionConflictException(id, expectedVersion, old.version());
+    }
+    return old;
+  }
+
+  private static OldRow found(Statements s, String id) throws SQLException {
+    OldRow old = oldRow(s, id);
+    if (old == null) {
+      throw new VideoNotFoundException(id);
+    }
+    return old;
+  }
+
+  private static VersionedVideo replace(Statements s, Video v, OldRow old,
+      Consumer<VideoChangeEvent> events) throws SQLException {
     String holder = pathHolder(s, v.path());
     if (holder != null && !holder.equals(v.id())) {
       throw new DuplicateVideoException(Key.PATH, v.path());
@@ -102,21 +147,16 @@ final class Writes {
     ps.executeUpdate();
     index(s, old.rowid(), text);
     events.accept(VideoChangeEvent.Updated.of(old.video(), stored));
-    return stored;
+    return new VersionedVideo(stored, old.version() + 1);
   }
 
-  static boolean delete(Statements s, String id, Consumer<VideoChangeEvent> events)
+  private static void remove(Statements s, OldRow old, Consumer<VideoChangeEvent> events)
       throws SQLException {
-    OldRow old = oldRow(s, id);
-    if (old == null) {
-      return false;
-    }
     removeFromSearch(s, old);
     PreparedStatement ps = s.get(DELETE);
     ps.setLong(1, old.rowid());
     ps.executeUpdate();
     events.accept(new VideoChangeEvent.Deleted(old.video()));
-    return true;
   }
 
   private static void checkNew(Statements s, Video v, Set<String> batchIds,
@@ -170,7 +210,7 @@ final class Writes {
       if (!rs.next()) {
         return null;
       }
-      return new OldRow(rs.getLong(1), VideoRows.read(rs, 2));
+      return new OldRow(rs.getLong(1), rs.getLong(2), VideoRows.read(rs, 3));
     }
   }
 }
