@@ -12,6 +12,7 @@ import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Pages;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,15 +101,14 @@ public class MapVideoRepository implements VideoRepository {
 
   @Override
   public CompletionStage<VideoPage> page(String cursor, int limit) {
+    return run(() -> Pages.after(PageCursor.decode(cursor), sorted(), limit, v -> true));
+  }
+
+  @Override
+  public CompletionStage<VideoPage> searchPage(String query, String cursor, int limit) {
     return run(() -> {
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      List<Video> rest = sorted().stream().filter(from::precedes).toList();
-      if (rest.size() <= limit) {
-        return new VideoPage(rest, null);
-      }
-      PageCursor last = limit == 0 ? from : PageCursor.at(rest.get(limit - 1));
-      return new VideoPage(rest.subList(0, limit), last.encode());
+      Arguments.notNull(query, "query");
+      return Pages.after(PageCursor.decode(cursor), sorted(), limit, v -> matches(v, query));
     });
   }
 

@@ -165,6 +165,19 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
+   * Finds one page of videos whose file name or path contains the query
+   * ({@link VideoRepository#searchPage}).
+   *
+   * @param query the text to look for
+   * @param cursor where to start, or {@code null} for the first page
+   * @param limit the most videos on the page
+   * @return the page of matches
+   */
+  public VideoPage searchPage(String query, @Nullable String cursor, int limit) {
+    return await("searchPage", repository.searchPage(query, cursor, limit));
+  }
+
+  /**
    * Replaces a stored video ({@link VideoRepository#update(Video)}).
    *
    * @param video the new content, found by its id

@@ -84,9 +84,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2 id="order">List order</h2>
  *
- * <p>{@link #list}, {@link #page}, {@link #search} and {@link #stream} return videos in
- * <em>list order</em>: {@link Video#createdAt()} descending (newest first), ties broken by
- * {@link Video#id()} ascending in Unicode code-point order ({@link VideoOrder#LIST_ORDER}).
+ * <p>{@link #list}, {@link #page}, {@link #search}, {@link #searchPage} and {@link #stream}
+ * return videos in <em>list order</em>: {@link Video#createdAt()} descending (newest first),
+ * ties broken by {@link Video#id()} ascending in Unicode code-point order
+ * ({@link VideoOrder#LIST_ORDER}).
  *
  * <h2 id="events">Change events</h2>
  *
@@ -254,6 +255,32 @@ public interface VideoRepository extends AutoCloseable {
    * @return the matching videos
    */
   CompletionStage<List<Video>> search(String query, int limit);
+
+  /**
+   * Finds videos as {@link #search(String, int)} does, one page at a time, by keyset: a service
+   * pages through any number of matches, and the cost does not grow with depth.
+   *
+   * <ul>
+   *   <li><b>VR-7.4</b> The query matches as in VR-7.1 to VR-7.3. A {@code null} cursor reads the
+   *       first page; each page's {@link VideoPage#nextCursor()} reads the next. Without
+   *       concurrent writes, the pages together are exactly the matches {@code search} returns
+   *       with no limit, in list order. {@code nextCursor} is {@code null} exactly when no
+   *       further match existed when the page was read; a page of {@code limit} 0 is empty, and
+   *       its {@code nextCursor} continues from where the given cursor did.
+   *   <li><b>VR-7.5</b> Cursors behave as {@link #page}'s (VR-6.3, VR-6.4): a cursor marks a
+   *       position in list order and stays valid when its video is deleted or changed or others
+   *       are added; a video that exists and matches throughout a walk is returned exactly once;
+   *       a cursor this library did not make fails the stage with {@link
+   *       InvalidArgumentException} of parameter {@code cursor}. (A cursor of {@code page}
+   *       continues a search from its position too.)
+   * </ul>
+   *
+   * @param query the text to look for
+   * @param cursor where to start, or {@code null} for the first page
+   * @param limit the most videos on the page
+   * @return the page of matches
+   */
+  CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit);
 
   /**
    * Finds the first {@value #DEFAULT_LIMIT} matches: {@code search(query, 100)}.

@@ -107,6 +107,11 @@ final class BoundedClose implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return backend.searchPage(query, cursor, limit);
+  }
+
+  @Override
   public CompletionStage<List<Video>> search(String query) {
     return backend.search(query);
   }

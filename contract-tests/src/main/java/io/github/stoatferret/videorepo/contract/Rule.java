@@ -99,6 +99,15 @@ public enum Rule {
   /** VR-7.3 */
   VR_7_3("Any query is taken literally; NUL or an unpaired surrogate matches nothing",
       "Escape LIKE and full-text syntax, or match in Java"),
+  /** VR-7.4 */
+  VR_7_4("searchPage walks the matches in pages that together are the search's matches in list"
+      + " order; nextCursor is null exactly when no further match existed",
+      "Seek strictly after the cursor's (createdAt, id) among the matches and read one more match"
+          + " than the limit; filter with the same folding as search"),
+  /** VR-7.5 */
+  VR_7_5("A search cursor is a position in list order: it survives deletes, changes and inserts,"
+      + " matches present throughout appear once, and forged cursors are refused",
+      "Use PageCursor (a keyset on createdAt and id), not an offset into the matches"),
   /** VR-8.1 */
   VR_8_1("update replaces every field but createdAt and stores updatedAt as given",
       "Keep the stored createdAt; write every other column"),

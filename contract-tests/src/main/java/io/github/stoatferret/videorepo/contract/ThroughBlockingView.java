@@ -75,6 +75,11 @@ public final class ThroughBlockingView implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return Stages.run(() -> view.searchPage(query, cursor, limit));
+  }
+
+  @Override
   public CompletionStage<Video> update(Video video) {
     return Stages.run(() -> view.update(video));
   }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
     AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
     CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules,
-    DraftRules, HealthRules, SizeRules, VersionRules {
+    DraftRules, HealthRules, SizeRules, VersionRules, SearchPageRules {
 
   /** The system property for {@link #awaitTimeout()}, in milliseconds. */
   public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";

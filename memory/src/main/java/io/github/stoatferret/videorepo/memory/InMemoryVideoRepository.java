@@ -14,6 +14,7 @@ import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Pages;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -197,18 +199,28 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return read("page", () -> {
       PageCursor from = PageCursor.decode(cursor);
       Arguments.limit(limit);
-      NavigableMap<PageCursor, Entry> rest = ordered.tailMap(from, false);
-      List<Video> items = new ArrayList<>(Math.min(limit, 1024));
-      PageCursor last = from;
-      for (Map.Entry<PageCursor, Entry> e : rest.entrySet()) {
-        if (items.size() == limit) {
-          return new VideoPage(items, last.encode());
-        }
-        items.add(e.getValue().video());
-        last = e.getKey();
-      }
-      return new VideoPage(items, null);
+      return Pages.after(from, after(from).map(Entry::video)::iterator, limit, v -> true);
     });
+  }
+
+  @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return read("searchPage", () -> {
+      Arguments.notNull(query, "query");
+      PageCursor from = PageCursor.decode(cursor);
+      Arguments.limit(limit);
+      if (!SearchText.isMatchable(query)) {
+        return new VideoPage(List.of(), null);
+      }
+      String folded = SearchText.fold(query);
+      return Pages.after(from, after(from).filter(e -> e.matches(folded)).map(Entry::video)
+          ::iterator, limit, v -> true);
+    });
+  }
+
+  /** The entries after a position, in list order, read lazily. */
+  private Stream<Entry> after(PageCursor from) {
+    return ordered.tailMap(from, false).values().stream();
   }
 
   @Override

@@ -70,6 +70,11 @@ final class StubRepository implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return or(delegate.searchPage(query, cursor, limit));
+  }
+
+  @Override
   public CompletionStage<Video> update(Video video) {
     return or(delegate.update(video));
   }

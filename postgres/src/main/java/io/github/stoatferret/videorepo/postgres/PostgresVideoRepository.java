@@ -331,6 +331,11 @@ public final class PostgresVideoRepository implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return store.searchPage(query, cursor, limit);
+  }
+
+  @Override
   public CompletionStage<Video> update(Video video) {
     return store.update(video);
   }

@@ -69,6 +69,10 @@ class PlanTest {
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');
         }
+      } finally {
+        try (Statement st = c.createStatement()) {
+          st.execute("RESET ALL"); // the connection goes back to the pool: leave nothing off
+        }
       }
       return plan.toString();
     }
@@ -81,6 +85,24 @@ class PlanTest {
     String plan = explain(List.of("enable_seqscan"),
         "SELECT id FROM plans.videos WHERE (list_key, id) > (?, ?)"
         + " ORDER BY list_key, id LIMIT 101", -at.createdAtMicros(), at.id());
+    assertTrue(plan.contains("videos_list_order"), plan);
+    assertTrue(plan.contains("Index Cond"), plan);
+    assertTrue(!plan.contains("Sort"), plan);
+  }
+
+  /**
+   * A search page deep in a common term's matches (searchPage, VR-7.4) seeks the list-order
+   * index at the cursor and filters from there: its cost does not grow with the depth.
+   */
+  @Test
+  void aSearchPageAtDepthSeeksTheListOrderIndex() throws Exception {
+    Video deep = repo.list(1, 18_000).toCompletableFuture().join().get(0);
+    PageCursor at = PageCursor.at(deep);
+    String plan = explain(List.of("enable_seqscan", "enable_bitmapscan"),
+        "SELECT id FROM plans.videos WHERE (search_filename LIKE ? ESCAPE '\\'"
+        + " OR search_path LIKE ? ESCAPE '\\') AND (list_key, id) > (?, ?)"
+        + " ORDER BY list_key, id LIMIT 101", "%clip%", "%clip%", -at.createdAtMicros(),
+        at.id());
     assertTrue(plan.contains("videos_list_order"), plan);
     assertTrue(plan.contains("Index Cond"), plan);
     assertTrue(!plan.contains("Sort"), plan);

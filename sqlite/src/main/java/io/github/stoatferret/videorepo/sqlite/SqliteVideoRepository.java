@@ -327,6 +327,11 @@ public final class SqliteVideoRepository implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return store.searchPage(query, cursor, limit);
+  }
+
+  @Override
   public CompletionStage<Video> update(Video video) {
     return store.update(video);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoOrder;
+import io.github.stoatferret.videorepo.VideoPage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,6 +45,21 @@ class SearchOrderTest {
         .sorted(VideoOrder.LIST_ORDER).limit(limit).toList();
   }
 
+  /** Every page of a search, walked with its cursors (VR-7.4), then checked against search. */
+  private static void expectPages(SqliteVideoRepository repo, List<Video> all, String query,
+      int size) {
+    List<Video> walked = new ArrayList<>();
+    String cursor = null;
+    do {
+      VideoPage page = repo.searchPage(query, cursor, size).toCompletableFuture().join();
+      assertTrue(page.items().size() <= size);
+      walked.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertEquals(expected(all, query, Integer.MAX_VALUE), walked,
+        "searchPage(" + query + ", " + size + ")");
+  }
+
   @Test
   void aSearchReadsTheWholeBucketOfItsLastHit() {
     // Ten videos a microsecond apart share one bucket; stored oldest last, so their keys run
@@ -64,6 +80,8 @@ class SearchOrderTest {
         for (int limit : List.of(1, 3, 10, 11, 100)) {
           assertEquals(expected(all, query, limit),
               repo.search(query, limit).toCompletableFuture().join(), query + ", " + limit);
+          // A page may end inside the bucket, with rows of its bucket on both sides of it.
+          expectPages(repo, all, query, limit);
         }
       }
     }
@@ -97,6 +115,9 @@ class SearchOrderTest {
               repo.search(query, limit).toCompletableFuture().join(), query + ", " + limit);
         }
       }
+      // Pages that start inside the full bucket and inside the spill range.
+      expectPages(repo, all, "sunset", 50);
+      expectPages(repo, all, "su", 997);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
@@ -119,6 +140,7 @@ class SearchOrderTest {
       for (int limit = 1; limit <= all.size(); limit++) {
         assertEquals(expected(all, "sunset", limit),
             repo.search("sunset", limit).toCompletableFuture().join(), "limit " + limit);
+        expectPages(repo, all, "sunset", limit);
       }
       assertTrue(repo.search("quixotic", 10).toCompletableFuture().join().isEmpty());
     }

@@ -2,6 +2,7 @@ package io.github.stoatferret.videorepo.contract.selftest;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -14,8 +15,8 @@ import io.github.stoatferret.videorepo.contract.internal.ModelState;
 import io.github.stoatferret.videorepo.contract.internal.Op;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.Pages;
 import io.github.stoatferret.videorepo.spi.Stages;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -132,20 +133,17 @@ class ReferenceRepository implements VideoRepository {
   public CompletionStage<VideoPage> page(String cursor, int limit) {
     return read(() -> {
       PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      List<Video> items = new ArrayList<>();
-      PageCursor last = from;
-      for (Video v : state.listed()) {
-        if (!from.precedes(v)) {
-          continue;
-        }
-        if (items.size() == limit) {
-          return new VideoPage(items, last.encode());
-        }
-        items.add(v);
-        last = PageCursor.at(v);
-      }
-      return new VideoPage(items, null);
+      return Pages.after(from, state.listed(), Arguments.limit(limit), v -> true);
+    });
+  }
+
+  @Override
+  public CompletionStage<VideoPage> searchPage(String query, String cursor, int limit) {
+    return read(() -> {
+      Arguments.notNull(query, "query");
+      PageCursor from = PageCursor.decode(cursor);
+      return Pages.after(from, state.listed(), Arguments.limit(limit),
+          v -> SearchText.matches(v, query));
     });
   }
 

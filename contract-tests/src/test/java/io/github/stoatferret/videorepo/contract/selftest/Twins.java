@@ -110,6 +110,8 @@ final class Twins {
       twin("FilenameOnlySearch", Rule.VR_7_1, BrokenReadsAndWrites.FilenameOnlySearch::new),
       twin(Rule.VR_7_2, BrokenReadsAndWrites.EmptyQueryMatchesNothing::new),
       twin(Rule.VR_7_3, BrokenReadsAndWrites.LikeWildcards::new),
+      twin(Rule.VR_7_4, BrokenSearchPages.CursorAfterEveryFullPage::new),
+      twin(Rule.VR_7_5, BrokenSearchPages.OffsetSearchCursor::new),
       twin(Rule.VR_8_1, BrokenRepositories.LosesCreatedAt::new),
       twin(Rule.VR_8_2, BrokenReadsAndWrites.UpsertOnUpdate::new),
       twin(Rule.VR_8_3, BrokenRepositories.IgnoresPathUniquenessOnUpdate::new),

@@ -271,6 +271,17 @@ public final class PostgresStore implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return submit("searchPage", () -> {
+      String q = Arguments.notNull(query, "query");
+      PageCursor from = PageCursor.decode(cursor);
+      Arguments.limit(limit);
+      return () -> tx.read("searchPage",
+          c -> Reads.searchPage(c, tx.sql(), trigrams, q, from, limit));
+    });
+  }
+
+  @Override
   public CompletionStage<Long> count() {
     return submit("count", () -> () -> tx.read("count", (Connection c) -> Reads.count(c,
         tx.sql())));

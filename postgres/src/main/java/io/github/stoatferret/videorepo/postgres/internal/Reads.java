@@ -56,21 +56,49 @@ final class Reads {
 
   /** A keyset page: the rows after the cursor's (list_key, id), one more than asked for. */
   static VideoPage page(Connection c, Sql sql, PageCursor from, int limit) throws SQLException {
-    if (limit == 0) {
-      return new VideoPage(List.of(), from.encode());
-    }
-    List<Video> rows;
     try (PreparedStatement ps = c.prepareStatement(sql.page())) {
-      ps.setLong(1, from.equals(PageCursor.START) ? Long.MIN_VALUE : -from.createdAtMicros());
-      ps.setString(2, from.equals(PageCursor.START) ? "" : from.id());
-      ps.setInt(3, limit + 1);
-      rows = all(ps);
+      bindAfter(ps, 1, from);
+      ps.setLong(3, (long) limit + 1);
+      return pageOf(all(ps), from, limit);
     }
+  }
+
+  /** A keyset page of a search's matches (VR-7.4): {@link #page} among the matches. */
+  static VideoPage searchPage(Connection c, Sql sql, boolean trigrams, String query,
+      PageCursor from, int limit) throws SQLException {
+    if (!SearchText.isMatchable(query)) {
+      return new VideoPage(List.of(), null);
+    }
+    String folded = SearchText.fold(query);
+    if (folded.isEmpty()) {
+      return page(c, sql, from, limit);
+    }
+    boolean indexed = trigrams && folded.codePointCount(0, folded.length()) >= 3;
+    String pattern = "%" + escapeLike(folded) + "%";
+    try (PreparedStatement ps = c.prepareStatement(sql.searchPage(indexed))) {
+      ps.setString(1, pattern);
+      ps.setString(2, pattern);
+      bindAfter(ps, 3, from);
+      ps.setLong(5, (long) limit + 1);
+      return pageOf(all(ps), from, limit);
+    }
+  }
+
+  /** Binds a position as (list_key, id) at two parameters; the start sorts before every row. */
+  private static void bindAfter(PreparedStatement ps, int at, PageCursor from)
+      throws SQLException {
+    ps.setLong(at, from.isStart() ? Long.MIN_VALUE : -from.createdAtMicros());
+    ps.setString(at + 1, from.isStart() ? "" : from.id());
+  }
+
+  /** A page from up to one row more than its limit: the extra row says another follows. */
+  private static VideoPage pageOf(List<Video> rows, PageCursor from, int limit) {
     if (rows.size() <= limit) {
       return new VideoPage(rows, null);
     }
     List<Video> items = List.copyOf(rows.subList(0, limit));
-    return new VideoPage(items, PageCursor.at(items.get(limit - 1)).encode());
+    PageCursor last = limit == 0 ? from : PageCursor.at(items.get(limit - 1));
+    return new VideoPage(items, last.encode());
   }
 
   /**

@@ -71,10 +71,24 @@ record Sql(String schema, String channel, String insert, String update, String b
    * @return the statement: the pattern twice, then the limit
    */
   String search(boolean indexed) {
+    return matching(indexed) + " ORDER BY list_key, id LIMIT ?";
+  }
+
+  /**
+   * A page of a search: {@link #search}'s matches after a keyset position.
+   *
+   * @param indexed whether the trigram index may serve the query
+   * @return the statement: the pattern twice, the position's list_key and id, then the limit
+   */
+  String searchPage(boolean indexed) {
+    return matching(indexed) + " AND (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?";
+  }
+
+  private String matching(boolean indexed) {
     String f = indexed ? "search_filename" : "(search_filename || '')";
     String p = indexed ? "search_path" : "(search_path || '')";
     return "SELECT " + VideoRows.COLUMNS + " FROM " + schema + ".videos WHERE (" + f
-        + " LIKE ? ESCAPE '\\' OR " + p + " LIKE ? ESCAPE '\\') ORDER BY list_key, id LIMIT ?";
+        + " LIKE ? ESCAPE '\\' OR " + p + " LIKE ? ESCAPE '\\')";
   }
 
   /**

@@ -111,23 +111,56 @@ final class Reads {
     if (folded.isEmpty()) {
       return list(s, limit, 0);
     }
+    return matchesAfter(s, folded, PageCursor.START, limit);
+  }
+
+  static VideoPage searchPage(Statements s, String query, PageCursor from, int limit)
+      throws SQLException {
+    if (!SearchText.isMatchable(query)) {
+      return new VideoPage(List.of(), null);
+    }
+    String folded = SearchText.fold(query);
+    if (folded.isEmpty()) {
+      return page(s, from, limit);
+    }
+    // One more than the page, to know whether another follows (VR-7.4), unless it cannot.
+    List<Video> found = matchesAfter(s, folded, from,
+        limit == Integer.MAX_VALUE ? limit : limit + 1);
+    if (found.size() <= limit) {
+      return new VideoPage(found, null);
+    }
+    List<Video> items = found.subList(0, limit);
+    PageCursor next = limit == 0 ? from : PageCursor.at(items.get(limit - 1));
+    return new VideoPage(items, next.encode());
+  }
+
+  /**
+   * The first {@code limit} videos after a position whose folded text holds {@code folded}, in
+   * list order.
+   */
+  private static List<Video> matchesAfter(Statements s, String folded, PageCursor from,
+      int limit) throws SQLException {
     // Descending rowids follow list order bucket by bucket (ListSlots), so both walks read
     // matches in nearly list order and stop soon after the limit; rows that spilled out of a
     // full bucket are in no order and are read whole (there are none unless 65,536 videos
-    // share a bucket). Text too short for trigrams walks the table itself.
+    // share a bucket). Text too short for trigrams walks the table itself. After a cursor the
+    // walk starts at the end of the cursor's bucket, since every later row in list order is in
+    // that bucket or a smaller one: the cost does not grow with the depth of the page.
     String trigrams = trigramQuery(folded);
     PreparedStatement ps = s.get(trigrams == null ? WALK_TABLE : WALK_INDEX);
     ps.setString(1, folded);
     if (trigrams != null) {
       ps.setString(4, trigrams);
     }
+    long last = from.isStart() ? Long.MAX_VALUE
+        : ListSlots.firstOfBucket(from.createdAtMicros()) + (1L << ListSlots.SLOT_BITS) - 1;
     List<Video> found = new ArrayList<>();
     s.execute("BEGIN"); // the probe and the walks read one snapshot, as one statement would
     try {
       if (anySpilled(s)) {
-        walk(ps, Long.MIN_VALUE, ListSlots.ORDERED_START - 1, Integer.MAX_VALUE, found);
+        walk(ps, Long.MIN_VALUE, ListSlots.ORDERED_START - 1, Integer.MAX_VALUE, from, found);
       }
-      walk(ps, ListSlots.ORDERED_START, Long.MAX_VALUE, limit, found);
+      walk(ps, ListSlots.ORDERED_START, last, limit, from, found);
     } catch (SQLException | RuntimeException e) {
       endRead(s, e);
       throw e;
@@ -163,12 +196,12 @@ final class Reads {
   }
 
   /**
-   * Adds the matches between two rowids, in descending rowid order, until {@code limit} of them
-   * are read and the bucket of the last one is finished: a smaller bucket holds only rows later
-   * in list order, while inside a bucket the order is not kept.
+   * Adds the matches after a position between two rowids, in descending rowid order, until
+   * {@code limit} of them are read and the bucket of the last one is finished: a smaller bucket
+   * holds only rows later in list order, while inside a bucket the order is not kept.
    */
-  private static void walk(PreparedStatement ps, long from, long to, int limit, List<Video> out)
-      throws SQLException {
+  private static void walk(PreparedStatement ps, long from, long to, int limit,
+      PageCursor after, List<Video> out) throws SQLException {
     ps.setLong(2, from);
     ps.setLong(3, to);
     int read = 0;
@@ -179,9 +212,12 @@ final class Reads {
         if (read >= limit && bucket != lastBucket) {
           return;
         }
-        out.add(VideoRows.read(rs, 2));
-        read++;
-        lastBucket = bucket;
+        Video v = VideoRows.read(rs, 2);
+        if (after.precedes(v)) {
+          out.add(v);
+          read++;
+          lastBucket = bucket;
+        }
       }
     }
   }

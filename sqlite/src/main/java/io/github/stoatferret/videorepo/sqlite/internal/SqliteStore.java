@@ -261,6 +261,16 @@ public final class SqliteStore implements VideoRepository {
   }
 
   @Override
+  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
+    return read("searchPage", () -> {
+      String q = Arguments.notNull(query, "query");
+      PageCursor from = PageCursor.decode(cursor);
+      Arguments.limit(limit);
+      return (s, events) -> Reads.searchPage(s, q, from, limit);
+    });
+  }
+
+  @Override
   public CompletionStage<Long> count() {
     return pointRead("count", () -> (s, events) -> Reads.count(s));
   }
