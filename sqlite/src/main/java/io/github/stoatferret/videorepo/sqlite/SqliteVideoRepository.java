@@ -125,6 +125,7 @@ public final class SqliteVideoRepository implements VideoRepository {
     private int readers = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
     private Durability durability = Durability.NORMAL;
     private Duration busyTimeout = Duration.ofSeconds(5);
+    private Duration closeTimeout = Duration.ofSeconds(30);
     private VideoChangeListener listener = VideoChangeListener.NONE;
     private @Nullable Executor completions;
     private long maxSize;
@@ -262,6 +263,24 @@ public final class SqliteVideoRepository implements VideoRepository {
     }
 
     /**
+     * Sets how long {@link #close()} lets the operations still queued run; after it, each one
+     * that has not started fails with {@code RepositoryClosedException} (a commit under way
+     * finishes). Default 30 seconds, as {@code PostgresVideoRepository}'s. A close behind a long
+     * queue of writes, or behind a writer waiting for another process's lock, then ends in
+     * about this time plus one commit.
+     *
+     * @param value zero or more
+     * @return this builder
+     */
+    public Builder closeTimeout(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must not be negative, was " + value);
+      }
+      closeTimeout = value;
+      return this;
+    }
+
+    /**
      * Sets the clock that stamps the videos {@code create} and {@code update(id, fields)} make;
      * default {@link Clock#systemUTC()}. A fixed clock makes a test's timestamps predictable.
      *
@@ -282,7 +301,7 @@ public final class SqliteVideoRepository implements VideoRepository {
     public SqliteVideoRepository open() {
       return new SqliteVideoRepository(SqliteStore.open(
           Database.of(file, durability, busyTimeout, maxSize), readers, callerThreadReads,
-          listener, completions), clock);
+          listener, completions, closeTimeout), clock);
     }
   }
 

@@ -23,10 +23,12 @@ final class Readers {
   private final List<Thread> threads = new ArrayList<>();
   private final String database;
   private final EngineHealth health;
+  private final CloseDeadline deadline;
 
   Readers(int count, Supplier<Statements> connections, String database, String threadPrefix,
-      EngineHealth health) {
+      EngineHealth health, CloseDeadline deadline) {
     this.database = database;
+    this.deadline = deadline;
     this.health = health;
     for (int i = 0; i < count; i++) {
       Statements statements = connections.get(); // opened here, so open() fails fast
@@ -64,7 +66,11 @@ final class Readers {
         if (task == STOP) {
           return;
         }
-        runRead(task, statements, database, health);
+        if (deadline.passed()) {
+          task.fail(deadline.refusal(task, database));
+        } else {
+          runRead(task, statements, database, health);
+        }
       }
     } finally {
       statements.close();

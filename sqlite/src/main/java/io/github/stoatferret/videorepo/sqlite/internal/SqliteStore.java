@@ -12,6 +12,7 @@ import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,7 @@ public final class SqliteStore implements VideoRepository {
   // Admission: a call counts itself in, then checks closed; close sets closed, then waits for the
   // count to drain. So every call either sees closed or is queued before the writer's STOP.
   private final AtomicInteger admitted = new AtomicInteger();
+  private final CloseDeadline deadline;
   private volatile boolean closed;
   private final Object closeLock = new Object();
   private boolean shutDown;
@@ -67,17 +69,20 @@ public final class SqliteStore implements VideoRepository {
    * @param listener the change listener
    * @param completions where callbacks on returned stages run, and events are delivered, or
    *     {@code null} for a pool of the engine's own
+   * @param closeTimeout how long close lets queued operations run ({@link CloseDeadline})
    * @return the engine
    * @throws StorageException if the database cannot be opened
    */
   public static SqliteStore open(Database database, int readerCount, boolean callerThreadReads,
-      VideoChangeListener listener, @Nullable Executor completions) {
-    return new SqliteStore(database, readerCount, callerThreadReads, listener, completions);
+      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout) {
+    return new SqliteStore(database, readerCount, callerThreadReads, listener, completions,
+        closeTimeout);
   }
 
   private SqliteStore(Database database, int readerCount, boolean callerThreadReads,
-      VideoChangeListener listener, @Nullable Executor completions) {
+      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout) {
     this.database = database;
+    this.deadline = new CloseDeadline(closeTimeout);
     this.health = new EngineHealth(database.name());
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
     this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
@@ -104,7 +109,7 @@ public final class SqliteStore implements VideoRepository {
       }
       if (!database.inMemory() && readerCount > 0) {
         started = new Readers(readerCount, () -> statements(database.openReader()),
-            database.name(), prefix, health);
+            database.name(), prefix, health, deadline);
       }
     } catch (RuntimeException e) {
       if (background != null) {
@@ -125,7 +130,7 @@ public final class SqliteStore implements VideoRepository {
     this.checkpointer = background;
     this.writer = new Writer(writerStatements, database.name(),
         new EventDispatcher(listener, done), health,
-        background == null ? () -> { } : background::committed);
+        background == null ? () -> { } : background::committed, deadline);
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
     writerThread.start();
@@ -381,6 +386,7 @@ public final class SqliteStore implements VideoRepository {
       while (admitted.get() != 0) {
         Thread.onSpinWait();
       }
+      deadline.start();
       // Readers and the checkpointer first: the last connection to close checkpoints the WAL
       // into the database file and removes it, and the writer's is the one meant to.
       if (pointReads != null) {

@@ -55,6 +55,7 @@ final class Writer implements Runnable {
   private final EventDispatcher events;
   private final EngineHealth health;
   private final Runnable afterCommit;
+  private final CloseDeadline deadline;
   private final SearchIndexMerger merger = new SearchIndexMerger();
   /** Callers of {@code optimize}, completed when the merge they asked for is done. */
   private final List<Task<?>> mergeRequests = new ArrayList<>();
@@ -66,9 +67,11 @@ final class Writer implements Runnable {
    * A writer.
    *
    * @param afterCommit told after each commit (the {@link Checkpointer}); must not block
+   * @param deadline after it, queued tasks are refused instead of run
    */
   Writer(Statements statements, String database, EventDispatcher events, EngineHealth health,
-      Runnable afterCommit) {
+      Runnable afterCommit, CloseDeadline deadline) {
+    this.deadline = deadline;
     this.statements = statements;
     this.database = database;
     this.events = events;
@@ -116,7 +119,9 @@ final class Writer implements Runnable {
         queue.drainTo(batch, MAX_GROUP - 1);
         try {
           for (Task<?> task : batch) {
-            if (task == STOP) {
+            if (task != STOP && deadline.passed()) {
+              task.fail(deadline.refusal(task, database));
+            } else if (task == STOP) {
               stopping = true;
             } else if (task.kind == Task.Kind.WRITE) {
               group.add(task);

@@ -41,7 +41,8 @@ class EngineFaultTest {
 
   private SqliteStore open() {
     return SqliteStore.open(Database.of(dir.resolve("faults.db"), Durability.NORMAL,
-        Duration.ofSeconds(1), 0), READERS, true, VideoChangeListener.NONE, null);
+        Duration.ofSeconds(1), 0), READERS, true, VideoChangeListener.NONE, null,
+        Duration.ofSeconds(30));
   }
 
   private static Video video(String id) {

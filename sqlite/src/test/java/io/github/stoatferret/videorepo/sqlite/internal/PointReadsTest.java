@@ -35,7 +35,8 @@ class PointReadsTest {
 
   private SqliteStore open(int readers, boolean callerThreadReads) {
     return SqliteStore.open(Database.of(dir.resolve("points.db"), Durability.NORMAL,
-        Duration.ofSeconds(1), 0), readers, callerThreadReads, VideoChangeListener.NONE, null);
+        Duration.ofSeconds(1), 0), readers, callerThreadReads, VideoChangeListener.NONE, null,
+        Duration.ofSeconds(30));
   }
 
   private static Video video(int i) {
