@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class ExceptionHierarchyTest {
 
   @Test
-  void videoRepositoryExceptionPermitsExactlyTheFourTypesOfVr18() {
+  void videoRepositoryExceptionPermitsExactlyTheFiveTypesOfVr18() {
     assertTrue(VideoRepositoryException.class.isSealed());
     assertTrue(Modifier.isAbstract(VideoRepositoryException.class.getModifiers()));
     Set<Class<?>> permitted = Arrays.stream(VideoRepositoryException.class.getPermittedSubclasses())
         .collect(Collectors.toSet());
     assertEquals(Set.of(DuplicateVideoException.class, VideoNotFoundException.class,
-        RepositoryClosedException.class, StorageException.class), permitted);
+        VersionConflictException.class, RepositoryClosedException.class, StorageException.class),
+        permitted);
     for (Class<?> type : permitted) {
       assertTrue(Modifier.isFinal(type.getModifiers()), type + " is final");
     }
