@@ -12,8 +12,11 @@ public final class VersionConflictException extends VideoRepositoryException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The video's id. */
   private final String id;
+  /** The version the caller expected. */
   private final long expectedVersion;
+  /** The version stored when the write was refused. */
   private final long currentVersion;
 
   /**

@@ -43,17 +43,24 @@ import org.jspecify.annotations.Nullable;
  *       (rules VR-1.10 and VR-1.11).
  *   <li>Each write checks ids and paths before it changes anything, so a clash is reported
  *       with the right key and fails that write alone, its group-mates committing; the named
- *       unique constraints guard against concurrent writers in other processes. A
- *       serialization failure or deadlock (SQLSTATE 40001, 40P01) reruns the transaction, up to
- *       4 times in all; a group failing otherwise is run again one write per transaction, so
- *       that the database's refusal of one write fails that write only.
- *   <li>Errors become {@link StorageException}s, retryable for 40001, 40P01, 08xxx (connection),
- *       57P01 to 57P03 (server shutting down or starting) and 53300 (too many connections). An
- *       operation whose connection was lost before it committed runs again on a fresh one. A
- *       connection lost or ended by a shutting-down server <em>while committing</em> leaves the
- *       outcome unknown: the stage fails with a non-retryable {@code StorageException} whose
- *       message says "outcome unknown", and the caller reads the video back before trying
- *       again.
+ *       unique constraints guard against concurrent writers in other processes. A group
+ *       failing otherwise is run again one write per transaction, so that the database's
+ *       refusal of one write fails that write only.
+ *   <li><b>Failures that pass are waited out.</b> A serialization failure or deadlock (SQLSTATE
+ *       40001, 40P01), a lost connection (08xxx) or a server shutting down, starting or failing
+ *       over (57P01 to 57P03) reruns the operation on a fresh connection, with pauses from 2 ms
+ *       growing to half a second, for up to {@link Builder#retryBudget} (30 seconds): a restart
+ *       within it costs latency, not failures. Then the failure is reported, a retryable
+ *       {@link StorageException} (also for 53300, too many connections).
+ *   <li><b>A commit cut off is resolved, not guessed.</b> When the connection is lost
+ *       <em>while committing</em>, the write may or may not have committed. The transaction's
+ *       id, read with the change counter it updates anyway, settles it: on a new connection
+ *       {@code pg_xact_status} says committed (the stage succeeds with the write's result) or
+ *       aborted (the write runs again). On a promoted synchronous standby the same holds, since
+ *       it has the commit record of every acknowledged commit; a transaction it never saw did
+ *       not commit there. Only if no server answers within the budget does the stage fail with
+ *       a non-retryable {@code StorageException} saying "outcome unknown", and the caller reads
+ *       the video back before trying again. Needs PostgreSQL 13 or later.
  *   <li>The schema is the library's: versioned scripts ({@code V1__videos.sql}) applied at open
  *       under a row lock on a one-row version table, so that processes opening an empty database
  *       at once migrate it once; a newer schema is refused unchanged. See {@link SchemaMode}.
@@ -114,6 +121,7 @@ public final class PostgresVideoRepository implements VideoRepository {
     private Duration poll = Duration.ofMillis(500);
     private Duration retention = Duration.ofDays(1);
     private Duration closeTimeout = Duration.ofSeconds(30);
+    private Duration retryBudget = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
 
     private Builder(DataSource dataSource) {
@@ -248,6 +256,26 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
+     * Sets how long an operation keeps trying through failures that trying again may cure: a
+     * lost connection, a server restarting or failing over, a serialization failure or a
+     * deadlock. Attempts are spaced 2 ms apart, then twice as far each time, up to half a
+     * second. Default 30 seconds, HikariCP's default connection timeout: a restart or a
+     * failover that ends within it costs callers latency, not failures. When it is spent, the
+     * last failure is reported, a retryable {@code StorageException}. A write whose connection
+     * is lost while it commits is resolved within the same budget ({@code pg_xact_status}).
+     *
+     * @param value zero (one attempt) or more
+     * @return this builder
+     */
+    public Builder retryBudget(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("retryBudget must not be negative, was " + value);
+      }
+      retryBudget = value;
+      return this;
+    }
+
+    /**
      * Sets how long {@link #close()} waits for operations in flight; those still running then
      * fail with {@code RepositoryClosedException}. Default 30 seconds.
      *
@@ -284,7 +312,7 @@ public final class PostgresVideoRepository implements VideoRepository {
     public PostgresVideoRepository open() {
       return new PostgresVideoRepository(PostgresStore.open(new PostgresStore.Settings(
           dataSource, schema, mode, listener, executor, readers, writers, callbackExecutor, poll,
-          retention, closeTimeout)), clock);
+          retention, closeTimeout, retryBudget)), clock);
     }
 
     private static Duration positive(Duration value, String name) {
@@ -386,8 +414,9 @@ public final class PostgresVideoRepository implements VideoRepository {
   /**
    * The engine's figures, for metrics (VR-15.2): {@code operations.inFlight} (operations
    * admitted and not yet completed), {@code writes.queued} (writes waiting for a writer lane),
-   * {@code commits} (transactions the lanes committed) and {@code writes.committed} (the writes
-   * they held: divided by {@code commits}, the mean group size). Counters start at zero when the
+   * {@code commits} (transactions the lanes committed), {@code writes.committed} (the writes
+   * they held: divided by {@code commits}, the mean group size) and {@code commits.resolved}
+   * (commits whose connection was lost and whose outcome the server was asked). Counters start at zero when the
    * repository opens; the pool's and the server's own figures are the pool's and the server's
    * to report.
    *

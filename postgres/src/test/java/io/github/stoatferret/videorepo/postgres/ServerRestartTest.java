@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server goes away (a fast shutdown) and comes back with operations in flight: every operation succeeds or fails with a
- * retryable {@link StorageException} (or, for a write whose commit was cut off, the documented
- * "outcome unknown" one), none hangs, and the same repository serves again once the server is
- * back, without being reopened.
+ * The server goes away (a fast shutdown) and comes back with operations in flight. A restart
+ * well within the retry budget costs latency, not failures: every operation succeeds (a write
+ * whose commit was cut off is resolved by asking the server), none hangs, and the same
+ * repository serves again without being reopened. Any failure is counted by kind and fails the
+ * test.
  */
 class ServerRestartTest {
 
@@ -93,11 +94,11 @@ class ServerRestartTest {
           }
         }
       }
-      // Most operations caught by the restart succeed: a lost connection before commit is
-      // retried on a fresh one. The counts are printed for the record.
-      System.out.println("restart: " + stages.size() + " operations, " + ok + " succeeded, "
-          + retryable + " failed retryable, " + unknown + " outcome unknown");
-      assertTrue(ok > 0, "operations succeeded around the restart");
+      String counts = "restart: " + stages.size() + " operations, " + ok + " succeeded, "
+          + retryable + " failed retryable, " + unknown + " outcome unknown, "
+          + repo.statistics().get("commits.resolved") + " cut-off commits resolved";
+      System.out.println(counts);
+      assertEquals(stages.size(), ok, counts);
       repo.add(Samples.video("after")).toCompletableFuture().get(30, TimeUnit.SECONDS);
       assertEquals("after", repo.get("after").toCompletableFuture().get(30, TimeUnit.SECONDS)
           .orElseThrow().id());

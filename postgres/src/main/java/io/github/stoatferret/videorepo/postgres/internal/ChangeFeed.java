@@ -61,6 +61,7 @@ final class ChangeFeed implements Runnable {
     int failures = 0;
     while (!stopped) {
       try (Connection c = ds.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
           st.execute("LISTEN " + Sql.quote(sql.channel()));
@@ -80,6 +81,12 @@ final class ChangeFeed implements Runnable {
           retire(c);
           throw e;
         }
+        // Stopped: hand the connection back to the user's pool as it came, listening to
+        // nothing (a pool need not reset either, and the server would keep queueing for it).
+        try (Statement st = c.createStatement()) {
+          st.execute("UNLISTEN " + Sql.quote(sql.channel()));
+        }
+        c.setAutoCommit(autoCommit);
       } catch (SQLException | RuntimeException e) {
         if (failures++ == 0) {
           LOG.log(Level.WARNING, "videorepo: change feed of " + catalogue + " lost its"

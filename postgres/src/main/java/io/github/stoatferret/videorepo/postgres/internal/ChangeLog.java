@@ -29,13 +29,18 @@ final class ChangeLog {
    * @param c the transaction's connection
    * @param sql the statements
    * @param events the changes, in order
+   * @return the transaction's id, read by the counter's update (no extra round trip), to ask
+   *     the server whether it committed if the commit is cut off; {@code null} when there were no
+   *     changes, so nothing was written
    * @throws SQLException if writing fails
    */
-  static void append(Connection c, Sql sql, List<VideoChangeEvent> events) throws SQLException {
+  static @Nullable String append(Connection c, Sql sql, List<VideoChangeEvent> events)
+      throws SQLException {
     if (events.isEmpty()) {
-      return;
+      return null;
     }
     long last;
+    String xid;
     long netNewVideos = ChangeCounts.netNewVideos(events);
     try (PreparedStatement ps = c.prepareStatement(sql.counter())) {
       ps.setLong(1, events.size());
@@ -43,6 +48,7 @@ final class ChangeLog {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         last = rs.getLong(1);
+        xid = rs.getString(2);
       }
     }
     try (PreparedStatement ps = c.prepareStatement(sql.logChange())) {
@@ -63,6 +69,7 @@ final class ChangeLog {
     try (Statement st = c.createStatement()) {
       st.execute("NOTIFY " + Sql.quote(sql.channel()));
     }
+    return xid;
   }
 
   /**

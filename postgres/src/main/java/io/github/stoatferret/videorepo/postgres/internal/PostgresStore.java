@@ -82,11 +82,12 @@ public final class PostgresStore implements VideoRepository {
    * @param poll how often the change feed reads without a notification
    * @param retention how long the change log keeps a change
    * @param closeTimeout how long close waits for operations in flight
+   * @param retryBudget how long an operation keeps trying through failures that may pass
    */
   public record Settings(DataSource ds, String schema, SchemaMode mode,
       VideoChangeListener listener, @Nullable Executor executor, int readers, int writers,
       @Nullable Executor callbackExecutor, Duration poll, Duration retention,
-      Duration closeTimeout) {}
+      Duration closeTimeout, Duration retryBudget) {}
 
   /**
    * Opens the store: prepares or checks the schema, then starts the threads.
@@ -103,7 +104,8 @@ public final class PostgresStore implements VideoRepository {
     Sql sql = Sql.forSchema(s.schema());
     this.catalogue = "PostgreSQL catalogue " + sql.schema();
     this.trigrams = Schema.open(s.ds(), s.schema(), s.mode());
-    this.tx = new Transactions(s.ds(), sql, catalogue, s.retention().toSeconds());
+    this.tx = new Transactions(s.ds(), sql, catalogue, s.retention().toSeconds(),
+        s.retryBudget());
     this.closeTimeout = s.closeTimeout();
     String prefix = "videorepo-postgres-" + INSTANCES.incrementAndGet() + "-";
     this.threadPrefix = prefix;
@@ -369,7 +371,8 @@ public final class PostgresStore implements VideoRepository {
         "operations.inFlight", (long) inFlight.size(),
         "writes.queued", (long) writer.queued(),
         "commits", writer.commits(),
-        "writes.committed", writer.committedWrites());
+        "writes.committed", writer.committedWrites(),
+        "commits.resolved", tx.resolvedCommits());
   }
 
   // ---- close ----

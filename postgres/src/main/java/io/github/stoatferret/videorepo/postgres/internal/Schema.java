@@ -49,27 +49,39 @@ final class Schema {
   static boolean open(DataSource ds, String name, SchemaMode mode) {
     String s = Sql.quote(name);
     try (Connection c = ds.getConnection()) {
-      warnUnlessUtf8(c);
-      switch (mode) {
-        case MIGRATE -> {
-          migrate(c, name, s);
-          return addTrigramIndexes(c, name, s);
-        }
-        case VALIDATE -> {
-          validate(c, name, s);
-          return hasTrigramIndexes(c, name, true);
-        }
-        default -> {
-          return hasTrigramIndexes(c, name, false);
-        }
+      // Each statement on its own unless migrate says otherwise; the connection goes back to
+      // the user's pool as it came, since not every pool resets it.
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try {
+        return open(c, name, s, mode);
+      } finally {
+        c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw SqlStates.storage("opening the videorepo catalogue in schema " + s, e);
     }
   }
 
+  private static boolean open(Connection c, String name, String s, SchemaMode mode)
+      throws SQLException {
+    warnUnlessUtf8(c);
+    switch (mode) {
+      case MIGRATE -> {
+        migrate(c, name, s);
+        return addTrigramIndexes(c, name, s);
+      }
+      case VALIDATE -> {
+        validate(c, name, s);
+        return hasTrigramIndexes(c, name, true);
+      }
+      default -> {
+        return hasTrigramIndexes(c, name, false);
+      }
+    }
+  }
+
   private static void migrate(Connection c, String name, String s) throws SQLException {
-    c.setAutoCommit(true);
     createIfMissing(c, "CREATE SCHEMA IF NOT EXISTS " + s);
     createIfMissing(c, "CREATE TABLE IF NOT EXISTS " + s + ".videorepo_schema (one boolean"
         + " PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)");

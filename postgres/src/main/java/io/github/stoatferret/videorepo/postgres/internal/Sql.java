@@ -16,7 +16,8 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param list one slice of list order
  * @param page one page after a cursor
  * @param count the number of videos, kept in the change counter's row (schema V2)
- * @param counter advances the change counter and the video count, returning the counter
+ * @param counter advances the change counter and the video count, returning the counter and
+ *     the transaction's id
  * @param logChange appends one change to the log
  * @param readLog reads the log after a sequence number
  * @param lastSeq the change counter's value
@@ -53,7 +54,7 @@ record Sql(String schema, String channel, String insert, String update, String b
         select + " WHERE (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?",
         "SELECT videos FROM " + s + ".video_change_counter",
         "UPDATE " + s + ".video_change_counter SET seq = seq + ?, videos = videos + ?"
-            + " RETURNING seq",
+            + " RETURNING seq, pg_current_xact_id()::text",
         "INSERT INTO " + s + ".video_changes (seq, kind, before_image, after_image)"
             + " VALUES (?, ?, ?, ?)",
         "SELECT seq, kind, before_image, after_image FROM " + s + ".video_changes"

@@ -19,6 +19,7 @@ final class SqlStates {
   static final String DUPLICATE_TABLE = "42P07";
   static final String DUPLICATE_OBJECT = "42710";
   static final String INSUFFICIENT_PRIVILEGE = "42501";
+  static final String INVALID_PARAMETER = "22023";
 
   private SqlStates() {}
 

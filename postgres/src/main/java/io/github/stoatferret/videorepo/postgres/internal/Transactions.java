@@ -2,22 +2,36 @@ package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How operations use the user's {@link DataSource}: a read borrows a connection for one
- * statement; a write runs in one transaction that ends with its change-log entries, and is run
- * again from the start, a bounded number of times, when PostgreSQL aborts it for a
- * serialization failure or a deadlock, or when a concurrent writer's unique key beat its checks
- * (the retry then reports the clash). An operation whose connection was lost before it
- * committed (a pooled connection the server has since closed, a restart) is run again on a fresh
- * connection; one lost while committing is reported as an unknown outcome, never retried.
+ * statement; a write runs in one transaction that ends with its change-log entries.
+ *
+ * <p>Failures that trying again can cure are tried again, with growing pauses, until the retry
+ * budget runs out: a serialization failure or a deadlock (PostgreSQL aborted one of two
+ * transactions), a lost connection or a server that is restarting or failing over (the pool
+ * drops the broken connection; the next one may reach the server, or its successor), and, a few
+ * times, a unique key that a concurrent writer took after this one's checks (the next attempt
+ * reports the clash). So a restart or a failover that completes within the budget costs callers
+ * latency, not failures, and no stage waits much longer than the budget.
+ *
+ * <p>A write whose connection is lost while it commits may or may not have committed. Its
+ * transaction id, read with the change counter it updates anyway, tells: after reconnecting,
+ * {@code pg_xact_status} says committed (the stage succeeds with the write's result), aborted (it
+ * is run again, as it never happened), or nothing certain (the stage fails as "outcome unknown").
+ * Connections are left as they were found: auto-commit is restored after a write, and set for a
+ * read only if the pool handed the connection out without it.
  */
 final class Transactions {
 
@@ -33,68 +47,119 @@ final class Transactions {
     T run(Connection c, Consumer<VideoChangeEvent> events) throws SQLException;
   }
 
-  /** How many times a write is tried before its failure is reported. */
-  static final int ATTEMPTS = 4;
+  /** How many times a write whose unique key a concurrent writer took is tried. */
+  static final int UNIQUE_ATTEMPTS = 4;
+  /** The first pause between attempts; each next one is twice as long, up to the cap. */
+  private static final long FIRST_PAUSE_NANOS = 2_000_000;
+  private static final long MAX_PAUSE_NANOS = 500_000_000;
   /** Every this many writes, one also prunes the change log. */
   private static final long PRUNE_EVERY = 1024;
+  private static final String XACT_STATUS = "SELECT pg_xact_status(?::xid8)";
 
   private final DataSource ds;
   private final Sql sql;
   private final String catalogue;
   private final long retentionSeconds;
+  private final long budgetNanos;
   private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong resolved = new AtomicLong();
 
-  Transactions(DataSource ds, Sql sql, String catalogue, long retentionSeconds) {
+  Transactions(DataSource ds, Sql sql, String catalogue, long retentionSeconds,
+      Duration retryBudget) {
     this.ds = ds;
     this.sql = sql;
     this.catalogue = catalogue;
     this.retentionSeconds = retentionSeconds;
+    this.budgetNanos = retryBudget.toNanos();
   }
 
   Sql sql() {
     return sql;
   }
 
+  /** How many commits whose connection was lost were resolved by asking the server. */
+  long resolvedCommits() {
+    return resolved.get();
+  }
+
   <T> T read(String operation, Read<T> work) {
+    long deadline = System.nanoTime() + budgetNanos;
     for (int attempt = 1; ; attempt++) {
       try (Connection c = ds.getConnection()) {
-        return work.run(c);
+        return autoCommitted(c, work);
       } catch (SQLException e) {
-        if (!SqlStates.connectionLost(e) || attempt == ATTEMPTS) {
+        if (!SqlStates.connectionLost(e) || !pause(attempt, deadline)) {
           throw SqlStates.storage(operation + " on " + catalogue, e);
         }
-        pause(attempt);
       }
     }
   }
 
   <T> T write(String operation, Write<T> work) {
+    long deadline = System.nanoTime() + budgetNanos;
     for (int attempt = 1; ; attempt++) {
       try (Connection c = ds.getConnection()) {
-        return once(c, operation, work);
+        return once(c, operation, work, deadline);
       } catch (SQLException e) {
         boolean again = SqlStates.retryAtOnce(e) || SqlStates.connectionLost(e)
-            || SqlStates.of(e).equals(SqlStates.UNIQUE_VIOLATION);
-        if (!again || attempt == ATTEMPTS) {
+            || SqlStates.of(e).equals(SqlStates.UNIQUE_VIOLATION) && attempt < UNIQUE_ATTEMPTS;
+        if (!again || !pause(attempt, deadline)) {
           throw SqlStates.storage(operation + " on " + catalogue, e);
         }
-        pause(attempt);
       }
     }
   }
 
-  /** 2, 4, 8 ms: lets a conflicting writer finish, or a pool replace a dead connection. */
-  private static void pause(int attempt) {
-    LockSupport.parkNanos(1_000_000L << attempt);
+  /**
+   * Waits before the next attempt: 2 ms, then twice as long each time up to half a second (time
+   * for a conflicting writer to finish, a pool to replace a dead connection, a server to come
+   * back), never past the deadline.
+   *
+   * @return false if the budget is spent: report the failure instead
+   */
+  private static boolean pause(int attempt, long deadline) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    long pause = Math.min(MAX_PAUSE_NANOS, FIRST_PAUSE_NANOS << Math.min(attempt - 1, 20));
+    LockSupport.parkNanos(Math.min(pause, left));
+    return true;
   }
 
-  private <T> T once(Connection c, String operation, Write<T> work) throws SQLException {
+  private static <T> T autoCommitted(Connection c, Read<T> work) throws SQLException {
+    if (c.getAutoCommit()) {
+      return work.run(c);
+    }
+    c.setAutoCommit(true); // a pool that hands out manual-commit connections: one statement
+    try {
+      return work.run(c);
+    } finally {
+      c.setAutoCommit(false);
+    }
+  }
+
+  private <T> T once(Connection c, String operation, Write<T> work, long deadline)
+      throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
+    try {
+      return transaction(c, operation, work, deadline);
+    } finally {
+      if (autoCommit) {
+        restoreAutoCommit(c);
+      }
+    }
+  }
+
+  private <T> T transaction(Connection c, String operation, Write<T> work, long deadline)
+      throws SQLException {
     T result;
+    @Nullable String xid;
     try {
       List<VideoChangeEvent> events = new ArrayList<>(1);
       result = work.run(c, events::add);
-      ChangeLog.append(c, sql, events);
+      xid = ChangeLog.append(c, sql, events);
       if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
         ChangeLog.prune(c, sql, retentionSeconds);
       }
@@ -106,14 +171,72 @@ final class Transactions {
       c.commit();
     } catch (SQLException e) {
       // Lost (08xxx), or ended by a server shutting down (57P01-57P03, which a backend may
-      // report after it has committed): the commit may have happened. Never retried.
+      // report after it has committed): the commit may have happened.
       if (SqlStates.connectionLost(e)) {
-        throw SqlStates.outcomeUnknown(operation + " on " + catalogue, e);
+        if (xid == null) {
+          return result; // it wrote nothing: committed or not, the outcome is the same
+        }
+        return committedOrThrow(operation, xid, result, e, deadline);
       }
       rollbackQuietly(c);
       throw e;
     }
     return result;
+  }
+
+  /**
+   * Asks the server, on a new connection, what became of a transaction whose commit was cut off,
+   * until it answers or the budget is spent.
+   *
+   * @return the write's result, if it committed
+   * @throws SQLException a lost-connection failure, to run the write again, if it did not
+   */
+  private <T> T committedOrThrow(String operation, String xid, T result, SQLException lost,
+      long deadline) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      String status;
+      try (Connection c = ds.getConnection();
+          PreparedStatement ps = c.prepareStatement(XACT_STATUS)) {
+        ps.setString(1, xid);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          status = rs.getString(1);
+        }
+      } catch (SQLException e) {
+        if (SqlStates.of(e).equals(SqlStates.INVALID_PARAMETER)) {
+          // "transaction ID ... is in the future": a promoted standby never saw it, so it did
+          // not commit on the timeline that now serves.
+          throw new SQLException("transaction " + xid + " is unknown to the server now"
+              + " serving; running " + operation + " again", "08006", lost);
+        }
+        if (!SqlStates.connectionLost(e) || !pause(attempt, deadline)) {
+          throw SqlStates.outcomeUnknown(operation + " on " + catalogue, lost);
+        }
+        continue;
+      }
+      if ("committed".equals(status)) {
+        resolved.incrementAndGet();
+        return result;
+      }
+      if ("aborted".equals(status)) {
+        resolved.incrementAndGet();
+        throw new SQLException("transaction " + xid + " did not commit; running " + operation
+            + " again", "08006", lost);
+      }
+      // "in progress": the server has not yet seen that the connection is gone; null: too old
+      // to tell.
+      if (status == null || !pause(attempt, deadline)) {
+        throw SqlStates.outcomeUnknown(operation + " on " + catalogue, lost);
+      }
+    }
+  }
+
+  private static void restoreAutoCommit(Connection c) {
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // the connection is broken; the pool discards it
+    }
   }
 
   private static void rollbackQuietly(Connection c) {
