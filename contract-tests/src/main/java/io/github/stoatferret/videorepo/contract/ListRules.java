@@ -32,6 +32,28 @@ public interface ListRules extends RuleTests {
         kit().ok(Rule.VR_5_1, "list(100, 0)", () -> repo.list(100, 0)));
   }
 
+  /**
+   * VR-5.1: order across whole seconds, to the microsecond: a key that gets the fraction of a
+   * second wrong puts the last microsecond of a second after the next second.
+   */
+  @Test
+  default void vr5_1_orderAcrossSecondBoundaries() {
+    VideoRepository repo = kit().repository();
+    Instant second = Instant.parse("2024-01-01T00:00:00Z");
+    Video lastMicro = kit().video("a", "/a", second.minusNanos(1000));
+    Video half = kit().video("b", "/b", second.minusMillis(500));
+    Video onTheSecond = kit().video("c", "/c", second);
+    Video justAfter = kit().video("d", "/d", second.plusNanos(1000));
+    Video beforeEpoch = kit().video("e", "/e", Instant.parse("1969-12-31T23:59:59.999999Z"));
+    Video epoch = kit().video("f", "/f", Instant.EPOCH);
+    kit().ok(Rule.VR_5_1, "addAll", () -> repo.addAll(
+        List.of(half, epoch, justAfter, lastMicro, beforeEpoch, onTheSecond)));
+    List<Video> expected = List.of(justAfter, onTheSecond, lastMicro, half, epoch, beforeEpoch);
+    kit().expect(Rule.VR_5_1, "list(100, 0)", expected,
+        kit().ok(Rule.VR_5_1, "list(100, 0)", () -> repo.list(100, 0)));
+    kit().expect(Rule.VR_5_1, "pages of 1", expected, kit().walk(Rule.VR_5_1, repo, 1));
+  }
+
   /** VR-5.2: offsets and limits at and past the edges. */
   @Test
   default void vr5_2_limitAndOffsetSelectPositions() {

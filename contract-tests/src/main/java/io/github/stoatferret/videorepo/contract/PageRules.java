@@ -4,6 +4,7 @@ import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.spi.PageCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,7 +147,9 @@ public interface PageRules extends RuleTests {
     char flipped = good.charAt(good.length() / 2) == 'A' ? 'B' : 'A';
     List<String> bad = List.of("", "not a cursor", "%%%", good.substring(0, good.length() / 2),
         good.substring(0, good.length() / 2) + flipped + good.substring(good.length() / 2 + 1),
-        good + "A", "' OR 1=1 --", "\u0000");
+        good + "A", "' OR 1=1 --", "\u0000",
+        // a well-formed cursor (checksum right) at a position no video can have: an empty id
+        new PageCursor(1_000_000, "").encode());
     for (String cursor : bad) {
       kit().fails(Rule.VR_6_4, "page(\"" + cursor + "\", 10)", InvalidArgumentException.class,
           () -> repo.page(cursor, 10));

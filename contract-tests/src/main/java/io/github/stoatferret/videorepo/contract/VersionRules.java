@@ -6,10 +6,12 @@ import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoDraft;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.internal.Race;
+import io.github.stoatferret.videorepo.contract.internal.RecordingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -167,6 +169,33 @@ public interface VersionRules extends RuleTests {
     kit().ok(Rule.VR_16_3, "add(another at a's path)",
         () -> repo.add(kit().video("other", "/a")));
     kit().expect(Rule.VR_16_3, "count()", 1L, kit().ok(Rule.VR_16_3, "count()", repo::count));
+  }
+
+  /**
+   * VR-16.2, VR-16.3: a conditional write that applies sends the event of the write it is; one
+   * refused sends none.
+   *
+   * @throws Exception if the test is interrupted while waiting for events
+   */
+  @Test
+  default void vr16_3_conditionalWritesSendTheEventsOfTheWritesTheyAre() throws Exception {
+    kit().require(Capability.CHANGE_EVENTS, Rule.VR_16_3);
+    RecordingListener listener = new RecordingListener(null);
+    VideoRepository repo = kit().freshRepository(listener);
+    Video a = kit().video("a");
+    Video a2 = a.toBuilder().fileSize(2).build();
+    kit().ok(Rule.VR_16_2, "add(a)", () -> repo.add(a));
+    kit().fails(Rule.VR_16_2, "update(a, 2) of a at 1", VersionConflictException.class,
+        () -> repo.update(a2, 2));
+    kit().ok(Rule.VR_16_2, "update(a, 1)", () -> repo.update(a2, 1));
+    kit().fails(Rule.VR_16_3, "delete(\"a\", 1) of a at 2", VersionConflictException.class,
+        () -> repo.delete("a", 1));
+    kit().ok(Rule.VR_16_3, "delete(\"a\", 2)", () -> repo.delete("a", 2));
+    List<VideoChangeEvent> expected = List.of(new VideoChangeEvent.Added(a),
+        VideoChangeEvent.Updated.of(a, a2), new VideoChangeEvent.Deleted(a2));
+    kit().expect(Rule.VR_16_3, "events of add, a refused and an applied update(a, version), a"
+        + " refused and an applied delete(\"a\", version)", expected,
+        listener.await(expected.size(), kit().awaitTimeout(), kit().quietPeriod()));
   }
 
   /** VR-16.2, VR-16.3: conditional writes on a closed repository fail with closed first. */

@@ -17,9 +17,14 @@ public final class OpGens {
       "/v/Straße.mkv", "/v/100%_x.mp4", "/w/ÄRGER.mp4");
   /** File names unrelated to the paths, so that a search can hit the path and miss the name. */
   private static final List<String> FILENAMES = List.of("Clip.mp4", "holiday 2.MKV", "ärger.mp4");
+  /**
+   * Instants a microsecond apart (ties and near-ties in list order), one a microsecond before a
+   * whole second (so that a conversion that gets the fraction wrong sorts it after the second),
+   * and one far away.
+   */
   private static final List<Instant> INSTANTS = List.of(
       Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00.000001Z"),
-      Instant.parse("2023-06-15T08:30:00.5Z"));
+      Instant.parse("2023-12-31T23:59:59.999999Z"), Instant.parse("2023-06-15T08:30:00.5Z"));
   private static final List<String> QUERIES = List.of("", "1", "MP4", "v/", "STRASSE", "ß", "%",
       "_", "%_", "ärger", "x", "/V/1", "zzz", "clip", "HOLIDAY", "/w/");
 
