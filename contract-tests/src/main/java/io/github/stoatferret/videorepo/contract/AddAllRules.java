@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-3.*: {@code addAll}. */
-public interface AddAllRules extends RuleTests {
+interface AddAllRules extends RuleTests {
 
   /** VR-3.1: every video stored, returned in input order (not list order). */
   @Test

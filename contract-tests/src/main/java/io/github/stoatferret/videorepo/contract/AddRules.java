@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-2.*: {@code add}. */
-public interface AddRules extends RuleTests {
+interface AddRules extends RuleTests {
 
   /** VR-2.1: the stage gives the video, and it is stored. */
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Each call either succeeds exactly or fails cleanly with the specified exception, and a failed
  * call changes nothing.
  */
-public interface BadInputRules extends RuleTests {
+interface BadInputRules extends RuleTests {
 
   /**
    * VR-1.7: a video built from arbitrary field values is either refused by its constructor with a

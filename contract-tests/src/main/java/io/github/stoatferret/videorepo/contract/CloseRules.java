@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-12.*: {@code close}. */
-public interface CloseRules extends RuleTests {
+interface CloseRules extends RuleTests {
 
   /** VR-12.1 */
   @Test

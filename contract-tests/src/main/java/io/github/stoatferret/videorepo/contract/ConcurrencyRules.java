@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Rule VR-1.5: operations are atomic and linearizable, checked under real concurrency. */
-public interface ConcurrencyRules extends RuleTests {
+interface ConcurrencyRules extends RuleTests {
 
   /** How many times each targeted race runs. */
   int RACE_ROUNDS = 50;

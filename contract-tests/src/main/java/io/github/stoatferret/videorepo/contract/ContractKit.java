@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
@@ -188,7 +189,7 @@ public final class ContractKit {
    * @param call the call
    * @return the outcome
    */
-  public Outcome outcome(Rule rule, String operation, Supplier<? extends CompletionStage<?>> call) {
+  Outcome outcome(Rule rule, String operation, Supplier<? extends CompletionStage<?>> call) {
     Settled s = settle(rule, operation, call);
     return s.error == null ? Outcome.ok(s.value) : Outcome.failed(s.error);
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Rule VR-9.1: {@code delete}. */
-public interface DeleteRules extends RuleTests {
+interface DeleteRules extends RuleTests {
 
   /** VR-9.1: true once, then false. */
   @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * timestamps of the repository. The clock is the backend's own, so each check reads it before
  * and after the call and expects the stamp in between.
  */
-public interface DraftRules extends RuleTests {
+interface DraftRules extends RuleTests {
 
   /**
    * The fields of a sample video.

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-13.*: change events. Each needs {@link Capability#CHANGE_EVENTS}. */
-public interface EventRules extends RuleTests {
+interface EventRules extends RuleTests {
 
   /**
    * VR-13.1: one event per change, in order, for a sequence of writes.

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-1.1 to VR-1.4 and VR-1.6 to VR-1.8: rules every operation keeps. */
-public interface GeneralRules extends RuleTests {
+interface GeneralRules extends RuleTests {
 
   /**
    * Calls with bad arguments, each of which must fail its stage, by name.

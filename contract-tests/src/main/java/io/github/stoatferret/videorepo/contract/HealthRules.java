@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-15.1 and VR-15.2: what a service's health endpoint and metrics read. */
-public interface HealthRules extends RuleTests {
+interface HealthRules extends RuleTests {
 
   /** VR-15.1: an open repository is up; a closed one is down, through a completed stage. */
   @Test

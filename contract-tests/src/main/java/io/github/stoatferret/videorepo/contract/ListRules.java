@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-5.*: {@code list} and list order. */
-public interface ListRules extends RuleTests {
+interface ListRules extends RuleTests {
 
   /**
    * VR-5.1: newest first; ties by id in code-point order. The ids include an emoji (U+1F600,

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Load: many callers mixing every operation for a bounded time, with the unique id and path
  * invariants and {@code count} checked while they run and at the end.
  */
-public interface LoadRules extends RuleTests {
+interface LoadRules extends RuleTests {
 
   /** How long the mixed load runs, in milliseconds; system property, default 2000. */
   String LOAD_MILLIS_PROPERTY = "videorepo.contract.loadMillis";

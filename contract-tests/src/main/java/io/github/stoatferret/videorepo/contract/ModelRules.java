@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepository;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * give the same result at every step and the same state after it. A failure is shrunk to a
  * minimal sequence and printed with the seed that replays it.
  */
-public interface ModelRules extends RuleTests {
+interface ModelRules extends RuleTests {
 
   /** VR-1.9 */
   @Test

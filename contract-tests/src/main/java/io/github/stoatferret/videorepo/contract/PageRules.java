@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-6.*: {@code page}. */
-public interface PageRules extends RuleTests {
+interface PageRules extends RuleTests {
 
   /** VR-6.1: pages of any size concatenate to the list. */
   @Test

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-4.* and VR-10.1: {@code get}, {@code getByPath}, {@code count}. */
-public interface ReadRules extends RuleTests {
+interface ReadRules extends RuleTests {
 
   /** VR-4.1 */
   @Test

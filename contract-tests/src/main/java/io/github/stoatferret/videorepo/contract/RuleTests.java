@@ -5,7 +5,7 @@ package io.github.stoatferret.videorepo.contract;
  * interface of default test methods, one file per part of the API, all reaching the test's
  * repository and checks through {@link #kit()}.
  */
-public interface RuleTests {
+interface RuleTests {
 
   /**
    * The current test's kit.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Rules VR-7.4 and VR-7.5: {@code searchPage}, search by keyset pages. The expected matches are
  * computed from the stored videos with {@link SearchText#matches}, the definition VR-7.1 gives.
  */
-public interface SearchPageRules extends RuleTests {
+interface SearchPageRules extends RuleTests {
 
   /** How many videos the walks run over: enough for hundreds of pages of one. */
   int SEARCH_PAGE_VIDEOS = 300;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-7.*: {@code search}. */
-public interface SearchRules extends RuleTests {
+interface SearchRules extends RuleTests {
 
   /** VR-7.1: case folding as {@link SearchText#fold} defines it, beyond ASCII. */
   @Test

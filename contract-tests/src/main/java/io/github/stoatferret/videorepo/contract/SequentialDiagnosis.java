@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.internal.ModelState;
 import io.github.stoatferret.videorepo.contract.internal.Op;

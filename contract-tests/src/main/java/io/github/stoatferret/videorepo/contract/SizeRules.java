@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * and queries long enough for a parser to truncate. The specification sets no maximum for any of
  * them, so each is tried beyond those boundaries.
  */
-public interface SizeRules extends RuleTests {
+interface SizeRules extends RuleTests {
 
   /** A batch larger than every SQL parameter limit (SQLite 32,766; PostgreSQL 32,767). */
   int LARGE_BATCH = 33_000;

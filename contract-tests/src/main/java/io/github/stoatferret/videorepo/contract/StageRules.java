@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Rules VR-1.10 and VR-1.11: a returned stage is read-only to its caller, and a callback on it
  * may call the repository and wait.
  */
-public interface StageRules extends RuleTests {
+interface StageRules extends RuleTests {
 
   /**
    * Tries every way a caller could complete a stage: on the stage itself if it is a

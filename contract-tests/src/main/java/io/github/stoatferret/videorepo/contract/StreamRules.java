@@ -12,7 +12,7 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-11.*: {@code stream}. */
-public interface StreamRules extends RuleTests {
+interface StreamRules extends RuleTests {
 
   /**
    * VR-11.1: with any request size, the stream emits the list in order, never beyond demand.

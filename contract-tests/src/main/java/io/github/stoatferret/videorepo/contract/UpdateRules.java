@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Rules VR-8.*: {@code update}. */
-public interface UpdateRules extends RuleTests {
+interface UpdateRules extends RuleTests {
 
   /** VR-8.1: every field but createdAt is replaced; the result is what is stored. */
   @Test

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * model-based tests (VR-1.9, VR-1.5) also run conditional writes in random sequences and
  * concurrent histories; these tests pin each rule down by itself.
  */
-public interface VersionRules extends RuleTests {
+interface VersionRules extends RuleTests {
 
   /** How many times the race of conditional writes runs. */
   int VERSION_RACE_ROUNDS = 25;

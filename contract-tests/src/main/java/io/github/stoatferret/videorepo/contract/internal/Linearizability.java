@@ -1,6 +1,5 @@
 package io.github.stoatferret.videorepo.contract.internal;
 
-import io.github.stoatferret.videorepo.contract.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

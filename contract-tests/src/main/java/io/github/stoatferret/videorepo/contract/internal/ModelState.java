@@ -10,7 +10,6 @@ import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.VideoOrder;
-import io.github.stoatferret.videorepo.contract.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

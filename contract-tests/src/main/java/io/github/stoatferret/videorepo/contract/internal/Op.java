@@ -5,7 +5,6 @@ import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
-import io.github.stoatferret.videorepo.contract.Outcome;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.Rule;
 import java.util.List;

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * concurrency property can take a second, and a verdict that waits minutes for a smaller
  * counterexample helps nobody.
  */
-public final class Shrinker {
+final class Shrinker {
 
   private final Predicate<long[]> fails;
   private final Function<long[], int[][]> parts;

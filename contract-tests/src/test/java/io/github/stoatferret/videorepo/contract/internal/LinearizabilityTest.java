@@ -3,7 +3,6 @@ package io.github.stoatferret.videorepo.contract.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.contract.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

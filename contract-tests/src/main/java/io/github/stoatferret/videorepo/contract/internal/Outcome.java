@@ -1,4 +1,4 @@
-package io.github.stoatferret.videorepo.contract;
+package io.github.stoatferret.videorepo.contract.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
