@@ -9,13 +9,19 @@ public enum SchemaMode {
   MIGRATE,
   /**
    * Changes nothing and checks that the schema is at this library's version: for users whose
-   * schema changes go through their own review and tooling.
+   * schema changes go through their own review and tooling. The scripts in the jar
+   * ({@code io/github/stoatferret/videorepo/postgres/schema/V1__videos.sql}, {@code V2__...},
+   * applied in order, with {@code {schema}} replaced by the quoted schema name) are complete,
+   * the version table included: Flyway applies them as they are with
+   * {@code placeholderPrefix("{")}, {@code placeholderSuffix("}")} and the placeholder
+   * {@code schema}. Without the {@code pg_trgm} trigram indexes that {@link #MIGRATE} adds
+   * where it can, search still works, scanning; add them as the README shows if the extension
+   * is available.
    */
   VALIDATE,
   /**
-   * Neither changes nor checks: the user has applied the scripts shipped in the jar
-   * ({@code io/github/stoatferret/videorepo/postgres/schema/V1__videos.sql}, with
-   * {@code {schema}} replaced by the quoted schema name).
+   * Neither changes nor checks: the user has applied the scripts shipped in the jar, as for
+   * {@link #VALIDATE}.
    */
   NONE
 }

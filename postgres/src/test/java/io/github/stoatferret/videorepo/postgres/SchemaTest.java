@@ -155,16 +155,15 @@ class SchemaTest {
   void aVersionOneCatalogueIsMigratedWithItsCountAndVersions() throws Exception {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA old");
+      // The script alone makes a version-1 catalogue, its version table included.
       s.execute(script("V1__videos.sql").replace("{schema}", "\"old\""));
-      s.execute("CREATE TABLE old.videorepo_schema (one boolean PRIMARY KEY DEFAULT true"
-          + " CHECK (one), version integer NOT NULL)");
-      s.execute("INSERT INTO old.videorepo_schema VALUES (true, 1)");
       s.execute("INSERT INTO old.videos (id, path, filename, duration_frames,"
           + " frame_rate_numerator, frame_rate_denominator, width, height, video_codec,"
           + " file_size, created_at_us, updated_at_us, list_key, search_filename, search_path)"
           + " SELECT 'v' || g, '/v/' || g || '.mp4', g || '.mp4', 100, 25, 1, 1920, 1080, 'h264',"
           + " 1000, g, g, -g, g || '.mp4', '/v/' || g || '.mp4' FROM generate_series(1, 3) g");
     }
+    assertEquals(1, version("old"));
     try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("old")
         .open()) {
       assertEquals(3L, repo.count().toCompletableFuture().join());

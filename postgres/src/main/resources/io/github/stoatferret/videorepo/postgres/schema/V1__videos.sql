@@ -1,5 +1,7 @@
 -- videorepo schema version 1. {schema} is the catalogue's schema, quoted; the library runs this
--- inside the migration transaction, or a user runs it by hand (SchemaMode.NONE).
+-- inside the migration transaction, or a user's own tool runs V1, V2, ... in order (Flyway, with
+-- its placeholder prefix and suffix set to the braces around schema here; Liquibase; by hand),
+-- then opens with SchemaMode.VALIDATE or NONE. No other braces may appear in these scripts.
 
 -- Ids and paths compare byte-wise (COLLATE "C"): code-point order for list ties, exact equality.
 CREATE TABLE {schema}.videos (
@@ -48,3 +50,13 @@ CREATE TABLE {schema}.video_change_counter (
 );
 
 INSERT INTO {schema}.video_change_counter (one, seq) VALUES (true, 0);
+
+-- The version that SchemaMode.VALIDATE checks and MIGRATE starts from; each script sets its own,
+-- so that a tool applying the scripts itself leaves the schema as the library would.
+CREATE TABLE IF NOT EXISTS {schema}.videorepo_schema (
+  one     boolean PRIMARY KEY DEFAULT true CHECK (one),
+  version integer NOT NULL
+);
+
+INSERT INTO {schema}.videorepo_schema (one, version) VALUES (true, 1)
+  ON CONFLICT (one) DO UPDATE SET version = 1;

@@ -7,3 +7,4 @@
 ALTER TABLE {schema}.video_change_counter ADD COLUMN videos bigint;
 UPDATE {schema}.video_change_counter SET videos = (SELECT count(*) FROM {schema}.videos);
 ALTER TABLE {schema}.video_change_counter ALTER COLUMN videos SET NOT NULL;
+UPDATE {schema}.videorepo_schema SET version = 2;

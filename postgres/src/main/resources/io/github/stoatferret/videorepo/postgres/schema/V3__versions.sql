@@ -5,3 +5,4 @@
 -- changes only the catalogue, not the rows, so this step is quick however many videos exist.
 -- Stop processes of an older videorepo-postgres before migrating.
 ALTER TABLE {schema}.videos ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+UPDATE {schema}.videorepo_schema SET version = 3;
