@@ -12,6 +12,7 @@ import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.postgres.SchemaMode;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
@@ -49,6 +50,7 @@ public final class PostgresStore implements VideoRepository {
 
   private final String catalogue;
   private final Transactions tx;
+  private final EngineHealth health;
   private final boolean trigrams;
   private final Executor work;
   private final @Nullable ExecutorService ownWork;
@@ -127,7 +129,9 @@ public final class PostgresStore implements VideoRepository {
         task.run();
       }
     };
-    this.writer = new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers());
+    this.health = new EngineHealth("PostgreSQL repository " + catalogue);
+    this.writer = new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers(),
+        health);
     for (int i = 1; i <= s.writers(); i++) {
       Thread lane = new Thread(writer, prefix + "writer-" + i);
       lane.setDaemon(true);
@@ -332,6 +336,9 @@ public final class PostgresStore implements VideoRepository {
         return Stages.failed(new RepositoryClosedException(
             catalogue + " is closed; " + operation + " refused"));
       }
+      if (health.failed()) {
+        return Stages.failed(health.refusal(operation));
+      }
       Consumer<BackendFuture<T>> start;
       try {
         start = call.get();
@@ -348,13 +355,17 @@ public final class PostgresStore implements VideoRepository {
   }
 
   private <T> void run(String operation, Job<T> job, BackendFuture<T> result) {
+    if (health.failed()) { // an Error ended the engine's service while this waited
+      result.fail(health.refusal(operation));
+      inFlight.remove(result);
+      return;
+    }
     try {
       result.succeed(job.run());
     } catch (VideoRepositoryException | InvalidArgumentException e) {
       result.fail(e);
     } catch (Throwable e) { // a driver or pool fault: it fails this operation, never a thread
-      result.fail(new StorageException(operation + " on " + catalogue + " failed unexpectedly: "
-          + e, e, false));
+      result.fail(health.unexpected(operation + " on " + catalogue, e));
     } finally {
       inFlight.remove(result);
     }

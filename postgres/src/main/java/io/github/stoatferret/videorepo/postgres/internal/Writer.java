@@ -7,6 +7,7 @@ import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ final class Writer implements Runnable {
 
   private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
   private final Transactions tx;
+  private final EngineHealth health;
   private final String catalogue;
   private final Consumer<WriteTask<?>> finished;
   private final int lanes;
@@ -63,8 +65,11 @@ final class Writer implements Runnable {
    * @param catalogue the catalogue's name, for messages
    * @param finished told of every task once its stage is complete
    * @param lanes how many threads run it
+   * @param health the engine's health: an {@link Error} ends its service
    */
-  Writer(Transactions tx, String catalogue, Consumer<WriteTask<?>> finished, int lanes) {
+  Writer(Transactions tx, String catalogue, Consumer<WriteTask<?>> finished, int lanes,
+      EngineHealth health) {
+    this.health = health;
     this.tx = tx;
     this.catalogue = catalogue;
     this.finished = finished;
@@ -146,6 +151,10 @@ final class Writer implements Runnable {
 
   /** One write in its own transaction, failing with what it throws. */
   private void alone(WriteTask<?> task) {
+    if (health.failed()) {
+      task.fail(health.refusal(task.operation));
+      return;
+    }
     try {
       Object value = tx.write(task.operation, task.work);
       commits.increment();
@@ -162,6 +171,10 @@ final class Writer implements Runnable {
   private record Outcomes(@Nullable Object[] values, @Nullable Throwable[] failures) {}
 
   private void together(List<WriteTask<?>> group) {
+    if (health.failed()) {
+      group.forEach(task -> task.fail(health.refusal(task.operation)));
+      return;
+    }
     Outcomes outcomes;
     try {
       outcomes = tx.write(group.size() + " writes", (c, events) -> run(c, group, events));
@@ -226,7 +239,6 @@ final class Writer implements Runnable {
   }
 
   private StorageException unexpected(String operation, Throwable e) {
-    return new StorageException(operation + " on " + catalogue + " failed unexpectedly: " + e, e,
-        false);
+    return health.unexpected(operation + " on " + catalogue, e);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import java.sql.SQLException;
@@ -39,12 +40,7 @@ final class EngineThreads {
     if (caught instanceof SQLException e) {
       return SqlErrors.storage(what, e);
     }
-    if (caught instanceof Error e) {
-      health.fail(e);
-      return new StorageException(what + " failed: the engine stopped after an unexpected error ("
-          + e + ")", e, false);
-    }
-    return new StorageException(what + " failed unexpectedly: " + caught, caught, false);
+    return health.unexpected(what, caught);
   }
 
   /** Waits for a thread to end, keeping (not acting on) an interrupt that comes meanwhile. */

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
@@ -83,7 +84,7 @@ public final class SqliteStore implements VideoRepository {
       VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout) {
     this.database = database;
     this.deadline = new CloseDeadline(closeTimeout);
-    this.health = new EngineHealth(database.name());
+    this.health = new EngineHealth("SQLite repository " + database.name());
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
     this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
         Math.max(4, Runtime.getRuntime().availableProcessors()), threads(prefix + "complete-"))

@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
 
 import io.github.stoatferret.videorepo.StorageException;
