@@ -1,20 +1,17 @@
 package io.github.stoatferret.videorepo.postgres;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A data source over a real one whose connections pass every call through an interceptor, for
  * tests that inject a fault where a driver or a server would produce it.
  */
-class InterceptingDataSource implements DataSource {
+class InterceptingDataSource extends TestDataSource {
 
   /** Decides what a call on a connection does; {@link #proceed} runs it as asked. */
   @FunctionalInterface
@@ -53,41 +50,5 @@ class InterceptingDataSource implements DataSource {
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class},
         (proxy, method, args) -> interceptor.intercept(connection, method, args));
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return new PrintWriter(System.err);
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    throw new SQLException("not a wrapper");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return false;
   }
 }
