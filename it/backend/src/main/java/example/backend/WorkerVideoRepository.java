@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The asynchronous shape of a backend, as the README's section for authors describes it: every
- * operation runs on one worker thread of the backend's own, and the caller gets a
- * {@link BackendFuture} that the worker completes. Callbacks run on a separate callback pool,
+ * operation runs on one worker thread of the backend's own, and the caller gets the stage of a
+ * {@link BackendFuture.Completer} that the worker completes. Callbacks run on a separate callback pool,
  * never on the worker, so a callback that calls the repository and waits for it (rule VR-1.11)
  * does not wait for the very thread it occupies.
  */
@@ -33,7 +33,7 @@ public class WorkerVideoRepository extends MapVideoRepository {
 
   @Override
   protected <T> CompletionStage<T> run(Supplier<T> work) {
-    BackendFuture<T> result = BackendFuture.engineOwned(callbacks);
+    BackendFuture.Completer<T> result = BackendFuture.engineOwned(callbacks);
     try {
       // The map's own run checks "closed" first (VR-1.4) and turns the work's exceptions into
       // the specified failures (Stages.run, VR-1.8); here it runs on the worker.
@@ -47,7 +47,7 @@ public class WorkerVideoRepository extends MapVideoRepository {
     } catch (RejectedExecutionException e) {
       result.fail(new RepositoryClosedException("worker repository is closed"));
     }
-    return result;
+    return result.stage();
   }
 
   @Override

@@ -24,7 +24,9 @@ import java.util.function.Function;
  * callers simply wait.
  *
  * <p>The future an operation returns is {@linkplain #engineOwned engine-owned}: only the engine
- * completes it (rule VR-1.10). Its caller-facing completion methods throw
+ * completes it (rule VR-1.10), through the {@link Completer} handle it keeps for itself; the
+ * future has no public way in, so a caller that casts the returned stage still cannot complete
+ * it. Its caller-facing completion methods throw
  * {@link UnsupportedOperationException}, as a minimal stage's do, its {@code cancel} returns
  * {@code false} and does nothing, and
  * {@link #toCompletableFuture()} returns a copy that the caller may complete or cancel at will.
@@ -48,14 +50,65 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
   }
 
   /**
-   * A future that only the engine completes, through {@link #succeed} and {@link #fail}.
+   * The engine's handle on an engine-owned future: the only way to complete it. The engine keeps
+   * the handle and returns {@link #stage()} to the caller.
+   *
+   * @param <T> the result type
+   */
+  public static final class Completer<T> {
+    private final BackendFuture<T> future;
+
+    private Completer(BackendFuture<T> future) {
+      this.future = future;
+    }
+
+    /**
+     * The stage to return to the caller: read-only, with callbacks on the callback executor.
+     *
+     * @return the stage
+     */
+    public CompletionStage<T> stage() {
+      return future;
+    }
+
+    /**
+     * Completes the stage with a value; a completed stage keeps its outcome.
+     *
+     * @param value the value
+     */
+    public void succeed(T value) {
+      future.settle(value);
+    }
+
+    /**
+     * Completes the stage with a failure; a completed stage keeps its outcome.
+     *
+     * @param failure the failure
+     */
+    public void fail(Throwable failure) {
+      future.settleExceptionally(failure);
+    }
+
+    /**
+     * Whether the stage is complete.
+     *
+     * @return {@code true} once {@link #succeed} or {@link #fail} was called
+     */
+    public boolean isDone() {
+      return future.isDone();
+    }
+  }
+
+  /**
+   * A future that only the engine completes: the engine keeps the returned handle and gives the
+   * caller its {@link Completer#stage() stage}.
    *
    * @param <T> the result type
    * @param callbacks where callbacks run
-   * @return the future
+   * @return the engine's handle on the new future
    */
-  public static <T> BackendFuture<T> engineOwned(Executor callbacks) {
-    return new BackendFuture<>(callbacks, true);
+  public static <T> Completer<T> engineOwned(Executor callbacks) {
+    return new Completer<>(new BackendFuture<>(callbacks, true));
   }
 
   /**
@@ -69,21 +122,11 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
     return new BackendFuture<>(callbacks, false);
   }
 
-  /**
-   * Completes the future with a value: the engine's way in.
-   *
-   * @param value the value
-   */
-  public void succeed(T value) {
+  private void settle(T value) {
     super.complete(value);
   }
 
-  /**
-   * Completes the future with a failure: the engine's way in.
-   *
-   * @param failure the failure
-   */
-  public void fail(Throwable failure) {
+  private void settleExceptionally(Throwable failure) {
     super.completeExceptionally(failure);
   }
 

@@ -42,24 +42,26 @@ class BackendFutureTest {
           f -> f.thenApply(v -> v).thenApply(v -> where())); // derived futures too
       for (boolean alreadyDone : new boolean[] {true, false}) {
         for (Function<CompletableFuture<String>, CompletionStage<?>> attach : attachments) {
-          BackendFuture<String> f = BackendFuture.engineOwned(pool);
+          BackendFuture.Completer<String> engine = BackendFuture.engineOwned(pool);
+          BackendFuture<String> f = (BackendFuture<String>) engine.stage();
           if (alreadyDone) {
-            f.succeed("v");
+            engine.succeed("v");
           }
           List<String> seen = new ArrayList<>();
           threads.set(seen);
           CompletableFuture<?> dependent = attach.apply(f).toCompletableFuture();
           if (!alreadyDone) {
-            f.succeed("v"); // the "engine" completes it here, on this thread
+            engine.succeed("v"); // the "engine" completes it here, on this thread
           }
           dependent.get(5, TimeUnit.SECONDS);
           assertEquals(List.of("callbacks"), seen);
         }
       }
-      BackendFuture<String> failed = BackendFuture.engineOwned(pool);
+      BackendFuture.Completer<String> failed = BackendFuture.engineOwned(pool);
       List<String> seen = new ArrayList<>();
       threads.set(seen);
-      CompletableFuture<String> recovered = failed.exceptionally(e -> where());
+      CompletableFuture<String> recovered = failed.stage().toCompletableFuture()
+          .exceptionally(e -> where());
       failed.fail(new IllegalStateException());
       recovered.get(5, TimeUnit.SECONDS);
       assertEquals(List.of("callbacks"), seen);
@@ -71,7 +73,13 @@ class BackendFutureTest {
 
   @Test
   void callersCannotCompleteTheEnginesFutureButMayCompleteTheirCopy() throws Exception {
-    BackendFuture<String> f = BackendFuture.engineOwned(Runnable::run);
+    BackendFuture.Completer<String> engine = BackendFuture.engineOwned(Runnable::run);
+    // What a caller holds, cast back to the class: it has no public way to complete it.
+    CompletableFuture<String> f = (CompletableFuture<String>) engine.stage();
+    for (java.lang.reflect.Method m : BackendFuture.class.getMethods()) {
+      assertFalse(m.getName().equals("succeed") || m.getName().equals("fail"),
+          "a public " + m.getName() + " on the stage a caller holds");
+    }
     List<Function<CompletableFuture<String>, Object>> attempts = List.of(
         c -> c.complete("forged"),
         c -> c.completeExceptionally(new IllegalStateException("forged")),
@@ -97,7 +105,8 @@ class BackendFutureTest {
     assertTrue(copy.cancel(true), "the copy is the caller's to cancel");
     assertFalse(f.isDone(), "cancelling the copy leaves the engine's future alone");
     CompletableFuture<String> second = f.toCompletableFuture();
-    f.succeed("stored");
+    engine.succeed("stored");
+    assertTrue(engine.isDone());
     assertEquals("stored", f.join());
     assertEquals("stored", second.getNow("not yet"), "a copy completes with the engine's future");
     assertTrue(copy.isCancelled());
@@ -108,8 +117,8 @@ class BackendFutureTest {
 
   @Test
   void aCopyOfAFailedFutureFailsWithTheSameException() {
-    BackendFuture<String> f = BackendFuture.engineOwned(Runnable::run);
-    CompletableFuture<String> copy = f.toCompletableFuture();
+    BackendFuture.Completer<String> f = BackendFuture.engineOwned(Runnable::run);
+    CompletableFuture<String> copy = f.stage().toCompletableFuture();
     IllegalStateException failure = new IllegalStateException("storage");
     f.fail(failure);
     CompletionException thrown = assertThrows(CompletionException.class, copy::join);

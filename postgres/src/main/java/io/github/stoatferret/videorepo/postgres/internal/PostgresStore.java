@@ -62,7 +62,7 @@ public final class PostgresStore implements VideoRepository {
   private final @Nullable Thread feedThread;
   private final Duration closeTimeout;
   private final String threadPrefix;
-  private final Set<BackendFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<BackendFuture.Completer<?>> inFlight = ConcurrentHashMap.newKeySet();
 
   // Admission, as in the SQLite engine: a call counts itself in, then checks closed; close sets
   // closed, then waits for the count to drain, so every admitted call is in inFlight by then.
@@ -317,9 +317,9 @@ public final class PostgresStore implements VideoRepository {
 
   /** Admits a write, checks its arguments on the caller's thread, and queues it for the writer. */
   private <T> CompletionStage<T> submitWrite(String operation,
-      Supplier<Function<BackendFuture<T>, WriteTask<T>>> call) {
+      Supplier<Function<BackendFuture.Completer<T>, WriteTask<T>>> call) {
     return admit(operation, () -> {
-      Function<BackendFuture<T>, WriteTask<T>> task = call.get();
+      Function<BackendFuture.Completer<T>, WriteTask<T>> task = call.get();
       return result -> writer.submit(task.apply(result));
     });
   }
@@ -329,7 +329,7 @@ public final class PostgresStore implements VideoRepository {
    * stage at once), and starts it with its stage registered as in flight.
    */
   private <T> CompletionStage<T> admit(String operation,
-      Supplier<Consumer<BackendFuture<T>>> call) {
+      Supplier<Consumer<BackendFuture.Completer<T>>> call) {
     admitting.incrementAndGet();
     try {
       if (closed) {
@@ -339,22 +339,22 @@ public final class PostgresStore implements VideoRepository {
       if (health.failed()) {
         return Stages.failed(health.refusal(operation));
       }
-      Consumer<BackendFuture<T>> start;
+      Consumer<BackendFuture.Completer<T>> start;
       try {
         start = call.get();
       } catch (RuntimeException e) { // the argument checks' InvalidArgumentException, or a bug
         return Stages.failed(Stages.specified(e));
       }
-      BackendFuture<T> result = BackendFuture.engineOwned(callbacks);
+      BackendFuture.Completer<T> result = BackendFuture.engineOwned(callbacks);
       inFlight.add(result);
       start.accept(result);
-      return result;
+      return result.stage();
     } finally {
       admitting.decrementAndGet();
     }
   }
 
-  private <T> void run(String operation, Job<T> job, BackendFuture<T> result) {
+  private <T> void run(String operation, Job<T> job, BackendFuture.Completer<T> result) {
     if (health.failed()) { // an Error ended the engine's service while this waited
       result.fail(health.refusal(operation));
       inFlight.remove(result);
@@ -406,7 +406,7 @@ public final class PostgresStore implements VideoRepository {
       while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
         sleepQuietly(1);
       }
-      for (BackendFuture<?> late : inFlight) { // VR-12.2: none is left pending
+      for (BackendFuture.Completer<?> late : inFlight) { // VR-12.2: none is left pending
         late.fail(new RepositoryClosedException(catalogue + " closed while the operation was"
             + " still running after the close timeout of " + closeTimeout));
       }

@@ -47,7 +47,7 @@ final class Writer implements Runnable {
 
   /** Queued by {@link #stop}; never run. */
   private static final WriteTask<?> STOP = WriteTask.of("stop", (c, e) -> Boolean.TRUE,
-      BackendFuture.ordinary(Runnable::run));
+      BackendFuture.engineOwned(Runnable::run));
 
   private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
   private final Transactions tx;

@@ -346,7 +346,7 @@ public final class SqliteStore implements VideoRepository {
         return Stages.failed(Stages.specified(e));
       }
       start.accept(task);
-      return task.result;
+      return task.result.stage();
     } finally {
       admitted.decrementAndGet();
     }

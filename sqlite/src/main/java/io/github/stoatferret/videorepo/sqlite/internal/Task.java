@@ -38,7 +38,8 @@ final class Task<T> {
   final String operation;
   final Kind kind;
   final Work<T> work;
-  final BackendFuture<T> result;
+  /** The engine's handle on the caller's stage. */
+  final BackendFuture.Completer<T> result;
 
   Task(String operation, Kind kind, Work<T> work, Executor callbacks) {
     this.operation = operation;
