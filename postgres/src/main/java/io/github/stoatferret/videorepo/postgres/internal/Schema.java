@@ -32,8 +32,8 @@ final class Schema {
   private static final String RESOURCES = "/io/github/stoatferret/videorepo/postgres/schema/";
   private static final System.Logger LOG = System.getLogger(Schema.class.getName());
   /** What a concurrent creator of the same object makes the loser of the race see. */
-  private static final Set<String> ALREADY_THERE = Set.of(SqlStates.UNIQUE_VIOLATION,
-      SqlStates.DUPLICATE_SCHEMA, SqlStates.DUPLICATE_TABLE, SqlStates.DUPLICATE_OBJECT);
+  private static final Set<String> ALREADY_THERE = Set.of(SqlErrors.UNIQUE_VIOLATION,
+      SqlErrors.DUPLICATE_SCHEMA, SqlErrors.DUPLICATE_TABLE, SqlErrors.DUPLICATE_OBJECT);
 
   private Schema() {}
 
@@ -59,7 +59,7 @@ final class Schema {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw SqlStates.storage("opening the videorepo catalogue in schema " + s, e);
+      throw SqlErrors.storage("opening the videorepo catalogue in schema " + s, e);
     }
   }
 
@@ -117,8 +117,8 @@ final class Schema {
         ResultSet rs = st.executeQuery("SELECT version FROM " + s + ".videorepo_schema")) {
       version = rs.next() ? rs.getInt(1) : 0;
     } catch (SQLException e) {
-      if (SqlStates.of(e).equals(SqlStates.UNDEFINED_TABLE)
-          || SqlStates.of(e).equals("3F000")) { // no such schema
+      if (SqlErrors.of(e).equals(SqlErrors.UNDEFINED_TABLE)
+          || SqlErrors.of(e).equals("3F000")) { // no such schema
         throw new StorageException("schema " + s + " holds no videorepo catalogue (no"
             + " videorepo_schema table); open it with SchemaMode.MIGRATE, or apply the scripts"
             + " shipped in videorepo-postgres (" + RESOURCES + SCRIPTS.get(0) + ")", e, false);
@@ -207,7 +207,7 @@ final class Schema {
     try {
       execute(c, sql);
     } catch (SQLException e) {
-      if (!ALREADY_THERE.contains(SqlStates.of(e))) {
+      if (!ALREADY_THERE.contains(SqlErrors.of(e))) {
         throw e;
       }
     }

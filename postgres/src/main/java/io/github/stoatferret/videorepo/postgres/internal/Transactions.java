@@ -88,8 +88,8 @@ final class Transactions {
       try (Connection c = ds.getConnection()) {
         return autoCommitted(c, work);
       } catch (SQLException e) {
-        if (!SqlStates.connectionLost(e) || !pause(attempt, deadline)) {
-          throw SqlStates.storage(operation + " on " + catalogue, e);
+        if (!SqlErrors.connectionLost(e) || !pause(attempt, deadline)) {
+          throw SqlErrors.storage(operation + " on " + catalogue, e);
         }
       }
     }
@@ -101,10 +101,10 @@ final class Transactions {
       try (Connection c = ds.getConnection()) {
         return once(c, operation, work, deadline);
       } catch (SQLException e) {
-        boolean again = SqlStates.retryAtOnce(e) || SqlStates.connectionLost(e)
-            || SqlStates.of(e).equals(SqlStates.UNIQUE_VIOLATION) && attempt < UNIQUE_ATTEMPTS;
+        boolean again = SqlErrors.retryAtOnce(e) || SqlErrors.connectionLost(e)
+            || SqlErrors.of(e).equals(SqlErrors.UNIQUE_VIOLATION) && attempt < UNIQUE_ATTEMPTS;
         if (!again || !pause(attempt, deadline)) {
-          throw SqlStates.storage(operation + " on " + catalogue, e);
+          throw SqlErrors.storage(operation + " on " + catalogue, e);
         }
       }
     }
@@ -172,7 +172,7 @@ final class Transactions {
     } catch (SQLException e) {
       // Lost (08xxx), or ended by a server shutting down (57P01-57P03, which a backend may
       // report after it has committed): the commit may have happened.
-      if (SqlStates.connectionLost(e)) {
+      if (SqlErrors.connectionLost(e)) {
         if (xid == null) {
           return result; // it wrote nothing: committed or not, the outcome is the same
         }
@@ -203,14 +203,14 @@ final class Transactions {
           status = rs.getString(1);
         }
       } catch (SQLException e) {
-        if (SqlStates.of(e).equals(SqlStates.INVALID_PARAMETER)) {
+        if (SqlErrors.of(e).equals(SqlErrors.INVALID_PARAMETER)) {
           // "transaction ID ... is in the future": a promoted standby never saw it, so it did
           // not commit on the timeline that now serves.
           throw new SQLException("transaction " + xid + " is unknown to the server now"
               + " serving; running " + operation + " again", "08006", lost);
         }
-        if (!SqlStates.connectionLost(e) || !pause(attempt, deadline)) {
-          throw SqlStates.outcomeUnknown(operation + " on " + catalogue, lost);
+        if (!SqlErrors.connectionLost(e) || !pause(attempt, deadline)) {
+          throw SqlErrors.outcomeUnknown(operation + " on " + catalogue, lost);
         }
         continue;
       }
@@ -226,7 +226,7 @@ final class Transactions {
       // "in progress": the server has not yet seen that the connection is gone; null: too old
       // to tell.
       if (status == null || !pause(attempt, deadline)) {
-        throw SqlStates.outcomeUnknown(operation + " on " + catalogue, lost);
+        throw SqlErrors.outcomeUnknown(operation + " on " + catalogue, lost);
       }
     }
   }

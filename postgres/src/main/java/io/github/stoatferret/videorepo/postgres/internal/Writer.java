@@ -179,7 +179,7 @@ final class Writer implements Runnable {
     try {
       outcomes = tx.write(group.size() + " writes", (c, events) -> run(c, group, events));
     } catch (StorageException e) {
-      if (e.getCause() instanceof SQLException s && SqlStates.connectionLost(s)) {
+      if (e.getCause() instanceof SQLException s && SqlErrors.connectionLost(s)) {
         group.forEach(task -> task.fail(e)); // it may have committed: never run again
       } else {
         group.forEach(this::alone);

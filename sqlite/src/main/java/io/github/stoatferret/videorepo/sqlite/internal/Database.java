@@ -110,11 +110,11 @@ public final class Database {
     checkFile();
     Connection c = connect(false);
     try {
-      int version = Migrations.version(c);
-      if (version > Migrations.LATEST) {
+      int version = Schema.version(c);
+      if (version > Schema.LATEST) {
         throw new StorageException("cannot open " + name() + ": it was written by a newer version"
             + " of videorepo (schema version " + version + "; this version knows up to "
-            + Migrations.LATEST + "); the file was not changed", null, false);
+            + Schema.LATEST + "); the file was not changed", null, false);
       }
       if (version > 0) {
         probe(c);
@@ -184,14 +184,14 @@ public final class Database {
    */
   private void migrate(Connection c) throws SQLException {
     try {
-      Migrations.migrate(c);
+      Schema.migrate(c);
     } catch (SQLiteException e) {
       if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_DATATYPE) {
         throw e;
       }
       String found = VideoRows.mistyped(c);
       throw new StorageException("cannot open " + name() + ": its schema cannot be upgraded to"
-          + " version " + Migrations.STRICT_TYPES + " (typed columns) while a value has the wrong type: "
+          + " version " + Schema.STRICT_TYPES + " (typed columns) while a value has the wrong type: "
           + (found == null ? e.getMessage() : found) + "; the file was not changed", e, false);
     }
   }

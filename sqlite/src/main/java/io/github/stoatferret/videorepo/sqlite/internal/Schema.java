@@ -15,7 +15,7 @@ import java.util.List;
  * The versioned schema: plain SQL scripts, applied in order, with the version kept in
  * {@code PRAGMA user_version}. Script {@code Vn__name.sql} takes the schema from version n-1 to n.
  */
-final class Migrations {
+final class Schema {
 
   /** The scripts, in order; the position of a script (from 1) is the version it makes. */
   static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql",
@@ -27,7 +27,7 @@ final class Migrations {
   /** The schema version this library writes. */
   static final int LATEST = SCRIPTS.size();
 
-  private Migrations() {}
+  private Schema() {}
 
   /**
    * Reads the schema version of a database.
@@ -76,7 +76,7 @@ final class Migrations {
    */
   static List<String> statements(String script) {
     String text;
-    try (InputStream in = Migrations.class.getResourceAsStream(
+    try (InputStream in = Schema.class.getResourceAsStream(
         "/io/github/stoatferret/videorepo/sqlite/migrations/" + script)) {
       if (in == null) {
         throw new IllegalStateException("migration script " + script + " is missing");

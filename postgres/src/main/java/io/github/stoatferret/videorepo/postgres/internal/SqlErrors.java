@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@link StorageException}: retryable when trying again later may succeed (a serialization
  * failure, a deadlock, a lost connection, a server shutting down, too many connections).
  */
-final class SqlStates {
+final class SqlErrors {
 
   static final String UNIQUE_VIOLATION = "23505";
   static final String SERIALIZATION_FAILURE = "40001";
@@ -21,7 +21,7 @@ final class SqlStates {
   static final String INSUFFICIENT_PRIVILEGE = "42501";
   static final String INVALID_PARAMETER = "22023";
 
-  private SqlStates() {}
+  private SqlErrors() {}
 
   /**
    * The SQLSTATE of an error, or of the first in its chain that has one.
