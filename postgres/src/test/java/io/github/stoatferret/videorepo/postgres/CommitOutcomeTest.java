@@ -2,8 +2,6 @@ package io.github.stoatferret.videorepo.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,8 +9,6 @@ import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,12 +65,6 @@ class CommitOutcomeTest {
     });
   }
 
-  private static StorageException failure(CompletionStage<?> stage) {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> stage.toCompletableFuture().get());
-    return assertInstanceOf(StorageException.class, e.getCause());
-  }
-
   @Test
   void aCommitCutOffIsResolvedByAskingTheServerWhicheverWayItWent() throws Exception {
     Faulty ds = new Faulty();
@@ -108,7 +98,7 @@ class CommitOutcomeTest {
         .schema("unknown").retryBudget(Duration.ofMillis(300)).open()) {
       ds.awayAfterFault = true;
       ds.next = Fault.LOST_AFTER_COMMIT;
-      StorageException unknown = failure(repo.add(Samples.video("applied")));
+      StorageException unknown = StorageFailures.of(repo.add(Samples.video("applied")));
       assertFalse(unknown.isRetryable());
       assertTrue(unknown.getMessage().contains("outcome unknown"), unknown.getMessage());
       ds.serverAway = false;

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.RepositoryHealth;
 import io.github.stoatferret.videorepo.StorageException;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -53,12 +52,6 @@ class EngineFaultTest {
     });
   }
 
-  private static StorageException failure(CompletionStage<?> stage) {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> stage.toCompletableFuture().get());
-    return assertInstanceOf(StorageException.class, e.getCause());
-  }
-
   @Test
   void aRuntimeExceptionFailsItsOperationOnly() throws Exception {
     Faulty ds = new Faulty();
@@ -66,11 +59,12 @@ class EngineFaultTest {
         .schema("runtime_fault").open()) {
       IllegalStateException bug = new IllegalStateException("injected driver bug");
       ds.next.set(bug);
-      StorageException write = failure(repo.add(Samples.video("a")));
+      StorageException write = StorageFailures.of(repo.add(Samples.video("a")));
       assertFalse(write.isRetryable());
       assertSame(bug, write.getCause());
       ds.next.set(new IllegalArgumentException("injected"));
-      assertInstanceOf(IllegalArgumentException.class, failure(repo.get("a")).getCause());
+      assertInstanceOf(IllegalArgumentException.class,
+          StorageFailures.of(repo.get("a")).getCause());
       repo.add(Samples.video("b")).toCompletableFuture().get();
       assertEquals(1L, repo.count().toCompletableFuture().get());
       assertTrue(repo.health().toCompletableFuture().get().up());
@@ -84,13 +78,13 @@ class EngineFaultTest {
         .schema("error_fault").open();
     LinkageError error = new LinkageError("injected");
     ds.next.set(error);
-    StorageException first = failure(repo.add(Samples.video("a")));
+    StorageException first = StorageFailures.of(repo.add(Samples.video("a")));
     assertSame(error, first.getCause());
     assertFalse(first.isRetryable());
     assertTrue(first.getMessage().contains("stopped"), first.getMessage());
-    for (CompletionStage<?> later : java.util.List.of(repo.add(Samples.video("b")),
+    for (CompletionStage<?> later : List.of(repo.add(Samples.video("b")),
         repo.get("a"), repo.count())) {
-      StorageException refused = failure(later);
+      StorageException refused = StorageFailures.of(later);
       assertSame(error, refused.getCause());
       assertTrue(refused.getMessage().contains("stopped serving"), refused.getMessage());
     }
