@@ -5,8 +5,28 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A committed change, as given to a {@link VideoChangeListener}. */
+/**
+ * A committed change, as given to a {@link VideoChangeListener} and, with its position, by the
+ * change feed ({@link ChangeFeedEvent}).
+ */
 public sealed interface VideoChangeEvent {
+
+  /** What happened, for a {@code switch} in Java 17 code (rule VR-17.1). */
+  enum Kind {
+    /** {@link Added}. */
+    ADDED,
+    /** {@link Updated}. */
+    UPDATED,
+    /** {@link Deleted}. */
+    DELETED
+  }
+
+  /**
+   * What kind of change it is.
+   *
+   * @return {@link Kind#ADDED} for {@link Added}, and so on
+   */
+  Kind kind();
 
   /**
    * The id of the video that changed.
@@ -29,6 +49,11 @@ public sealed interface VideoChangeEvent {
      */
     public Added {
       Objects.requireNonNull(video, "video");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ADDED;
     }
 
     @Override
@@ -76,6 +101,11 @@ public sealed interface VideoChangeEvent {
     }
 
     @Override
+    public Kind kind() {
+      return Kind.UPDATED;
+    }
+
+    @Override
     public String id() {
       return after.id();
     }
@@ -94,6 +124,11 @@ public sealed interface VideoChangeEvent {
      */
     public Deleted {
       Objects.requireNonNull(video, "video");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.DELETED;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo;
 
 import io.github.stoatferret.videorepo.internal.DraftWrites;
+import io.github.stoatferret.videorepo.internal.FailedPublisher;
 import io.github.stoatferret.videorepo.internal.PagePublisher;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.time.Clock;
@@ -52,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  *       parameter or field and the offending value, else subclasses of
  *       {@link VideoRepositoryException}: {@link DuplicateVideoException},
  *       {@link VideoNotFoundException}, {@link VersionConflictException},
- *       {@link RepositoryClosedException}, and
+ *       {@link RepositoryClosedException}, {@link ChangePositionExpiredException} (only from
+ *       the change feed), and
  *       {@link StorageException} (with the backend's exception as its cause) when storage fails.
  *       Stored data that cannot be read back as a valid {@link Video} (a row another program
  *       altered) is a storage failure, never an argument error: a non-retryable
@@ -100,6 +102,49 @@ import org.jspecify.annotations.Nullable;
  *       after, and the names of the fields that differ.
  *   <li><b>VR-13.3</b> A failed operation, and a {@code delete} of an absent id, send no event.
  *   <li><b>VR-13.4</b> A listener that throws never fails the operation or stops later events.
+ * </ul>
+ *
+ * <p>The listener is the simple form; the <a href="#feed">change feed</a> is the one a service
+ * builds on.
+ *
+ * <h2 id="feed">Change feed</h2>
+ *
+ * <p>{@link #changes()} and {@link #changesAfter} publish the committed changes, each with its
+ * {@link ChangePosition}, to any number of subscribers: a service fans them out as Server-Sent
+ * Events, and a client that reconnects with the last position it saw resumes without a gap.
+ *
+ * <ul>
+ *   <li><b>VR-17.1 Positions.</b> Every committed change has a position greater than that of
+ *       every change committed before it to the same storage (on a shared server, by any
+ *       process). The feed carries the changes VR-13.1 to VR-13.3 describe (one per video of an
+ *       {@code addAll}, none for a failed operation), in commit order, each with its position.
+ *   <li><b>VR-17.2 Resume without gap or duplicate.</b> {@code changesAfter(p)} emits exactly the
+ *       changes whose positions are greater than {@code p}, in position order: the kept ones,
+ *       then the later ones as they commit. {@code changes()} starts after the latest change when
+ *       {@code subscribe} is called: it emits every change of a write called after
+ *       {@code subscribe} returned (and may emit a few committed just before).
+ *   <li><b>VR-17.3 Subscribers on their own.</b> Any number of subscribers may subscribe and
+ *       cancel at any time. Each follows the Reactive Streams rules and gets no more than it
+ *       requested; one that requests nothing, or blocks in {@code onNext}, delays neither the
+ *       writes nor the other subscribers. The backend buffers a bounded number of changes per
+ *       subscriber (a setting of its builder); a subscriber further behind reads the kept
+ *       changes instead, so that it still receives every one.
+ *   <li><b>VR-17.4 Expired positions.</b> A backend keeps changes for a retention of its own (a
+ *       number of changes, an age, or both; see its builder). When changes after a subscriber's
+ *       position are no longer kept, whether it subscribed with an old position or fell that far
+ *       behind, it receives {@code onError} with {@link ChangePositionExpiredException} naming
+ *       its position and the oldest change kept. A change is never skipped.
+ *   <li><b>VR-17.5 Close.</b> {@link #close()} ends every subscription: a subscriber receives
+ *       the changes of every write that completed before or during the close, then
+ *       {@code onComplete}; only one that was reading kept changes (further behind than its
+ *       buffer) receives {@link RepositoryClosedException} instead, after the changes it was
+ *       sent, and resumes from there once the storage is open again. A subscriber that
+ *       subscribes after the close receives {@code RepositoryClosedException}. A {@code null}
+ *       position is signalled as {@link InvalidArgumentException} of parameter
+ *       {@code position}.
+ *   <li><b>VR-17.6 Persistent positions.</b> A persistent backend, opened again over the same
+ *       storage, emits from {@code changesAfter(p)} the same kept changes at the same positions
+ *       as before, and numbers new changes after them.
  * </ul>
  *
  * <h2 id="health">Health and statistics</h2>
@@ -533,6 +578,42 @@ public interface VideoRepository extends AutoCloseable {
    */
   default Flow.Publisher<Video> stream() {
     return new PagePublisher(this);
+  }
+
+  /**
+   * Publishes the changes committed from now on, with their positions (rules VR-17.*).
+   *
+   * <p>The default, for a backend without a change feed, signals
+   * {@link UnsupportedOperationException} to each subscriber.
+   *
+   * @return a publisher that can be subscribed to any number of times; each subscriber starts
+   *     after the latest change when it subscribes
+   */
+  default Flow.Publisher<ChangeFeedEvent> changes() {
+    return new FailedPublisher<>(new UnsupportedOperationException(
+        getClass().getName() + " has no change feed"));
+  }
+
+  /**
+   * Publishes the changes after a position: the kept ones, then the later ones as they commit
+   * (rules VR-17.*). {@code changesAfter(ChangePosition.START)} starts from the oldest kept.
+   *
+   * <pre>{@code
+   * // a Server-Sent Events handler resuming a client that reconnects
+   * ChangePosition from = lastEventId == null ? null : ChangePosition.parse(lastEventId);
+   * Flow.Publisher<ChangeFeedEvent> feed =
+   *     from == null ? repository.changes() : repository.changesAfter(from);
+   * }</pre>
+   *
+   * <p>The default, for a backend without a change feed, signals
+   * {@link UnsupportedOperationException} to each subscriber.
+   *
+   * @param position the position of the last change the subscriber has
+   * @return a publisher that can be subscribed to any number of times
+   */
+  default Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return new FailedPublisher<>(new UnsupportedOperationException(
+        getClass().getName() + " has no change feed"));
   }
 
   /**

@@ -7,12 +7,12 @@ import org.jspecify.annotations.Nullable;
  * {@link InvalidArgumentException} that bad arguments cause.
  * Unchecked, because they arrive through a {@code CompletionStage} and never from a method call.
  *
- * <p>Sealed: the five subclasses are the closed list of rule VR-1.8, so a caller can handle every
+ * <p>Sealed: the six subclasses are the closed list of rule VR-1.8, so a caller can handle every
  * case and a backend cannot invent another.
  */
 public abstract sealed class VideoRepositoryException extends RuntimeException
     permits DuplicateVideoException, VideoNotFoundException, VersionConflictException,
-    RepositoryClosedException, StorageException {
+    RepositoryClosedException, StorageException, ChangePositionExpiredException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 

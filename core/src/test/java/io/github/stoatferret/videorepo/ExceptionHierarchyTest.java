@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class ExceptionHierarchyTest {
 
   @Test
-  void videoRepositoryExceptionPermitsExactlyTheFiveTypesOfVr18() {
+  void videoRepositoryExceptionPermitsExactlyTheSixTypesOfVr18() {
     assertTrue(VideoRepositoryException.class.isSealed());
     assertTrue(Modifier.isAbstract(VideoRepositoryException.class.getModifiers()));
     Set<Class<?>> permitted = Arrays.stream(VideoRepositoryException.class.getPermittedSubclasses())
         .collect(Collectors.toSet());
     assertEquals(Set.of(DuplicateVideoException.class, VideoNotFoundException.class,
-        VersionConflictException.class, RepositoryClosedException.class, StorageException.class),
+        VersionConflictException.class, RepositoryClosedException.class, StorageException.class,
+        ChangePositionExpiredException.class),
         permitted);
     for (Class<?> type : permitted) {
       assertTrue(Modifier.isFinal(type.getModifiers()), type + " is final");
