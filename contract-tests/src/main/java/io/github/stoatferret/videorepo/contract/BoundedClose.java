@@ -1,6 +1,8 @@
 package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.RepositoryHealth;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -180,6 +182,16 @@ final class BoundedClose implements VideoRepository {
   @Override
   public Flow.Publisher<Video> stream() {
     return backend.stream();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    return backend.changes();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return backend.changesAfter(position);
   }
 
   @Override

@@ -13,6 +13,12 @@ public enum Capability {
    */
   CHANGE_EVENTS,
   /**
+   * The backend has a change feed ({@code changes()}, {@code changesAfter}): the fixture
+   * overrides {@link VideoRepositoryContract#createRepositoryWithFeedLimits(int, int)}. Enables
+   * rules VR-17.* (VR-17.6 with {@link #REOPEN} too).
+   */
+  CHANGE_FEED,
+  /**
    * The backend persists: the fixture overrides
    * {@link VideoRepositoryContract#reopenRepository()} to open a new repository over the storage
    * of the last one it created. Enables rule VR-12.4.

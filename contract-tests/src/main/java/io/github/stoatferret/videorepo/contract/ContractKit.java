@@ -78,6 +78,19 @@ public final class ContractKit {
   }
 
   /**
+   * An empty repository whose change feed keeps about {@code retained} changes and buffers
+   * {@code buffered} per subscriber; needs {@link Capability#CHANGE_FEED}.
+   *
+   * @param retained changes kept
+   * @param buffered changes buffered per subscriber
+   * @return the repository
+   */
+  public VideoRepository freshRepositoryWithFeedLimits(int retained, int buffered) {
+    return track(fixture.createRepositoryWithFeedLimits(retained, buffered),
+        "createRepositoryWithFeedLimits(" + retained + ", " + buffered + ")");
+  }
+
+  /**
    * Opens the storage of the last repository again; needs {@link Capability#REOPEN}.
    *
    * @return the reopened repository

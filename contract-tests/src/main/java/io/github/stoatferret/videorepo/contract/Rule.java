@@ -185,7 +185,36 @@ public enum Rule {
   /** VR-16.4 */
   VR_16_4("Of concurrent conditional writes expecting the same version, exactly one succeeds",
       "Check and write the version atomically: one statement, or one transaction that locks"
-          + " the row; a read followed by a separate write lets two writers win");
+          + " the row; a read followed by a separate write lets two writers win"),
+  /** VR-17.1 */
+  VR_17_1("Every committed change reaches the feed once, in commit order, with a position greater"
+      + " than every earlier change's", "Number changes where commits are ordered (the writer"
+      + " thread, the lock, the row lock of a counter), one number per change of a batch"),
+  /** VR-17.2 */
+  VR_17_2("changesAfter(p) emits exactly the changes after p: the kept ones, then live ones, with"
+      + " no gap and no duplicate at the seam; changes() starts after the latest",
+      "Register the subscriber before reading the kept changes, and emit a change only if its"
+          + " position is greater than the last one emitted (spi.ChangeHub does both)"),
+  /** VR-17.3 */
+  VR_17_3("Each subscriber gets no more than it requested, and a slow or blocked one delays"
+      + " neither writes nor other subscribers, yet still receives every change",
+      "Signal subscribers on threads of their own, never the writer's; buffer a bounded number"
+          + " of changes each and let one further behind read the kept changes"),
+  /** VR-17.4 */
+  VR_17_4("A position whose following changes are no longer kept fails with"
+      + " ChangePositionExpiredException naming it and the oldest kept; no change is skipped",
+      "Compare the position with the oldest kept before reading, also for a subscriber that fell"
+          + " behind; never start from the oldest kept instead"),
+  /** VR-17.5 */
+  VR_17_5("close() sends every subscriber the changes of the writes it drained, then onComplete;"
+      + " a later subscriber gets RepositoryClosedException, a null position"
+      + " InvalidArgumentException", "End the feed after the writer's last commit, not before;"
+          + " complete the subscribers instead of forgetting them"),
+  /** VR-17.6 */
+  VR_17_6("A persistent backend reopened over the same storage emits the same kept changes at the"
+      + " same positions and numbers new ones after them", "Store the position with each"
+          + " change in the same transaction as the write; start numbering after the stored"
+          + " maximum");
 
   private final String statement;
   private final String hint;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 public abstract class VideoRepositoryContract implements GeneralRules, StageRules, AddRules,
     AddAllRules, ReadRules, ListRules, PageRules, SearchRules, UpdateRules, DeleteRules, StreamRules,
     CloseRules, EventRules, ModelRules, ConcurrencyRules, BadInputRules, LoadRules,
-    DraftRules, HealthRules, SizeRules, VersionRules, SearchPageRules {
+    DraftRules, HealthRules, SizeRules, VersionRules, SearchPageRules, FeedRules {
 
   /** The system property for {@link #awaitTimeout()}, in milliseconds. */
   public static final String AWAIT_PROPERTY = "videorepo.contract.awaitMillis";
@@ -79,6 +79,23 @@ public abstract class VideoRepositoryContract implements GeneralRules, StageRule
   protected VideoRepository createRepository(VideoChangeListener listener) {
     throw new UnsupportedOperationException(
         "declare Capability.CHANGE_EVENTS and override createRepository(VideoChangeListener)");
+  }
+
+  /**
+   * Creates a new, empty repository whose change feed keeps about {@code retainedChanges} of the
+   * latest changes (at least that many; prune more lazily if you must, the kit accepts either)
+   * and buffers at most {@code bufferedChanges} undelivered changes per subscriber. Override it
+   * when you declare {@link Capability#CHANGE_FEED}; the kit asks for small numbers to reach
+   * the limits with a few hundred writes.
+   *
+   * @param retainedChanges how many of the latest changes to keep, at least 1
+   * @param bufferedChanges how many changes to buffer per subscriber, at least 1
+   * @return the repository
+   */
+  protected VideoRepository createRepositoryWithFeedLimits(int retainedChanges,
+      int bufferedChanges) {
+    throw new UnsupportedOperationException("declare Capability.CHANGE_FEED and override"
+        + " createRepositoryWithFeedLimits(int, int)");
   }
 
   /**

@@ -11,6 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +75,26 @@ public final class ChangeHub {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.buffer = buffer;
     this.last = last.value();
+  }
+
+  /**
+   * An executor fit for signalling subscribers: a thread per busy subscription, so that one that
+   * blocks in {@code onNext} holds up nobody else (VR-17.3), none while idle. Its daemon threads
+   * end after a few idle seconds, so it needs no shutdown (a subscriber may still be draining its
+   * buffer after the repository closed).
+   *
+   * @param threadPrefix the start of its threads' names
+   * @return the executor
+   */
+  public static Executor signallingExecutor(String threadPrefix) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), task -> {
+          Thread t = new Thread(task, threadPrefix + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    return pool;
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.stoatferret.videorepo.memory;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.SearchText;
@@ -12,6 +14,8 @@ import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Arguments;
+import io.github.stoatferret.videorepo.spi.ChangeHub;
+import io.github.stoatferret.videorepo.spi.ChangeWindow;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Pages;
@@ -23,10 +27,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -39,10 +45,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every operation runs on the caller's thread under one read-write lock, so each is atomic and
  * linearizable, and the returned stage is already complete. There are no threads to shut down;
- * {@link #close()} only refuses later calls. Change events are delivered after the lock is
- * released, on the caller's thread, one at a time and in commit order.
+ * {@link #close()} only refuses later calls and ends the change feed. The listener's events are
+ * delivered after the lock is released, on the caller's thread, one at a time and in commit
+ * order. The change feed ({@link #changesAfter}) keeps the latest
+ * {@linkplain Builder#changeRetention changes} in memory and signals its subscribers on threads
+ * of its own, which end when idle.
  */
 public final class InMemoryVideoRepository implements VideoRepository {
+
+  /** The default of {@link Builder#changeRetention}. */
+  public static final int DEFAULT_RETENTION = 10_000;
+  /** The default of {@link Builder#changeBuffer}. */
+  public static final int DEFAULT_BUFFER = 1_024;
+  private static final String NAME = "in-memory repository";
 
   /** A stored video with its version and its folded search text, computed once when written. */
   private record Entry(Video video, long version, String foldedFilename, String foldedPath) {
@@ -64,11 +79,99 @@ public final class InMemoryVideoRepository implements VideoRepository {
   private boolean closed;
 
   private final EventDispatcher events;
+  private final ChangeWindow kept;
+  private final ChangeHub feed;
   private final Clock clock;
 
-  private InMemoryVideoRepository(VideoChangeListener listener, Clock clock) {
+  private InMemoryVideoRepository(VideoChangeListener listener, Clock clock, int retention,
+      int buffer) {
     this.events = EventDispatcher.callerRuns(listener);
+    this.kept = new ChangeWindow(retention, NAME);
+    this.feed = new ChangeHub(NAME, kept, ChangeHub.signallingExecutor("videorepo-memory-feed-"),
+        buffer, ChangePosition.START);
     this.clock = clock;
+  }
+
+  /**
+   * Starts a repository with settings beyond the defaults.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of an in-memory repository; each has a default. */
+  public static final class Builder {
+    private VideoChangeListener listener = VideoChangeListener.NONE;
+    private Clock clock = Clock.systemUTC();
+    private int retention = DEFAULT_RETENTION;
+    private int buffer = DEFAULT_BUFFER;
+
+    private Builder() {}
+
+    /**
+     * The listener told of every committed change; none by default.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder listener(VideoChangeListener value) {
+      listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * The clock that stamps the videos {@code create} and {@code update(id, fields)} make; the
+     * system's UTC clock by default.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * How many of the latest changes the change feed keeps for subscribers that resume or fall
+     * behind (VR-17.4); {@value #DEFAULT_RETENTION} by default.
+     *
+     * @param changes at least 1
+     * @return this builder
+     */
+    public Builder changeRetention(int changes) {
+      retention = atLeastOne(changes, "changeRetention");
+      return this;
+    }
+
+    /**
+     * How many undelivered changes the feed buffers for each subscriber before it reads the kept
+     * changes instead (VR-17.3); {@value #DEFAULT_BUFFER} by default.
+     *
+     * @param changes at least 1
+     * @return this builder
+     */
+    public Builder changeBuffer(int changes) {
+      buffer = atLeastOne(changes, "changeBuffer");
+      return this;
+    }
+
+    /**
+     * Makes the repository.
+     *
+     * @return an empty repository
+     */
+    public InMemoryVideoRepository build() {
+      return new InMemoryVideoRepository(listener, clock, retention, buffer);
+    }
+
+    private static int atLeastOne(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+      }
+      return value;
+    }
   }
 
   /**
@@ -77,7 +180,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
    * @return the repository
    */
   public static InMemoryVideoRepository create() {
-    return new InMemoryVideoRepository(VideoChangeListener.NONE, Clock.systemUTC());
+    return builder().build();
   }
 
   /**
@@ -100,8 +203,8 @@ public final class InMemoryVideoRepository implements VideoRepository {
    * @return the repository
    */
   public static InMemoryVideoRepository create(VideoChangeListener listener, Clock clock) {
-    return new InMemoryVideoRepository(Arguments.notNull(listener, "listener"),
-        Arguments.notNull(clock, "clock"));
+    return builder().listener(Arguments.notNull(listener, "listener"))
+        .clock(Arguments.notNull(clock, "clock")).build();
   }
 
   @Override
@@ -118,7 +221,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
   public Map<String, Long> statistics() {
     lock.readLock().lock();
     try {
-      return Map.of("videos", (long) byId.size());
+      return Map.of("videos", (long) byId.size(), "feed.subscribers", (long) feed.subscribers());
     } finally {
       lock.readLock().unlock();
     }
@@ -130,7 +233,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
       Arguments.notNull(video, "video");
       checkNew(video, Set.of(), Set.of());
       insert(video, VersionedVideo.FIRST);
-      events.publish(new VideoChangeEvent.Added(video));
+      committed(new VideoChangeEvent.Added(video));
       return video;
     });
   }
@@ -148,7 +251,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
       }
       for (Video v : batch) {
         insert(v, VersionedVideo.FIRST);
-        events.publish(new VideoChangeEvent.Added(v));
+        committed(new VideoChangeEvent.Added(v));
       }
       return batch;
     });
@@ -278,7 +381,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
       VersionedVideo.checkVersion("expectedVersion", expectedVersion);
       Entry old = atVersion(id, expectedVersion);
       remove(old);
-      events.publish(new VideoChangeEvent.Deleted(old.video()));
+      committed(new VideoChangeEvent.Deleted(old.video()));
       return old.video();
     });
   }
@@ -310,7 +413,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
     Video stored = video.toBuilder().createdAt(old.video().createdAt()).build();
     remove(old);
     Entry next = insert(stored, old.version() + 1);
-    events.publish(VideoChangeEvent.Updated.of(old.video(), stored));
+    committed(VideoChangeEvent.Updated.of(old.video(), stored));
     return next;
   }
 
@@ -323,7 +426,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
         return false;
       }
       remove(old);
-      events.publish(new VideoChangeEvent.Deleted(old.video()));
+      committed(new VideoChangeEvent.Deleted(old.video()));
       return true;
     });
   }
@@ -333,7 +436,20 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return read("count", () -> (long) byId.size());
   }
 
-  /** Refuses later calls. Operations in flight hold the lock, so this waits for them. */
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    return feed.live();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return feed.after(position);
+  }
+
+  /**
+   * Refuses later calls, then ends the change feed. Operations in flight hold the lock, so this
+   * waits for them.
+   */
   @Override
   public void close() {
     lock.writeLock().lock();
@@ -342,6 +458,15 @@ public final class InMemoryVideoRepository implements VideoRepository {
     } finally {
       lock.writeLock().unlock();
     }
+    feed.close();
+  }
+
+  /** Numbers a change, keeps it, and hands it to the listener and the feed. Under the lock. */
+  private void committed(VideoChangeEvent change) {
+    events.publish(change);
+    ChangeFeedEvent positioned = new ChangeFeedEvent(kept.next(), change);
+    kept.append(positioned);
+    feed.publish(positioned);
   }
 
   private void checkNew(Video v, Set<String> batchIds, Set<String> batchPaths) {
@@ -375,6 +500,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
   private <T> CompletionStage<T> write(String operation, Supplier<T> work) {
     CompletionStage<T> result = locked(lock.writeLock(), operation, work);
     events.deliver();
+    feed.deliver();
     return result;
   }
 

@@ -21,7 +21,13 @@ class InMemoryVideoRepositoryContractTest extends VideoRepositoryContract {
   }
 
   @Override
+  protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
+    return InMemoryVideoRepository.builder().changeRetention(retained).changeBuffer(buffered)
+        .build();
+  }
+
+  @Override
   protected Set<Capability> capabilities() {
-    return EnumSet.of(Capability.CHANGE_EVENTS);
+    return EnumSet.of(Capability.CHANGE_EVENTS, Capability.CHANGE_FEED);
   }
 }

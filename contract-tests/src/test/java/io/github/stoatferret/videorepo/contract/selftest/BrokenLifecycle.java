@@ -6,6 +6,7 @@ import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.contract.internal.ModelState;
 import io.github.stoatferret.videorepo.contract.internal.Op;
+import io.github.stoatferret.videorepo.spi.ChangeWindow;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -242,6 +243,16 @@ final class BrokenLifecycle {
   /** Storage that outlives a repository, for the reopen rule. */
   static final class Disk {
     final AtomicReference<ModelState> saved = new AtomicReference<>(ModelState.EMPTY);
+    /** The changes kept, saved with each write as a log table would be. */
+    final ChangeWindow changes = new ChangeWindow(ReferenceRepository.RETAINED, "disk");
+    /** The feed limits the fixture asked for, for the next repository opened. */
+    volatile int retained = ReferenceRepository.RETAINED;
+    volatile int buffered = ReferenceRepository.BUFFERED;
+
+    /** A window of the limits asked for, for a backend that keeps its changes in memory. */
+    ChangeWindow freshWindow() {
+      return new ChangeWindow(retained, "reference");
+    }
   }
 
   /** A persistent reference backend: every write is saved before its stage completes. */
@@ -249,6 +260,11 @@ final class BrokenLifecycle {
     final Disk disk;
 
     Persistent(Disk disk) {
+      this(disk, disk.changes);
+    }
+
+    Persistent(Disk disk, ChangeWindow changes) {
+      super(VideoChangeListener.NONE, changes, disk.buffered);
       this.disk = disk;
       this.state = disk.saved.get();
     }
@@ -262,6 +278,16 @@ final class BrokenLifecycle {
 
     void save(ModelState current) {
       disk.saved.set(current);
+    }
+  }
+
+  /**
+   * Keeps its change log in memory, not with the data: after reopening, the kept changes are
+   * gone and positions start again at 1. Breaks VR-17.6.
+   */
+  static final class RenumbersAfterReopening extends Persistent {
+    RenumbersAfterReopening(Disk disk) {
+      super(disk, disk.freshWindow());
     }
   }
 

@@ -201,6 +201,13 @@ class KitCatchesBrokenRepositoriesTest {
     }
 
     @Override
+    protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
+      disk.retained = retained;
+      disk.buffered = buffered;
+      return twin.backend().open(VideoChangeListener.NONE, disk);
+    }
+
+    @Override
     protected VideoRepository reopenRepository() {
       return twin.backend().open(VideoChangeListener.NONE, disk);
     }

@@ -1,5 +1,7 @@
 package io.github.stoatferret.videorepo.contract.selftest;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.SearchText;
@@ -14,12 +16,16 @@ import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.internal.ModelState;
 import io.github.stoatferret.videorepo.contract.internal.Op;
 import io.github.stoatferret.videorepo.spi.Arguments;
+import io.github.stoatferret.videorepo.spi.ChangeHistory;
+import io.github.stoatferret.videorepo.spi.ChangeHub;
+import io.github.stoatferret.videorepo.spi.ChangeWindow;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Pages;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
@@ -29,16 +35,36 @@ import java.util.function.Supplier;
  */
 class ReferenceRepository implements VideoRepository {
 
+  /** The feed limits of a repository the fixture does not limit. */
+  static final int RETAINED = 10_000;
+  static final int BUFFERED = 1_024;
+
   protected final VideoChangeListener listener;
   protected ModelState state = ModelState.EMPTY;
   protected boolean closed;
+  /** The kept changes, and the feed over them (VR-17). */
+  protected final ChangeWindow kept;
+  protected final ChangeHub feed;
+
+  ReferenceRepository(VideoChangeListener listener, ChangeWindow kept, int buffered) {
+    this.listener = listener;
+    this.kept = kept;
+    this.feed = new ChangeHub("reference", history(kept),
+        ChangeHub.signallingExecutor("reference-feed-"), buffered,
+        new ChangePosition(kept.next().value() - 1));
+  }
 
   ReferenceRepository(VideoChangeListener listener) {
-    this.listener = listener;
+    this(listener, new ChangeWindow(RETAINED, "reference"), BUFFERED);
   }
 
   ReferenceRepository() {
     this(VideoChangeListener.NONE);
+  }
+
+  /** What the feed reads for a subscriber behind its buffer; a twin may read it wrong. */
+  protected ChangeHistory history(ChangeWindow window) {
+    return window;
   }
 
   /** Applies an op to the model under the lock and sends its events. */
@@ -55,7 +81,13 @@ class ReferenceRepository implements VideoRepository {
       } catch (RuntimeException ignored) {
         // VR-13.4: a throwing listener fails nothing
       }
+      if (feeds(e)) {
+        ChangeFeedEvent positioned = new ChangeFeedEvent(kept.next(), e);
+        kept.append(positioned);
+        feed.publish(positioned);
+      }
     }
+    feed.deliver();
     if (step.outcome().isOk()) {
       return Stages.run(() -> (T) step.outcome().value());
     }
@@ -185,8 +217,24 @@ class ReferenceRepository implements VideoRepository {
         VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
   }
 
+  /** Whether a change goes to the feed; a twin may leave some out. */
+  protected boolean feeds(VideoChangeEvent change) {
+    return true;
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    return feed.live();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return feed.after(position);
+  }
+
   @Override
   public synchronized void close() {
     closed = true;
+    feed.close();
   }
 }

@@ -49,15 +49,20 @@ final class Twins {
 
   private static final Set<Capability> NONE = EnumSet.noneOf(Capability.class);
   private static final Set<Capability> EVENTS = EnumSet.of(Capability.CHANGE_EVENTS);
+  private static final Set<Capability> FEED = EnumSet.of(Capability.CHANGE_FEED);
 
   /** The reference backend: passes every rule. */
-  static final Twin REFERENCE = new Twin("Reference", null, EVENTS,
-      (listener, disk) -> new ReferenceRepository(listener), List.of("vr"));
+  static final Twin REFERENCE = new Twin("Reference", null,
+      EnumSet.of(Capability.CHANGE_EVENTS, Capability.CHANGE_FEED),
+      (listener, disk) -> new ReferenceRepository(listener, disk.freshWindow(), disk.buffered),
+      List.of("vr"));
 
   /** Valid backends written differently from the reference: each must pass its tests. */
   static final List<Twin> VALID = List.of(
       new Twin("ReactorStream", null, NONE, (listener, disk) -> new ReactorStreamRepository(),
-          List.of("vr11_", "vr12_3_")));
+          List.of("vr11_", "vr12_3_")),
+      new Twin("PersistentReference", null, EnumSet.of(Capability.CHANGE_FEED, Capability.REOPEN),
+          (listener, disk) -> new BrokenLifecycle.Persistent(disk), List.of("vr12_4_", "vr17_")));
 
   /**
    * One realistic bug run against the whole kit, not only its rule's tests: every failure it
@@ -138,7 +143,16 @@ final class Twins {
       twin(Rule.VR_16_1, BrokenVersions.PlainUpdateKeepsTheVersion::new),
       twin(Rule.VR_16_2, BrokenVersions.ConditionalUpdateIgnoresTheVersion::new),
       twin(Rule.VR_16_3, BrokenVersions.ConditionalDeleteIgnoresTheVersion::new),
-      twin(Rule.VR_16_4, BrokenVersions.ChecksTheVersionThenWrites::new));
+      twin(Rule.VR_16_4, BrokenVersions.ChecksTheVersionThenWrites::new),
+      feedTwin(Rule.VR_17_1, BrokenFeeds.FeedLeavesOutDeletes::new),
+      feedTwin(Rule.VR_17_2, BrokenFeeds.ResumeRepeatsThePosition::new),
+      feedTwin(Rule.VR_17_3, BrokenFeeds.FeedIgnoresDemand::new),
+      feedTwin(Rule.VR_17_4, BrokenFeeds.ClampsToTheOldestKept::new),
+      feedTwin(Rule.VR_17_5, BrokenFeeds.ForgetsSubscribersOnClose::new),
+      new Twin("RenumbersAfterReopening", Rule.VR_17_6,
+          EnumSet.of(Capability.CHANGE_FEED, Capability.REOPEN),
+          (listener, disk) -> new BrokenLifecycle.RenumbersAfterReopening(disk),
+          List.of(Twin.prefixOf(Rule.VR_17_6))));
 
   private Twins() {}
 
@@ -163,6 +177,11 @@ final class Twins {
   private static Twin twin(String name, Rule rule, Supplier<VideoRepository> backend) {
     return new Twin(name, rule, NONE, (listener, disk) -> backend.get(),
         List.of(Twin.prefixOf(rule)));
+  }
+
+  private static Twin feedTwin(Rule rule, Function<Disk, VideoRepository> backend) {
+    return new Twin(backend.apply(new Disk()).getClass().getSimpleName(), rule, FEED,
+        (listener, disk) -> backend.apply(disk), List.of(Twin.prefixOf(rule)));
   }
 
   private static Twin eventTwin(Rule rule,
