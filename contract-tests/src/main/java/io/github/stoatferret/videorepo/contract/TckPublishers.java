@@ -1,5 +1,7 @@
 package io.github.stoatferret.videorepo.contract;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
 import java.time.Instant;
@@ -9,7 +11,9 @@ import java.util.concurrent.Flow;
 
 /**
  * The publishers the official Reactive Streams TCK asks for, over any backend: extend
- * {@code FlowPublisherVerification<Video>} and answer its methods with these.
+ * {@code FlowPublisherVerification<Video>} (for {@code stream()}) or
+ * {@code FlowPublisherVerification<ChangeFeedEvent>} (for the change feed) and answer its methods
+ * with these.
  *
  * <pre>{@code
  * public Flow.Publisher<Video> createFlowPublisher(long n) {
@@ -63,5 +67,36 @@ public final class TckPublishers {
   public static Flow.Publisher<Video> failed(VideoRepository repository) {
     repository.close();
     return repository.stream();
+  }
+
+  /**
+   * Makes {@code elements} changes in an empty repository and returns its change feed from the
+   * start: a publisher of exactly that many changes that then waits for more, as a feed does.
+   * Declare it in the verification with
+   * {@code maxElementsFromPublisher() { return publisherUnableToSignalOnComplete(); }}. The TCK
+   * then also asks for publishers of up to {@code Long.MAX_VALUE} elements, of which its tests
+   * take a few: beyond {@link #MAX_ELEMENTS} this makes that many, and the feed waits after them
+   * as it would for the next write.
+   *
+   * @param empty an empty repository with a change feed, which the caller closes when the TCK is
+   *     done
+   * @param elements how many changes
+   * @return {@code empty.changesAfter(ChangePosition.START)}
+   */
+  public static Flow.Publisher<ChangeFeedEvent> feed(VideoRepository empty, long elements) {
+    filled(empty, Math.min(elements, MAX_ELEMENTS));
+    return empty.changesAfter(ChangePosition.START);
+  }
+
+  /**
+   * Closes a repository and returns its change feed, which signals
+   * {@code RepositoryClosedException} to every subscriber (VR-17.5).
+   *
+   * @param repository the repository
+   * @return its feed
+   */
+  public static Flow.Publisher<ChangeFeedEvent> failedFeed(VideoRepository repository) {
+    repository.close();
+    return repository.changesAfter(ChangePosition.START);
   }
 }

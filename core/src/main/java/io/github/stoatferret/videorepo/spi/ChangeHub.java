@@ -35,7 +35,10 @@ import org.jspecify.annotations.Nullable;
  * history and the buffer can overlap without a duplicate.
  *
  * <p>The backend calls {@link #publish} for each committed change in commit order, while it holds
- * whatever orders its commits, and {@link #deliver} after releasing it. Signals run on the
+ * whatever orders its commits, and {@link #deliver} after releasing it. Positions are consecutive
+ * numbers: a position more than one after the last published tells the hub that it missed
+ * changes (another process wrote the same storage), and its live subscribers read those from the
+ * history before they go on. Signals run on the
  * executor, never on the publishing thread, so a slow subscriber cannot slow a writer.
  */
 public final class ChangeHub {
@@ -108,10 +111,13 @@ public final class ChangeHub {
     if (position <= last) {
       return; // a backend that learns of changes by reading its log may read one twice
     }
+    // A jump means changes this hub never saw (another process wrote the storage): the live
+    // subscribers read them from the history, as after an overflow.
+    boolean gap = position != last + 1;
     last = position;
     for (var it = live.iterator(); it.hasNext(); ) {
       FeedSubscription s = it.next();
-      if (s.buffered.size() < buffer) {
+      if (s.buffered.size() < buffer && !gap) {
         s.buffered.addLast(event);
       } else {
         s.buffered.clear(); // it reads these from the history instead

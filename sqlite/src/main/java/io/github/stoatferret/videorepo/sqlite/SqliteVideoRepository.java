@@ -1,5 +1,10 @@
 package io.github.stoatferret.videorepo.sqlite;
 
+import java.time.Instant;
+import io.github.stoatferret.videorepo.sqlite.internal.ChangeRetention;
+import io.github.stoatferret.videorepo.spi.Micros;
+import io.github.stoatferret.videorepo.ChangePosition;
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -81,6 +86,16 @@ import org.jspecify.annotations.Nullable;
  *       that each hold up a write arriving meanwhile for tens of milliseconds at most.
  *       {@link #optimize} merges them at once, for a job that writes and exits.
  *   <li>{@code page} seeks an index on (createdAt, id), so page 10,000 costs what page 1 does.
+ *   <li><b>Change feed.</b> The writer numbers each change and logs it in the same transaction
+ *       (schema V6), so a change's position is as durable as the change. Live subscribers take
+ *       changes from a buffer each ({@link Builder#changeBuffer}); one that resumes, or falls
+ *       behind its buffer, reads the log through the reader threads. The log keeps the latest
+ *       {@link Builder#changeRetention} changes (optionally no older than
+ *       {@link Builder#changeRetentionAge}). Subscribers are signalled on threads of the feed's
+ *       own, never an engine thread. Another process writing the same file numbers its changes
+ *       in the same log (positions are drawn under the write lock); they reach this process's
+ *       live subscribers, in order, when this process next commits, since the feed does not
+ *       poll the file. A subscriber that resumes reads them at once.
  * </ul>
  *
  * <p>Another process may use the same file: writes wait up to the busy timeout for its lock and
@@ -88,6 +103,11 @@ import org.jspecify.annotations.Nullable;
  * repository and has no reader or checkpointer thread: its reads run on the writer thread.
  */
 public final class SqliteVideoRepository implements VideoRepository {
+
+  /** The default of {@link Builder#changeRetention}. */
+  public static final long DEFAULT_CHANGE_RETENTION = 100_000;
+  /** The default of {@link Builder#changeBuffer}. */
+  public static final int DEFAULT_CHANGE_BUFFER = 1_024;
 
   private final SqliteStore store;
   private final Clock clock;
@@ -131,8 +151,62 @@ public final class SqliteVideoRepository implements VideoRepository {
     private long maxSize;
     private boolean callerThreadReads = true;
     private Clock clock = Clock.systemUTC();
+    private long changeRetention = DEFAULT_CHANGE_RETENTION;
+    private Duration changeRetentionAge = Duration.ZERO;
+    private int changeBuffer = DEFAULT_CHANGE_BUFFER;
 
     private Builder() {}
+
+    /**
+     * How many of the latest changes the change log keeps for feed subscribers that resume or
+     * fall behind (VR-17.4); default {@value SqliteVideoRepository#DEFAULT_CHANGE_RETENTION}.
+     * The log is pruned as writes come, a quarter of this (at most 4,096 changes) at a time, so
+     * it holds up to 1.25 times as many. Each change costs a row of about the size of the
+     * video's fields (two for an update).
+     *
+     * @param changes at least 1
+     * @return this builder
+     */
+    public Builder changeRetention(long changes) {
+      if (changes < 1) {
+        throw new IllegalArgumentException("changeRetention must be at least 1, was " + changes);
+      }
+      changeRetention = changes;
+      return this;
+    }
+
+    /**
+     * How long the change log keeps a change at most, besides {@link #changeRetention}; zero
+     * (the default) for no limit by age. For a service whose clients reconnect within a known
+     * time.
+     *
+     * @param value zero or more
+     * @return this builder
+     */
+    public Builder changeRetentionAge(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("changeRetentionAge must not be negative, was "
+            + value);
+      }
+      changeRetentionAge = value;
+      return this;
+    }
+
+    /**
+     * How many undelivered changes the feed buffers for each subscriber before that subscriber
+     * reads the change log instead (VR-17.3); default
+     * {@value SqliteVideoRepository#DEFAULT_CHANGE_BUFFER}.
+     *
+     * @param changes at least 1
+     * @return this builder
+     */
+    public Builder changeBuffer(int changes) {
+      if (changes < 1) {
+        throw new IllegalArgumentException("changeBuffer must be at least 1, was " + changes);
+      }
+      changeBuffer = changes;
+      return this;
+    }
 
     /**
      * Stores the videos in a file, created if absent.
@@ -301,7 +375,8 @@ public final class SqliteVideoRepository implements VideoRepository {
     public SqliteVideoRepository open() {
       return new SqliteVideoRepository(SqliteStore.open(
           Database.of(file, durability, busyTimeout, maxSize), readers, callerThreadReads,
-          listener, completions, closeTimeout), clock);
+          listener, completions, closeTimeout, new ChangeRetention(changeRetention,
+              Micros.of(Instant.EPOCH.plus(changeRetentionAge)), changeBuffer)), clock);
     }
   }
 
@@ -383,6 +458,16 @@ public final class SqliteVideoRepository implements VideoRepository {
   @Override
   public Flow.Publisher<Video> stream() {
     return store.stream();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    return store.changes();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return store.changesAfter(position);
   }
 
   /**

@@ -3,7 +3,10 @@ package io.github.stoatferret.videorepo.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +15,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kill -9 in the middle of writes, with durability NORMAL: a child JVM writes through the
  * repository on many lanes and reports each completed stage; the test kills it at a random
  * moment, reopens the file and checks that every acknowledged write is there, intact; that no
- * write is half there; that {@code PRAGMA integrity_check} is {@code ok}; and that the repository
- * keeps working. Rounds: {@code videorepo.crash.rounds} (default 20).
+ * write is half there; that the change log holds exactly the stored writes' changes, in order;
+ * that {@code PRAGMA integrity_check} is {@code ok}; and that the repository keeps working. Rounds: {@code videorepo.crash.rounds} (default 20).
  */
 class CrashSafetyTest {
 
@@ -46,6 +53,7 @@ class CrashSafetyTest {
           + " acks)";
       AtomicLongArray acked = runAndKill(file, killAfterAcks);
       try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
+        long[] applied = new long[LANES]; // how many of a lane's operations are stored
         for (int lane = 0; lane < LANES; lane++) {
           long a = acked.get(lane); // last acknowledged op, -1 for none
           Optional<Video> stored = repo.get(CrashWorkload.id(lane)).toCompletableFuture().join();
@@ -54,12 +62,14 @@ class CrashSafetyTest {
           assertTrue(stored.equals(afterAcked) || stored.equals(afterNext),
               context + ": lane " + lane + " acked op " + a + ", stored " + stored
                   + ", expected " + afterAcked + " or " + afterNext);
+          applied[lane] = stored.equals(afterAcked) ? a + 1 : a + 2;
           if (stored.isPresent()) {
             List<Video> found = repo.search("/lane-" + lane + "/", 10).toCompletableFuture()
                 .join();
             assertEquals(List.of(stored.get()), found, context + ": search index of lane " + lane);
           }
         }
+        checkChangeLog(repo, applied, context);
         repo.add(Samples.video("after-crash")).toCompletableFuture().join();
       }
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -72,6 +82,39 @@ class CrashSafetyTest {
           assertEquals(rs.getLong(2), rs.getLong(1), context + ": the stored count");
         }
       }
+    }
+  }
+
+  /**
+   * The change log after the crash holds exactly the changes of the stored writes (every
+   * operation of the workload changes its lane's video, so one change each), numbered 1, 2, 3...
+   * with no gap, each lane's in its operation order: a position is as durable as its write.
+   */
+  private static void checkChangeLog(SqliteVideoRepository repo, long[] applied, String context)
+      throws InterruptedException {
+    long total = 0;
+    for (long n : applied) {
+      total += n;
+    }
+    List<ChangeFeedEvent> log = FeedCollector.first(repo.changesAfter(ChangePosition.START),
+        (int) total, Duration.ofSeconds(30));
+    assertEquals(total, log.size(), context + ": changes in the log");
+    Map<String, List<VideoChangeEvent>> byLane = new HashMap<>();
+    for (int i = 0; i < log.size(); i++) {
+      assertEquals(i + 1, log.get(i).position().value(), context + ": position of change " + i);
+      byLane.computeIfAbsent(log.get(i).id(), k -> new ArrayList<>()).add(log.get(i).change());
+    }
+    for (int lane = 0; lane < applied.length; lane++) {
+      List<VideoChangeEvent> expected = new ArrayList<>();
+      for (long k = 0; k < applied[lane]; k++) {
+        Optional<Video> before = CrashWorkload.state(lane, k);
+        Optional<Video> after = CrashWorkload.state(lane, k + 1);
+        expected.add(after.isEmpty() ? new VideoChangeEvent.Deleted(before.orElseThrow())
+            : before.isEmpty() ? new VideoChangeEvent.Added(after.get())
+            : VideoChangeEvent.Updated.of(before.get(), after.get()));
+      }
+      assertEquals(expected, byLane.getOrDefault(CrashWorkload.id(lane), List.of()),
+          context + ": logged changes of lane " + lane);
     }
   }
 

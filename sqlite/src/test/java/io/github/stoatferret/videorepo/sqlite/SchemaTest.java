@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.VideoChangeEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,8 +57,8 @@ class SchemaTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-        // V1 videos, V2 video_count, V3 list_slot, V4 strict, V5 versions
-        assertEquals(5, rs.getInt(1));
+        // V1 videos, V2 video_count, V3 list_slot, V4 strict, V5 versions, V6 change_log
+        assertEquals(6, rs.getInt(1));
       }
       assertEquals(List.of("1"), ids(s, "SELECT strict FROM pragma_table_list"
           + " WHERE name = 'videos'"));
@@ -90,6 +94,12 @@ class SchemaTest {
       assertEquals(1, repo.search("OLD.M").toCompletableFuture().join().size());
       repo.add(Samples.video("new")).toCompletableFuture().join();
       assertEquals(2L, repo.count().toCompletableFuture().join());
+      // The change log (V6) starts empty: the first change after the upgrade is position 1.
+      assertEquals(List.of(new ChangeFeedEvent(new ChangePosition(1),
+              VideoChangeEvent.Updated.of(old.get(), bigger)),
+          new ChangeFeedEvent(new ChangePosition(2),
+              new VideoChangeEvent.Added(Samples.video("new")))),
+          FeedCollector.first(repo.changesAfter(ChangePosition.START), 2, Duration.ofSeconds(10)));
     }
   }
 
@@ -193,7 +203,7 @@ class SchemaTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      assertEquals(List.of("5"), ids(s, "PRAGMA user_version"));
+      assertEquals(List.of("6"), ids(s, "PRAGMA user_version"));
       assertEquals(List.of("1"), ids(s, "SELECT strict FROM pragma_table_list"
           + " WHERE name = 'videos'"));
     }

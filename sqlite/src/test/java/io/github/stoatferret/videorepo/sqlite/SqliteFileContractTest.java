@@ -40,7 +40,13 @@ class SqliteFileContractTest extends VideoRepositoryContract {
   }
 
   @Override
+  protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
+    return SqliteVideoRepository.builder().file(nextFile()).changeRetention(retained)
+        .changeBuffer(buffered).open();
+  }
+
+  @Override
   protected Set<Capability> capabilities() {
-    return EnumSet.of(Capability.CHANGE_EVENTS, Capability.REOPEN);
+    return EnumSet.of(Capability.CHANGE_EVENTS, Capability.CHANGE_FEED, Capability.REOPEN);
   }
 }

@@ -21,7 +21,13 @@ class SqliteInMemoryContractTest extends VideoRepositoryContract {
   }
 
   @Override
+  protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
+    return SqliteVideoRepository.builder().inMemory().changeRetention(retained)
+        .changeBuffer(buffered).open();
+  }
+
+  @Override
   protected Set<Capability> capabilities() {
-    return EnumSet.of(Capability.CHANGE_EVENTS);
+    return EnumSet.of(Capability.CHANGE_EVENTS, Capability.CHANGE_FEED);
   }
 }

@@ -3,6 +3,8 @@ package io.github.stoatferret.videorepo.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two repositories in two JVMs write one new file at once: the schema is created once, every write
- * lands, ids stay unique across processes, and no "database is locked" escapes within the busy
- * timeout.
+ * lands, ids stay unique across processes, the change log numbers both processes' changes in one
+ * sequence, and no "database is locked" escapes within the busy timeout.
  */
 class TwoProcessTest {
 
@@ -48,6 +52,14 @@ class TwoProcessTest {
     assertEquals(shared, ra.get("lost") + rb.get("lost"), "each shared id lost once");
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
       assertEquals(2L * count + shared, repo.count().toCompletableFuture().join());
+      // Both writers numbered their changes under the write lock: one log, no gap, no clash.
+      int changes = 2 * count + shared;
+      List<ChangeFeedEvent> log = FeedCollector.first(repo.changesAfter(ChangePosition.START),
+          changes, Duration.ofSeconds(30));
+      assertEquals(changes, log.size());
+      for (int i = 0; i < changes; i++) {
+        assertEquals(i + 1, log.get(i).position().value());
+      }
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {

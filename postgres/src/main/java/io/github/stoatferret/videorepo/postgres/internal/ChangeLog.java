@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.spi.ChangeCounts;
+import io.github.stoatferret.videorepo.spi.VideoImage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

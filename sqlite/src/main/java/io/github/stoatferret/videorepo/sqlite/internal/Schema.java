@@ -19,7 +19,8 @@ final class Schema {
 
   /** The scripts, in order; the position of a script (from 1) is the version it makes. */
   static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql",
-      "V3__list_slot.sql", "V4__strict_types.sql", "V5__versions.sql");
+      "V3__list_slot.sql", "V4__strict_types.sql", "V5__versions.sql",
+      "V6__change_log.sql");
 
   /** The version whose step types the columns, and so refuses a value of the wrong type. */
   static final int STRICT_TYPES = 4;

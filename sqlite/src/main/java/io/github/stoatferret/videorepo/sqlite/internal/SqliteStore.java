@@ -1,6 +1,8 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.spi.EngineHealth;
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
@@ -9,6 +11,7 @@ import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Arguments;
+import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
@@ -23,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -45,6 +49,7 @@ public final class SqliteStore implements VideoRepository {
   private final EngineHealth health;
   private final Writer writer;
   private final Thread writerThread;
+  private final ChangeHub feed;
   private final @Nullable Checkpointer checkpointer;
   private final @Nullable Readers readers;
   private final @Nullable PointReads pointReads;
@@ -71,17 +76,20 @@ public final class SqliteStore implements VideoRepository {
    * @param completions where callbacks on returned stages run, and events are delivered, or
    *     {@code null} for a pool of the engine's own
    * @param closeTimeout how long close lets queued operations run ({@link CloseDeadline})
+   * @param retention what the change log keeps and the feed buffers
    * @return the engine
    * @throws StorageException if the database cannot be opened
    */
   public static SqliteStore open(Database database, int readerCount, boolean callerThreadReads,
-      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout) {
+      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout,
+      ChangeRetention retention) {
     return new SqliteStore(database, readerCount, callerThreadReads, listener, completions,
-        closeTimeout);
+        closeTimeout, retention);
   }
 
   private SqliteStore(Database database, int readerCount, boolean callerThreadReads,
-      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout) {
+      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout,
+      ChangeRetention retention) {
     this.database = database;
     this.deadline = new CloseDeadline(closeTimeout);
     this.health = new EngineHealth("SQLite repository " + database.name());
@@ -129,8 +137,20 @@ public final class SqliteStore implements VideoRepository {
         () -> statements(database.openReader()), database.name(), health) : null;
     this.callbacks = done;
     this.checkpointer = background;
+    long lastPosition;
+    try {
+      lastPosition = ChangeLog.last(writerStatements);
+    } catch (SQLException e) {
+      writerStatements.close();
+      throw SqlErrors.storage("reading the change log of " + database.name(), e);
+    }
+    this.feed = new ChangeHub("SQLite repository " + database.name(),
+        (after, max) -> read("changesAfter",
+            () -> (s, events) -> ChangeLog.read(s, after.value(), max, database.name())),
+        ChangeHub.signallingExecutor(prefix + "feed-"), retention.buffer(),
+        new ChangePosition(lastPosition));
     this.writer = new Writer(writerStatements, database.name(),
-        new EventDispatcher(listener, done), health,
+        new EventDispatcher(listener, done), feed, retention, lastPosition, health,
         background == null ? () -> { } : background::committed, deadline);
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
@@ -281,6 +301,16 @@ public final class SqliteStore implements VideoRepository {
     return pointRead("count", () -> (s, events) -> Reads.count(s));
   }
 
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    return feed.live();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return feed.after(position);
+  }
+
   /**
    * Merges the search index now, between the writes queued meanwhile ({@link SearchIndexMerger}).
    *
@@ -367,7 +397,8 @@ public final class SqliteStore implements VideoRepository {
         "commits", writer.commits(),
         "writes.committed", writer.groupedWrites(),
         "database.bytes", sizes[0],
-        "wal.bytes", sizes[1]);
+        "wal.bytes", sizes[1],
+        "feed.subscribers", (long) feed.subscribers());
   }
 
   // ---- close ----
@@ -401,6 +432,8 @@ public final class SqliteStore implements VideoRepository {
       }
       writer.stop();
       EngineThreads.joinUninterruptibly(writerThread);
+      feed.close(); // after the writer's last commit: subscribers get the drain's changes
+
       if (ownCompletions != null) {
         ownCompletions.shutdown();
         if (!completionThreads.contains(Thread.currentThread())) {

@@ -3,14 +3,18 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 import io.github.stoatferret.videorepo.spi.EngineHealth;
 import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.ChangeCounts;
+import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
+import io.github.stoatferret.videorepo.spi.Micros;
 import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -54,6 +58,8 @@ final class Writer implements Runnable {
   private final Statements statements;
   private final String database;
   private final EventDispatcher events;
+  private final ChangeHub feed;
+  private final ChangeRetention retention;
   private final EngineHealth health;
   private final Runnable afterCommit;
   private final CloseDeadline deadline;
@@ -63,6 +69,9 @@ final class Writer implements Runnable {
   // Written by the writer thread only, read by statistics(): volatile is enough.
   private volatile long commits;
   private volatile long groupedWrites;
+  // The writer's own: the latest position it logged, and where it last pruned the log.
+  private long lastPosition;
+  private long prunedAt;
 
   /**
    * A writer.
@@ -70,12 +79,17 @@ final class Writer implements Runnable {
    * @param afterCommit told after each commit (the {@link Checkpointer}); must not block
    * @param deadline after it, queued tasks are refused instead of run
    */
-  Writer(Statements statements, String database, EventDispatcher events, EngineHealth health,
-      Runnable afterCommit, CloseDeadline deadline) {
+  Writer(Statements statements, String database, EventDispatcher events, ChangeHub feed,
+      ChangeRetention retention, long lastPosition, EngineHealth health, Runnable afterCommit,
+      CloseDeadline deadline) {
     this.deadline = deadline;
     this.statements = statements;
     this.database = database;
     this.events = events;
+    this.feed = feed;
+    this.retention = retention;
+    this.lastPosition = lastPosition;
+    this.prunedAt = lastPosition;
     this.health = health;
     this.afterCommit = afterCommit;
   }
@@ -252,6 +266,8 @@ final class Writer implements Runnable {
     Object[] values = new Object[n];
     Throwable[] failures = new Throwable[n];
     List<VideoChangeEvent> committed = new ArrayList<>();
+    List<ChangeFeedEvent> logged;
+    boolean pruned = false;
     try {
       statements.execute("BEGIN IMMEDIATE");
       for (int i = 0; i < n; i++) {
@@ -266,6 +282,15 @@ final class Writer implements Runnable {
       }
       statements.searchIndex().flush(statements);
       countChanges(committed);
+      long now = Micros.of(Instant.now());
+      // Read under the write lock, not remembered: another process may write the file too.
+      long base = committed.isEmpty() ? lastPosition : ChangeLog.last(statements);
+      logged = ChangeLog.append(statements, committed, base, now);
+      long last = base + logged.size();
+      if (last - prunedAt >= retention.pruneStep()) {
+        ChangeLog.prune(statements, last, retention, now);
+        pruned = true;
+      }
       statements.execute("COMMIT");
     } catch (Throwable e) {
       // The storage failed (full, I/O, locked) or something unexpected was thrown part-way
@@ -281,12 +306,22 @@ final class Writer implements Runnable {
     }
     commits++;
     groupedWrites += n;
+    if (!logged.isEmpty()) {
+      lastPosition = logged.get(logged.size() - 1).position().value();
+    }
+    if (pruned) {
+      prunedAt = lastPosition;
+    }
     afterCommit.run();
     merger.committed(committed.size());
     for (VideoChangeEvent e : committed) {
       events.publish(e);
     }
+    for (ChangeFeedEvent e : logged) {
+      feed.publish(e);
+    }
     events.deliver();
+    feed.deliver();
     for (int i = 0; i < n; i++) {
       if (failures[i] != null) {
         group.get(i).fail(failures[i]);

@@ -42,7 +42,7 @@ class EngineFaultTest {
   private SqliteStore open() {
     return SqliteStore.open(Database.of(dir.resolve("faults.db"), Durability.NORMAL,
         Duration.ofSeconds(1), 0), READERS, true, VideoChangeListener.NONE, null,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), new ChangeRetention(100_000, 0, 1_024));
   }
 
   private static Video video(String id) {

@@ -36,7 +36,7 @@ class PointReadsTest {
   private SqliteStore open(int readers, boolean callerThreadReads) {
     return SqliteStore.open(Database.of(dir.resolve("points.db"), Durability.NORMAL,
         Duration.ofSeconds(1), 0), readers, callerThreadReads, VideoChangeListener.NONE, null,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), new ChangeRetention(100_000, 0, 1_024));
   }
 
   private static Video video(int i) {

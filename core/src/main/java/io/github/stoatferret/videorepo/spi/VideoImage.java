@@ -1,18 +1,18 @@
-package io.github.stoatferret.videorepo.postgres.internal;
+package io.github.stoatferret.videorepo.spi;
 
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.spi.Micros;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A video as one line of text, for the change log's before and after images: its fields in
+ * A video as one line of text, for a change log's before and after images: its fields in
  * component order, separated by tabs, with backslash, tab and line breaks escaped and a missing
- * optional field written as {@code \N}. Kept in text rather than in 28 more columns so that the
- * log stays one narrow table whatever the video gains later.
+ * optional field written as {@code \N}, instants as microseconds. Kept in text rather than in 28
+ * more columns so that a log stays one narrow table whatever the video gains later; both SQL
+ * engines write it.
  */
-final class VideoImage {
+public final class VideoImage {
 
   private static final String NULL = "\\N";
 
@@ -24,7 +24,7 @@ final class VideoImage {
    * @param v the video
    * @return the line
    */
-  static String encode(Video v) {
+  public static String encode(Video v) {
     List<@Nullable String> fields = java.util.Arrays.asList(v.id(), v.path(), v.filename(),
         Long.toString(v.durationFrames()), Integer.toString(v.frameRateNumerator()),
         Integer.toString(v.frameRateDenominator()), Integer.toString(v.width()),
@@ -46,11 +46,12 @@ final class VideoImage {
    *
    * @param line the line
    * @return the video
-   * @throws IllegalArgumentException if the line is not an image
+   * @throws IllegalArgumentException if the line is not an image (a {@link Video} field's own
+   *     check, or a number that does not parse)
    */
   // Video's constructor checks the decoded fields, nulls of required ones included.
   @SuppressWarnings("NullAway")
-  static Video decode(String line) {
+  public static Video decode(String line) {
     List<@Nullable String> f = new ArrayList<>(14);
     StringBuilder cur = new StringBuilder();
     boolean escaped = false;
