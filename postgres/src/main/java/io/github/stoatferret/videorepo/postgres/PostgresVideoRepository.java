@@ -1,5 +1,7 @@
 package io.github.stoatferret.videorepo.postgres;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -69,19 +72,29 @@ import org.jspecify.annotations.Nullable;
  *       io.github.stoatferret.videorepo.SearchText#fold}) with {@code LIKE}, indexed by
  *       {@code pg_trgm} GIN indexes where the extension can be created (else it still works,
  *       scanning, and says so once in the log). {@code page} seeks an index on the list order.
- *   <li><b>Change events across processes.</b> Every write transaction appends its changes to a
- *       change log, numbered in commit order by a one-row counter it updates last, and sends a
- *       {@code NOTIFY}. A repository with a listener reads the log from one thread, woken by
+ *   <li><b>Change events and the change feed across processes.</b> Every write transaction
+ *       appends its changes to a change log, numbered in commit order by a one-row counter it
+ *       updates last (the numbers are the feed's positions), and sends a {@code NOTIFY}. A
+ *       repository with a listener or a feed subscriber reads the log from one thread, woken by
  *       the notification or, failing that, by its poll interval: it sees every change committed
  *       by any process after it opened, exactly once, in commit order, and catches up after a
- *       lost connection. That thread holds one connection of the pool. The log keeps changes
- *       for {@link Builder#changeLogRetention} (default one day); a listener away longer than
- *       that misses what was pruned.
+ *       lost connection. That thread holds one connection of the pool, from the first
+ *       subscription (or from open, with a listener) until close. A subscriber that resumes
+ *       from a position, or falls behind its buffer, reads the log on the worker threads, from
+ *       any process. The log keeps changes for {@link Builder#changeLogRetention} (default one
+ *       day) and at most about {@link Builder#changeRetention} of them; a listener away longer
+ *       misses what was pruned, a feed subscriber is told
+ *       ({@link io.github.stoatferret.videorepo.ChangePositionExpiredException}).
  * </ul>
  *
  * <p>Durability is the server's: a write's stage completes after its commit.
  */
 public final class PostgresVideoRepository implements VideoRepository {
+
+  /** The default of {@link Builder#changeRetention}. */
+  public static final long DEFAULT_CHANGE_RETENTION = 1_000_000;
+  /** The default of {@link Builder#changeBuffer}. */
+  public static final int DEFAULT_CHANGE_BUFFER = 1_024;
 
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
 
@@ -91,6 +104,16 @@ public final class PostgresVideoRepository implements VideoRepository {
   private PostgresVideoRepository(PostgresStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    return store.changes();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    return store.changesAfter(position);
   }
 
   @Override
@@ -120,6 +143,8 @@ public final class PostgresVideoRepository implements VideoRepository {
     private @Nullable Executor callbackExecutor;
     private Duration poll = Duration.ofMillis(500);
     private Duration retention = Duration.ofDays(1);
+    private long changeRetention = DEFAULT_CHANGE_RETENTION;
+    private int changeBuffer = DEFAULT_CHANGE_BUFFER;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private Duration retryBudget = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -241,6 +266,39 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
+     * Sets how many of the latest changes the change log keeps at least, besides
+     * {@link #changeLogRetention} (a change goes once either lets it go); default
+     * {@value PostgresVideoRepository#DEFAULT_CHANGE_RETENTION}. Each process prunes every
+     * quarter of this many writes (at most every 1,024), so the log holds somewhat more.
+     *
+     * @param changes at least 1
+     * @return this builder
+     */
+    public Builder changeRetention(long changes) {
+      if (changes < 1) {
+        throw new IllegalArgumentException("changeRetention must be at least 1, was " + changes);
+      }
+      changeRetention = changes;
+      return this;
+    }
+
+    /**
+     * Sets how many undelivered changes the feed buffers for each subscriber before that
+     * subscriber reads the change log instead (VR-17.3); default
+     * {@value PostgresVideoRepository#DEFAULT_CHANGE_BUFFER}.
+     *
+     * @param changes at least 1
+     * @return this builder
+     */
+    public Builder changeBuffer(int changes) {
+      if (changes < 1) {
+        throw new IllegalArgumentException("changeBuffer must be at least 1, was " + changes);
+      }
+      changeBuffer = changes;
+      return this;
+    }
+
+    /**
      * Sets how long the change log keeps a change; default one day.
      *
      * @param value at least one second
@@ -312,7 +370,7 @@ public final class PostgresVideoRepository implements VideoRepository {
     public PostgresVideoRepository open() {
       return new PostgresVideoRepository(PostgresStore.open(new PostgresStore.Settings(
           dataSource, schema, mode, listener, executor, readers, writers, callbackExecutor, poll,
-          retention, closeTimeout, retryBudget)), clock);
+          retention, changeRetention, changeBuffer, closeTimeout, retryBudget)), clock);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -77,12 +77,18 @@ class PostgresContractTest extends VideoRepositoryContract {
   }
 
   @Override
+  protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
+    schema = prefix + SCHEMAS.incrementAndGet();
+    return builder().schema(schema).changeRetention(retained).changeBuffer(buffered).open();
+  }
+
+  @Override
   protected VideoRepository reopenRepository() {
     return builder().schema(schema).open();
   }
 
   @Override
   protected Set<Capability> capabilities() {
-    return EnumSet.of(Capability.CHANGE_EVENTS, Capability.REOPEN);
+    return EnumSet.of(Capability.CHANGE_EVENTS, Capability.CHANGE_FEED, Capability.REOPEN);
   }
 }

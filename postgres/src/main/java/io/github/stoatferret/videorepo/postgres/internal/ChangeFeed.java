@@ -1,5 +1,8 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
+import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -12,7 +15,7 @@ import org.postgresql.PGConnection;
 
 /**
  * Delivers every change committed to the catalogue, by this process or any other, exactly once
- * and in commit order: one thread reads the change log after the last sequence number it
+ * and in commit order, to the listener and to the feed's hub: one thread reads the change log after the last sequence number it
  * delivered. It holds one connection on which it {@code LISTEN}s, so that a commit wakes it at
  * once; without a notification it reads again after the poll interval anyway. When the
  * connection fails it takes a new one and catches up from the last number it delivered: a
@@ -26,6 +29,7 @@ final class ChangeFeed implements Runnable {
   private final DataSource ds;
   private final Sql sql;
   private final EventDispatcher events;
+  private final ChangeHub hub;
   private final int pollMillis;
   private final String catalogue;
   private volatile boolean stopped;
@@ -36,16 +40,18 @@ final class ChangeFeed implements Runnable {
    *
    * @param ds the data source
    * @param sql the statements
-   * @param events where changes go
+   * @param events where changes go for the listener
+   * @param hub where changes go for the feed's subscribers
    * @param poll how long to wait for a notification before reading anyway
    * @param from the last sequence number not to deliver
    * @param catalogue the catalogue's name, for messages
    */
-  ChangeFeed(DataSource ds, Sql sql, EventDispatcher events, Duration poll, long from,
-      String catalogue) {
+  ChangeFeed(DataSource ds, Sql sql, EventDispatcher events, ChangeHub hub, Duration poll,
+      long from, String catalogue) {
     this.ds = ds;
     this.sql = sql;
     this.events = events;
+    this.hub = hub;
     this.pollMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, poll.toMillis()));
     this.delivered = from;
     this.catalogue = catalogue;
@@ -115,11 +121,32 @@ final class ChangeFeed implements Runnable {
       List<ChangeLog.Numbered> batch = ChangeLog.read(c, sql, delivered, BATCH);
       for (ChangeLog.Numbered n : batch) {
         events.publish(n.event());
+        hub.publish(new ChangeFeedEvent(new ChangePosition(n.seq()), n.event()));
         delivered = n.seq();
       }
       events.deliver();
+      hub.deliver();
       if (batch.size() < BATCH) {
         return;
+      }
+    }
+  }
+
+  /**
+   * Reads what was committed since the thread last read, once, on a connection of its own: close
+   * calls it after the thread ended and the last writes committed, so that listener and
+   * subscribers get the changes of the writes close waited for.
+   *
+   * @throws SQLException if reading fails
+   */
+  void catchUp() throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try {
+        deliverNew(c);
+      } finally {
+        c.setAutoCommit(autoCommit);
       }
     }
   }

@@ -1,5 +1,8 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
+import io.github.stoatferret.videorepo.ChangePositionExpiredException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.spi.ChangeCounts;
@@ -129,18 +132,73 @@ final class ChangeLog {
   }
 
   /**
-   * Deletes the changes older than the retention.
+   * Deletes the changes the retention no longer keeps.
    *
    * @param c a connection
    * @param sql the statements
-   * @param retentionSeconds how long changes are kept
+   * @param retention what is kept
    * @throws SQLException if deleting fails
    */
-  static void prune(Connection c, Sql sql, long retentionSeconds) throws SQLException {
+  static void prune(Connection c, Sql sql, Retention retention) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql.pruneLog())) {
-      ps.setString(1, retentionSeconds + " seconds");
+      ps.setString(1, retention.seconds() + " seconds");
+      ps.setLong(2, retention.changes());
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * What the log keeps: a change goes once either limit lets it go.
+   *
+   * @param seconds how long a change is kept
+   * @param changes how many of the latest changes are kept
+   * @param buffer how many undelivered changes a live feed subscriber may have
+   */
+  record Retention(long seconds, long changes, int buffer) {
+    /**
+     * How many writes may pass between two prunes: few enough that the log holds at most about
+     * a quarter more than {@code changes}, and at most 1,024.
+     *
+     * @return the number, at least 1
+     */
+    long pruneEvery() {
+      return Math.max(1, Math.min(1_024, changes / 4));
+    }
+  }
+
+  /**
+   * Reads the kept changes after a position, as {@link io.github.stoatferret.videorepo.spi
+   * .ChangeHistory} promises: it fails if the changes after it were pruned.
+   *
+   * @param c a connection
+   * @param sql the statements
+   * @param after the reader's position
+   * @param max the most changes to read
+   * @param catalogue the catalogue, for messages
+   * @return the changes, in order
+   * @throws SQLException if reading fails
+   * @throws ChangePositionExpiredException if changes after {@code after} are gone
+   */
+  static List<ChangeFeedEvent> readAfter(Connection c, Sql sql, long after, int max,
+      String catalogue) throws SQLException {
+    long oldest;
+    long last;
+    try (PreparedStatement ps = c.prepareStatement(sql.logBounds());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      last = rs.getLong(2);
+      long min = rs.getLong(1);
+      oldest = rs.wasNull() ? last + 1 : min;
+    }
+    if (after < last && after + 1 < oldest) {
+      throw new ChangePositionExpiredException(new ChangePosition(after),
+          new ChangePosition(oldest), catalogue);
+    }
+    List<ChangeFeedEvent> out = new ArrayList<>();
+    for (Numbered n : read(c, sql, after, max)) {
+      out.add(new ChangeFeedEvent(new ChangePosition(n.seq()), n.event()));
+    }
+    return out;
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
-import io.github.stoatferret.videorepo.RepositoryClosedException;
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
+import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
+import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -12,11 +14,13 @@ import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.postgres.SchemaMode;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
+import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +52,7 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresStore implements VideoRepository {
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final System.Logger LOG = System.getLogger(PostgresStore.class.getName());
 
   private final String catalogue;
   private final Transactions tx;
@@ -58,8 +64,11 @@ public final class PostgresStore implements VideoRepository {
   private final Executor callbacks;
   private final Writer writer;
   private final List<Thread> writerThreads = new ArrayList<>();
-  private final @Nullable ChangeFeed feed;
-  private final @Nullable Thread feedThread;
+  private final ChangeHub hub;
+  private final ChangeFeed feed;
+  private final Thread feedThread;
+  private final Object feedLock = new Object();
+  private boolean feedStarted; // guarded by feedLock
   private final Duration closeTimeout;
   private final String threadPrefix;
   private final Set<BackendFuture.Completer<?>> inFlight = ConcurrentHashMap.newKeySet();
@@ -83,13 +92,15 @@ public final class PostgresStore implements VideoRepository {
    * @param callbackExecutor where callbacks and events run, or {@code null} for the store's own
    * @param poll how often the change feed reads without a notification
    * @param retention how long the change log keeps a change
+   * @param changeRetention how many of the latest changes the log keeps
+   * @param changeBuffer how many undelivered changes a live feed subscriber may have
    * @param closeTimeout how long close waits for operations in flight
    * @param retryBudget how long an operation keeps trying through failures that may pass
    */
   public record Settings(DataSource ds, String schema, SchemaMode mode,
       VideoChangeListener listener, @Nullable Executor executor, int readers, int writers,
       @Nullable Executor callbackExecutor, Duration poll, Duration retention,
-      Duration closeTimeout, Duration retryBudget) {}
+      long changeRetention, int changeBuffer, Duration closeTimeout, Duration retryBudget) {}
 
   /**
    * Opens the store: prepares or checks the schema, then starts the threads.
@@ -106,8 +117,8 @@ public final class PostgresStore implements VideoRepository {
     Sql sql = Sql.forSchema(s.schema());
     this.catalogue = "PostgreSQL catalogue " + sql.schema();
     this.trigrams = Schema.open(s.ds(), s.schema(), s.mode());
-    this.tx = new Transactions(s.ds(), sql, catalogue, s.retention().toSeconds(),
-        s.retryBudget());
+    this.tx = new Transactions(s.ds(), sql, catalogue, new ChangeLog.Retention(
+        s.retention().toSeconds(), s.changeRetention(), s.changeBuffer()), s.retryBudget());
     this.closeTimeout = s.closeTimeout();
     String prefix = "videorepo-postgres-" + INSTANCES.incrementAndGet() + "-";
     this.threadPrefix = prefix;
@@ -138,17 +149,44 @@ public final class PostgresStore implements VideoRepository {
       writerThreads.add(lane);
       lane.start();
     }
-    if (s.listener() == VideoChangeListener.NONE) {
-      this.feed = null;
-      this.feedThread = null;
-    } else {
-      long from = tx.read("open", c -> ChangeLog.lastSeq(c, sql));
-      this.feed = new ChangeFeed(s.ds(), sql, new EventDispatcher(s.listener(), callbacks),
-          s.poll(), from, catalogue);
-      this.feedThread = new Thread(feed, prefix + "changes");
-      feedThread.setDaemon(true);
-      feedThread.start();
+    long from = tx.read("open", c -> ChangeLog.lastSeq(c, sql));
+    this.hub = new ChangeHub(catalogue, (after, max) -> submit("changesAfter",
+        () -> () -> tx.read("changesAfter",
+            c -> ChangeLog.readAfter(c, tx.sql(), after.value(), max, catalogue))),
+        ChangeHub.signallingExecutor(prefix + "feed-"), s.changeBuffer(), new ChangePosition(from));
+    this.feed = new ChangeFeed(s.ds(), sql, new EventDispatcher(s.listener(), callbacks), hub,
+        s.poll(), from, catalogue);
+    this.feedThread = new Thread(feed, prefix + "changes");
+    feedThread.setDaemon(true);
+    if (s.listener() != VideoChangeListener.NONE) {
+      startFeed();
     }
+  }
+
+  /**
+   * Starts the thread that reads the change log, once: at open for a listener, else when the
+   * change feed gets its first subscriber, so that a repository nobody follows holds no
+   * connection for it.
+   */
+  private void startFeed() {
+    synchronized (feedLock) {
+      if (!feedStarted && !closed) {
+        feedStarted = true;
+        feedThread.start();
+      }
+    }
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changes() {
+    startFeed();
+    return hub.live();
+  }
+
+  @Override
+  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
+    startFeed();
+    return hub.after(position);
   }
 
   private static ThreadFactory daemons(String prefix) {
@@ -383,7 +421,8 @@ public final class PostgresStore implements VideoRepository {
         "writes.queued", (long) writer.queued(),
         "commits", writer.commits(),
         "writes.committed", writer.committedWrites(),
-        "commits.resolved", tx.resolvedCommits());
+        "commits.resolved", tx.resolvedCommits(),
+        "feed.subscribers", (long) hub.subscribers());
   }
 
   // ---- close ----
@@ -412,11 +451,24 @@ public final class PostgresStore implements VideoRepository {
       }
       writer.stop(); // after every write it holds; none can be queued after this
       writerThreads.forEach(PostgresStore::join);
-      if (feed != null && feedThread != null) {
+      boolean following;
+      synchronized (feedLock) {
+        following = feedStarted;
+        feedStarted = true; // never starts after this
+      }
+      if (following) {
         feed.stop();
         feedThread.interrupt();
         join(feedThread);
+        try {
+          feed.catchUp(); // the changes of the writes close waited for (VR-17.5)
+        } catch (SQLException | RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "videorepo: the change feed of " + catalogue
+              + " could not read the last changes at close (" + e.getMessage() + "); a"
+              + " subscriber resumes from its last position when a repository is open again", e);
+        }
       }
+      hub.close();
       if (ownWork != null) {
         ownWork.shutdown();
       }

@@ -21,12 +21,14 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param logChange appends one change to the log
  * @param readLog reads the log after a sequence number
  * @param lastSeq the change counter's value
- * @param pruneLog deletes log rows older than an interval
+ * @param pruneLog deletes log rows older than an interval, or more than a number of changes
+ *     behind the counter
+ * @param logBounds the oldest sequence number in the log (null when empty) and the counter's
  */
 record Sql(String schema, String channel, String insert, String update, String byId,
-    String versionedById, String versionedForUpdate, String byPath, String keysTaken, String delete, String list,
-    String page, String count, String counter, String logChange, String readLog,
-    String lastSeq, String pruneLog) {
+    String versionedById, String versionedForUpdate, String byPath, String keysTaken,
+    String delete, String list, String page, String count, String counter, String logChange,
+    String readLog, String lastSeq, String pruneLog, String logBounds) {
 
   /**
    * The statements of a schema.
@@ -60,7 +62,11 @@ record Sql(String schema, String channel, String insert, String update, String b
         "SELECT seq, kind, before_image, after_image FROM " + s + ".video_changes"
             + " WHERE seq > ? ORDER BY seq LIMIT ?",
         "SELECT seq FROM " + s + ".video_change_counter",
-        "DELETE FROM " + s + ".video_changes WHERE committed_at < now() - ?::interval");
+        // The log is in seq order, which is commit order: both limits cut a prefix of it.
+        "DELETE FROM " + s + ".video_changes WHERE committed_at < now() - ?::interval"
+            + " OR seq <= (SELECT seq FROM " + s + ".video_change_counter) - ?",
+        "SELECT (SELECT min(seq) FROM " + s + ".video_changes),"
+            + " (SELECT seq FROM " + s + ".video_change_counter)");
   }
 
   /**

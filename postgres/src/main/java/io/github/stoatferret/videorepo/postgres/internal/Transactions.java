@@ -52,24 +52,22 @@ final class Transactions {
   /** The first pause between attempts; each next one is twice as long, up to the cap. */
   private static final long FIRST_PAUSE_NANOS = 2_000_000;
   private static final long MAX_PAUSE_NANOS = 500_000_000;
-  /** Every this many writes, one also prunes the change log. */
-  private static final long PRUNE_EVERY = 1024;
   private static final String XACT_STATUS = "SELECT pg_xact_status(?::xid8)";
 
   private final DataSource ds;
   private final Sql sql;
   private final String catalogue;
-  private final long retentionSeconds;
+  private final ChangeLog.Retention retention;
   private final long budgetNanos;
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong resolved = new AtomicLong();
 
-  Transactions(DataSource ds, Sql sql, String catalogue, long retentionSeconds,
+  Transactions(DataSource ds, Sql sql, String catalogue, ChangeLog.Retention retention,
       Duration retryBudget) {
     this.ds = ds;
     this.sql = sql;
     this.catalogue = catalogue;
-    this.retentionSeconds = retentionSeconds;
+    this.retention = retention;
     this.budgetNanos = retryBudget.toNanos();
   }
 
@@ -160,8 +158,9 @@ final class Transactions {
       List<VideoChangeEvent> events = new ArrayList<>(1);
       result = work.run(c, events::add);
       xid = ChangeLog.append(c, sql, events);
-      if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
-        ChangeLog.prune(c, sql, retentionSeconds);
+      // Every so many writes of this process, one also prunes the change log.
+      if (writes.incrementAndGet() % retention.pruneEvery() == 0) {
+        ChangeLog.prune(c, sql, retention);
       }
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c);
