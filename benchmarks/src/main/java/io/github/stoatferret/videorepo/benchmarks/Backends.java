@@ -81,6 +81,11 @@ final class Backends implements AutoCloseable {
     return repo;
   }
 
+  /** The PostgreSQL pool; null for other backends. */
+  javax.sql.DataSource dataSource() {
+    return pgPool;
+  }
+
   /** The one raw connection; callers on several threads take turns. */
   RawJdbc raw() {
     return raw;
