@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoChangeListener;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Change events across processes: two repositories on two connection pools (as two processes
  * would have) write to one catalogue at once; both listeners receive the same sequence, equal to
  * the commit order, and replaying it gives the final state. A listener whose connection is
- * killed catches up and loses nothing.
+ * killed catches up and loses nothing. Feed subscribers in other processes follow by position
+ * and resume from the log.
  */
 class ChangeEventsTest {
 
@@ -141,6 +144,87 @@ class ChangeEventsTest {
           String id = ((VideoChangeEvent.Added) events.get(k)).video().id();
           assertEquals("r" + (k / 40) + "-" + (k % 40), id, "in commit order");
         }
+      }
+    }
+  }
+
+  @Test
+  void feedSubscribersInOtherProcessesFollowAndResumeByPosition() throws Exception {
+    try (HikariDataSource poolA = TestServer.pool(database, 10);
+        HikariDataSource poolB = TestServer.pool(database, 10);
+        HikariDataSource poolC = TestServer.pool(database, 10)) {
+      PostgresVideoRepository a = PostgresVideoRepository.builder(poolA).schema("followed")
+          .pollInterval(Duration.ofMillis(100)).open();
+      PostgresVideoRepository b = PostgresVideoRepository.builder(poolB).schema("followed")
+          .pollInterval(Duration.ofMillis(100)).open();
+      FeedRecorder live = new FeedRecorder();
+      b.changes().subscribe(live);
+      for (int i = 0; i < 50; i++) {
+        a.add(Samples.video("v" + i)).toCompletableFuture().join();
+      }
+      List<ChangeFeedEvent> seen = live.await(50);
+      assertEquals(50, seen.size(), "b follows a's writes live");
+      for (int i = 0; i < 50; i++) {
+        assertEquals("v" + i, seen.get(i).id());
+        assertEquals(i + 1, seen.get(i).position().value(), "positions are a's commit order");
+      }
+      try (PostgresVideoRepository c = PostgresVideoRepository.builder(poolC)
+          .schema("followed").pollInterval(Duration.ofMillis(100)).open()) {
+        FeedRecorder resumed = new FeedRecorder();
+        c.changesAfter(seen.get(19).position()).subscribe(resumed);
+        assertEquals(seen.subList(20, 50), resumed.await(30), "c resumes from the log");
+        for (int i = 50; i < 60; i++) {
+          a.add(Samples.video("v" + i)).toCompletableFuture().join();
+        }
+        List<ChangeFeedEvent> all = resumed.await(40);
+        assertEquals(40, all.size(), "then follows live, without a gap or a duplicate");
+        for (int i = 0; i < 40; i++) {
+          assertEquals(21 + i, all.get(i).position().value());
+        }
+      }
+      a.close();
+      b.close(); // reads the log a last time, then completes its subscribers
+      assertEquals(60, live.await(60).size());
+      assertTrue(live.completed, "b's subscriber completed at close");
+    }
+  }
+
+  /** A feed subscriber with unbounded demand that records what it receives. */
+  private static final class FeedRecorder implements Flow.Subscriber<ChangeFeedEvent> {
+    final List<ChangeFeedEvent> events = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean completed;
+    volatile Throwable error;
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(ChangeFeedEvent e) {
+      events.add(e);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      error = t;
+    }
+
+    @Override
+    public void onComplete() {
+      completed = true;
+    }
+
+    List<ChangeFeedEvent> await(int n) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (events.size() < n && error == null && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      if (error != null) {
+        throw new AssertionError("the feed failed", error);
+      }
+      synchronized (events) {
+        return new ArrayList<>(events);
       }
     }
   }

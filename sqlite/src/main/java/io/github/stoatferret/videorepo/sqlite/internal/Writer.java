@@ -283,10 +283,9 @@ final class Writer implements Runnable {
       statements.searchIndex().flush(statements);
       countChanges(committed);
       long now = Micros.of(Instant.now());
-      // Read under the write lock, not remembered: another process may write the file too.
-      long base = committed.isEmpty() ? lastPosition : ChangeLog.last(statements);
-      logged = ChangeLog.append(statements, committed, base, now);
-      long last = base + logged.size();
+      logged = ChangeLog.append(statements, committed, now); // numbered under the write lock
+      long last = logged.isEmpty() ? lastPosition
+          : logged.get(logged.size() - 1).position().value();
       if (last - prunedAt >= retention.pruneStep()) {
         ChangeLog.prune(statements, last, retention, now);
         pruned = true;
