@@ -185,7 +185,7 @@ class ChangeEventsTest {
       a.close();
       b.close(); // reads the log a last time, then completes its subscribers
       assertEquals(60, live.await(60).size());
-      assertTrue(live.completed, "b's subscriber completed at close");
+      assertTrue(live.awaitCompleted(), "b's subscriber completed at close");
     }
   }
 
@@ -213,6 +213,15 @@ class ChangeEventsTest {
     @Override
     public void onComplete() {
       completed = true;
+    }
+
+    /** Waits for onComplete, which follows the last change on the feed's thread. */
+    boolean awaitCompleted() throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!completed && error == null && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      return completed;
     }
 
     List<ChangeFeedEvent> await(int n) throws InterruptedException {
