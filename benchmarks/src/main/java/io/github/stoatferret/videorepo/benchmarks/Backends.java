@@ -26,6 +26,8 @@ final class Backends implements AutoCloseable {
   private final boolean ownsFile;
   private VideoRepository repo;
   private RawJdbc raw;
+  /** Callers of the one raw connection take turns on this. */
+  private final Object rawTurn = new Object();
   private HandRolledAsync handRolled;
   private HandRolledPostgres handRolledPg;
   private HikariDataSource pgPool;
@@ -94,7 +96,7 @@ final class Backends implements AutoCloseable {
   Video add(Video v) throws SQLException {
     switch (name) {
       case "raw" -> {
-        synchronized (raw) {
+        synchronized (rawTurn) {
           raw.add(v);
         }
       }
@@ -108,7 +110,7 @@ final class Backends implements AutoCloseable {
   Video get(String id) throws SQLException {
     return switch (name) {
       case "raw" -> {
-        synchronized (raw) {
+        synchronized (rawTurn) {
           yield raw.get(id);
         }
       }

@@ -71,7 +71,7 @@ interface CloseRules extends RuleTests {
     }
     int i = 0;
     for (CompletionStage<?> stage : stages) {
-      String op = "operation " + (i++) + " of " + issued.get() + " racing close()";
+      String op = "operation " + i++ + " of " + issued.get() + " racing close()";
       Outcome o = kit().outcome(Rule.VR_12_2, op, () -> stage);
       kit().expectThat(Rule.VR_12_2, op,
           o.isOk() || o.failure() == RepositoryClosedException.class,

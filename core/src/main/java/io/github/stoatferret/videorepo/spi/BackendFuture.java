@@ -136,6 +136,8 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
   }
 
   @Override
+  // The relay only completes another future and cannot fail: its own future holds nothing.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public CompletableFuture<T> toCompletableFuture() {
     if (!engineOwned) {
       return this;

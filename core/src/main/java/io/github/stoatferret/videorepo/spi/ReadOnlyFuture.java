@@ -32,6 +32,8 @@ final class ReadOnlyFuture<T> extends CompletableFuture<T> {
     return f;
   }
 
+  // The relay only completes another future and cannot fail: its own future holds nothing.
+  @SuppressWarnings("FutureReturnValueIgnored")
   static <T> ReadOnlyFuture<T> following(CompletableFuture<T> source) {
     ReadOnlyFuture<T> f = new ReadOnlyFuture<>();
     source.whenComplete((value, failure) -> {
@@ -58,6 +60,8 @@ final class ReadOnlyFuture<T> extends CompletableFuture<T> {
   }
 
   @Override
+  // The relay only completes another future and cannot fail: its own future holds nothing.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public CompletableFuture<T> toCompletableFuture() {
     CompletableFuture<T> copy = new CompletableFuture<>();
     super.whenComplete((value, failure) -> {

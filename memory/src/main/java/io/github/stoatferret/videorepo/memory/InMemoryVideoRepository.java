@@ -298,6 +298,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
   }
 
   @Override
+  @SuppressWarnings("StreamToIterable") // Pages.after iterates once, under the read lock
   public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
     return read("page", () -> {
       PageCursor from = PageCursor.decode(cursor);
@@ -307,6 +308,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
   }
 
   @Override
+  @SuppressWarnings("StreamToIterable") // Pages.after iterates once, under the read lock
   public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
     return read("searchPage", () -> {
       Arguments.notNull(query, "query");
@@ -407,7 +409,8 @@ public final class InMemoryVideoRepository implements VideoRepository {
   /** Replaces a stored entry by a video, keeping its createdAt and advancing its version. */
   private Entry replace(Video video, Entry old) {
     Entry holder = byPath.get(video.path());
-    if (holder != null && holder != old) {
+    // Held by another video? Entries are records: an equal one is this video's own.
+    if (holder != null && !holder.equals(old)) {
       throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, video.path());
     }
     Video stored = video.toBuilder().createdAt(old.video().createdAt()).build();

@@ -11,10 +11,10 @@ public enum SchemaMode {
    * Changes nothing and checks that the schema is at this library's version: for users whose
    * schema changes go through their own review and tooling. The scripts in the jar
    * ({@code io/github/stoatferret/videorepo/postgres/schema/V1__videos.sql}, {@code V2__...},
-   * applied in order, with {@code {schema}} replaced by the quoted schema name) are complete,
-   * the version table included: Flyway applies them as they are with
-   * {@code placeholderPrefix("{")}, {@code placeholderSuffix("}")} and the placeholder
-   * {@code schema}. Without the {@code pg_trgm} trigram indexes that {@link #MIGRATE} adds
+   * applied in order, with <code>&#123;schema&#125;</code> replaced by the quoted schema name)
+   * are complete, the version table included: Flyway applies them as they are with
+   * <code>placeholderPrefix("&#123;")</code>, <code>placeholderSuffix("&#125;")</code> and the
+   * placeholder {@code schema}. Without the {@code pg_trgm} trigram indexes that {@link #MIGRATE} adds
    * where it can, search still works, scanning; add them as the README shows if the extension
    * is available.
    */

@@ -1,7 +1,6 @@
 package io.github.stoatferret.videorepo.contract.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
-import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.VersionConflictException;
@@ -150,10 +149,10 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
     Set<String> storedPaths = paths();
     for (Video v : batch) {
       if (byId.containsKey(v.id()) || ids.contains(v.id())) {
-        return fail(new DuplicateVideoException(Key.ID, v.id()));
+        return fail(new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id()));
       }
       if (storedPaths.contains(v.path()) || paths.contains(v.path())) {
-        return fail(new DuplicateVideoException(Key.PATH, v.path()));
+        return fail(new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path()));
       }
       ids.add(v.id());
       paths.add(v.path());
@@ -207,7 +206,7 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
     }
     for (Video other : byId.values()) {
       if (!other.id().equals(v.id()) && other.path().equals(v.path())) {
-        return fail(new DuplicateVideoException(Key.PATH, v.path()));
+        return fail(new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path()));
       }
     }
     Video stored = v.toBuilder().createdAt(old.createdAt()).build();

@@ -43,11 +43,11 @@ public sealed interface Op {
    */
   default Rule rule(Outcome expected, Outcome actual) {
     Class<? extends Throwable> failure = expected.isOk() ? actual.failure() : expected.failure();
-    if (!actual.isOk() && !expected.isOk() && expected.failure() != actual.failure()
-        || failure != null && failure != DuplicateVideoException.class
+    if ((!actual.isOk() && !expected.isOk() && expected.failure() != actual.failure())
+        || (failure != null && failure != DuplicateVideoException.class
             && failure != VideoNotFoundException.class
             && failure != VersionConflictException.class
-            && failure != InvalidArgumentException.class) {
+            && failure != InvalidArgumentException.class)) {
       return Rule.VR_1_8; // a failure of the wrong type, or of a type the step cannot have
     }
     if (this instanceof Add) {

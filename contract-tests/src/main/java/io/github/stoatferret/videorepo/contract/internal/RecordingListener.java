@@ -5,6 +5,7 @@ import io.github.stoatferret.videorepo.VideoChangeListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** A listener that records events, and notices when it is called from two threads at once. */
@@ -60,7 +61,10 @@ public final class RecordingListener implements VideoChangeListener {
       }
       wait(Math.max(1, left / 1_000_000));
     }
-    wait(Math.max(1, quiet.toMillis()));
+    long quietEnd = System.nanoTime() + quiet.toNanos(); // any later event is an extra one
+    for (long left; (left = quietEnd - System.nanoTime()) > 0; ) {
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
     return new ArrayList<>(events);
   }
 

@@ -40,7 +40,7 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   private final AtomicInteger inside = new AtomicInteger();
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
   private volatile boolean cancelled;
-  private volatile int lateItems;
+  private final AtomicInteger lateItems = new AtomicInteger();
   private Flow.@Nullable Subscription subscription;
   private final AtomicLong outstanding = new AtomicLong();
   private volatile boolean completed;
@@ -101,12 +101,12 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   public void onNext(Video item) {
     enter("onNext");
     if (outstanding.get() == 0) {
-      violations.add("onNext beyond demand: item " + (items.size() + lateItems + 1)
+      violations.add("onNext beyond demand: item " + (items.size() + lateItems.get() + 1)
           + " with nothing requested (batch " + batch + ")");
     }
     outstanding.decrementAndGet();
     if (cancelled) {
-      lateItems++; // requested before the cancel: allowed to arrive (rule 1.8)
+      lateItems.incrementAndGet(); // requested before the cancel: allowed (rule 1.8)
       exit();
       return;
     }

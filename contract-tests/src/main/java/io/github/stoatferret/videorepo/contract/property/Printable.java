@@ -23,7 +23,7 @@ public final class Printable {
       boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1));
       boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
-          || c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c);
+          || (c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c));
       if (pair) {
         if (out != null) {
           out.append(c).append(text.charAt(i + 1));

@@ -75,7 +75,7 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
       }
       List<Video> sample = new ArrayList<>(sampleSize);
       long streamed = 0;
-      Progress progress = new Progress(err(), System.console() != null, total);
+      Progress progress = new Progress(err(), Progress.interactive(), total);
       try (Stream<Video> videos = src.stream(chunk)) {
         Iterator<Video> it = videos.iterator();
         SplittableRandom random = new SplittableRandom();

@@ -51,7 +51,7 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
     boolean csv = "csv".equalsIgnoreCase(format)
         || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
     long start = System.nanoTime();
-    Progress progress = new Progress(err, System.console() != null, Files.size(file));
+    Progress progress = new Progress(err, Progress.interactive(), Files.size(file));
     try (OpenCatalog opened = catalog.open();
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       BlockingVideoRepository repo = opened.repo();

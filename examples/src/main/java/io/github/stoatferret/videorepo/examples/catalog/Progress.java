@@ -20,6 +20,19 @@ final class Progress {
   private final long start = System.nanoTime();
   private long lastShown;
 
+  /**
+   * Whether the tool runs on a terminal, where a progress line that redraws itself is welcome.
+   * On JDK 22 and later {@code System.console()} is never null, so there it says yes when the
+   * output is piped too; the line then goes to a pipe's stderr, which is harmless.
+   * ({@code Console.isTerminal()}, the exact answer, is JDK 22's and this tool runs on 17.)
+   *
+   * @return whether a console is attached
+   */
+  @SuppressWarnings("SystemConsoleNull") // the best JDK 17 offers; see above
+  static boolean interactive() {
+    return System.console() != null;
+  }
+
   Progress(PrintWriter err, boolean terminal, long total) {
     this.err = err;
     this.terminal = terminal;

@@ -1,7 +1,9 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
 import io.github.stoatferret.videorepo.StorageException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,8 +76,10 @@ public final class VideoCatalog {
    * @param args the command line
    */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // As PrintWriter(System.out) does, said out loud: the platform's default charset.
+    Charset charset = Charset.defaultCharset();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     System.exit(commandLine(out, err).execute(args));
   }
 }

@@ -415,6 +415,7 @@ public final class PostgresStore implements VideoRepository {
    *
    * @return the figures, by name
    */
+  @Override
   public Map<String, Long> statistics() {
     return Map.of(
         "operations.inFlight", (long) inFlight.size(),

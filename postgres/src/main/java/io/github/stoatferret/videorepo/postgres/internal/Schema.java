@@ -68,11 +68,11 @@ final class Schema {
     warnUnlessUtf8(c);
     switch (mode) {
       case MIGRATE -> {
-        migrate(c, name, s);
-        return addTrigramIndexes(c, name, s);
+        migrate(c, s);
+        return addTrigramIndexes(c, s);
       }
       case VALIDATE -> {
-        validate(c, name, s);
+        validate(c, s);
         return hasTrigramIndexes(c, name, true);
       }
       default -> {
@@ -81,7 +81,7 @@ final class Schema {
     }
   }
 
-  private static void migrate(Connection c, String name, String s) throws SQLException {
+  private static void migrate(Connection c, String s) throws SQLException {
     createIfMissing(c, "CREATE SCHEMA IF NOT EXISTS " + s);
     createIfMissing(c, "CREATE TABLE IF NOT EXISTS " + s + ".videorepo_schema (one boolean"
         + " PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)");
@@ -111,7 +111,7 @@ final class Schema {
     }
   }
 
-  private static void validate(Connection c, String name, String s) throws SQLException {
+  private static void validate(Connection c, String s) throws SQLException {
     int version;
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT version FROM " + s + ".videorepo_schema")) {
@@ -142,7 +142,7 @@ final class Schema {
   }
 
   /** Creates the extension and the indexes if allowed; says whether the indexes exist. */
-  private static boolean addTrigramIndexes(Connection c, String name, String s)
+  private static boolean addTrigramIndexes(Connection c, String s)
       throws SQLException {
     String ops;
     try {

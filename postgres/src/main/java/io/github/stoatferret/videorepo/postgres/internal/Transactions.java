@@ -100,7 +100,7 @@ final class Transactions {
         return once(c, operation, work, deadline);
       } catch (SQLException e) {
         boolean again = SqlErrors.retryAtOnce(e) || SqlErrors.connectionLost(e)
-            || SqlErrors.of(e).equals(SqlErrors.UNIQUE_VIOLATION) && attempt < UNIQUE_ATTEMPTS;
+            || (SqlErrors.of(e).equals(SqlErrors.UNIQUE_VIOLATION) && attempt < UNIQUE_ATTEMPTS);
         if (!again || !pause(attempt, deadline)) {
           throw SqlErrors.storage(operation + " on " + catalogue, e);
         }

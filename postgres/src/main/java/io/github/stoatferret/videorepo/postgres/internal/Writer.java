@@ -168,6 +168,7 @@ final class Writer implements Runnable {
   }
 
   /** The outcomes of a group's writes, by position: a value, or a check's failure. */
+  @SuppressWarnings("ArrayRecordComponent") // a private holder of one group's results, by index
   private record Outcomes(@Nullable Object[] values, @Nullable Throwable[] failures) {}
 
   private void together(List<WriteTask<?>> group) {

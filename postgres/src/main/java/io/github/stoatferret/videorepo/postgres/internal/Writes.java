@@ -1,7 +1,6 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
-import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -106,7 +105,7 @@ final class Writes {
       Consumer<VideoChangeEvent> events) throws SQLException {
     Optional<Video> holder = VideoRows.one(c, sql.byPath(), v.path());
     if (holder.isPresent() && !holder.get().id().equals(v.id())) {
-      throw new DuplicateVideoException(Key.PATH, v.path());
+      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
     }
     Video stored = v.toBuilder().createdAt(old.video().createdAt()).build();
     try (PreparedStatement ps = c.prepareStatement(sql.update())) {
@@ -200,10 +199,10 @@ final class Writes {
     Set<String> batchPaths = new HashSet<>();
     for (Video v : batch) {
       if (takenIds.contains(v.id()) || !batchIds.add(v.id())) {
-        return new DuplicateVideoException(Key.ID, v.id());
+        return new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
       }
       if (takenPaths.contains(v.path()) || !batchPaths.add(v.path())) {
-        return new DuplicateVideoException(Key.PATH, v.path());
+        return new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
       }
     }
     return null;

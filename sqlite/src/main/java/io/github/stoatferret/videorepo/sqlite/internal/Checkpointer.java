@@ -121,6 +121,7 @@ final class Checkpointer {
   }
 
   /** Waits on the lock; only {@link #close} ends this thread, so an interrupt is not a stop. */
+  @SuppressWarnings("WaitNotInLoop") // its callers loop on their own condition
   private void waitUninterruptibly(long millis) {
     try {
       lock.wait(millis);

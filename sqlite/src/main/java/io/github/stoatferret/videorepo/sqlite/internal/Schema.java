@@ -88,7 +88,7 @@ final class Schema {
     }
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : text.split("\n")) {
+    for (String line : text.lines().toList()) {
       String trimmed = line.strip();
       if (trimmed.startsWith("--") || trimmed.isEmpty()) {
         continue;

@@ -388,6 +388,7 @@ public final class SqliteStore implements VideoRepository {
    *
    * @return the figures, by name
    */
+  @Override
   public Map<String, Long> statistics() {
     Readers queue = readers;
     long[] sizes = database.fileSizes();

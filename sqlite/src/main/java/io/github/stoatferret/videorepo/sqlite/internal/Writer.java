@@ -251,6 +251,7 @@ final class Writer implements Runnable {
     mergeRequests.clear();
   }
 
+  @SuppressWarnings("NonAtomicVolatileUpdate") // commits and groupedWrites: this thread only
   private void commit(List<Task<?>> group) {
     if (group.isEmpty()) {
       return;

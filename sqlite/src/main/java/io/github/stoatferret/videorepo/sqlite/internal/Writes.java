@@ -1,7 +1,6 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
-import io.github.stoatferret.videorepo.DuplicateVideoException.Key;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -56,8 +55,8 @@ final class Writes {
       if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
         throw e;
       }
-      throw idTaken(s, v.id()) ? new DuplicateVideoException(Key.ID, v.id())
-          : new DuplicateVideoException(Key.PATH, v.path());
+      throw idTaken(s, v.id()) ? new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id())
+          : new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
     }
     events.accept(new VideoChangeEvent.Added(v));
     return v;
@@ -136,7 +135,7 @@ final class Writes {
       Consumer<VideoChangeEvent> events) throws SQLException {
     String holder = pathHolder(s, v.path());
     if (holder != null && !holder.equals(v.id())) {
-      throw new DuplicateVideoException(Key.PATH, v.path());
+      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
     }
     Video stored = v.toBuilder().createdAt(old.video().createdAt()).build();
     SearchColumns text = SearchColumns.of(stored);
@@ -162,10 +161,10 @@ final class Writes {
   private static void checkNew(Statements s, Video v, Set<String> batchIds,
       Set<String> batchPaths) throws SQLException {
     if (batchIds.contains(v.id()) || idTaken(s, v.id())) {
-      throw new DuplicateVideoException(Key.ID, v.id());
+      throw new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
     }
     if (batchPaths.contains(v.path()) || pathHolder(s, v.path()) != null) {
-      throw new DuplicateVideoException(Key.PATH, v.path());
+      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
     }
   }
 
