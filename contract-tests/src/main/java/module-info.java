@@ -1,9 +1,9 @@
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The conformance kit for {@link io.github.stoatferret.videorepo.VideoRepository} backends:
- * extend {@link io.github.stoatferret.videorepo.contract.VideoRepositoryContract} in a test. The
- * {@code property} package is the small property-testing engine the kit runs on.
+ * The conformance kit for {@link io.github.stoatferret.videorepo.VideoRepository} backends: extend
+ * {@link io.github.stoatferret.videorepo.contract.VideoRepositoryContract} in a test. The {@code
+ * property} package is the small property-testing engine the kit runs on.
  */
 @NullMarked
 module io.github.stoatferret.videorepo.contract {
@@ -13,6 +13,8 @@ module io.github.stoatferret.videorepo.contract {
 
   exports io.github.stoatferret.videorepo.contract;
   exports io.github.stoatferret.videorepo.contract.property;
+
   // JUnit reflects on the kit's test methods and lifecycle methods.
-  opens io.github.stoatferret.videorepo.contract to org.junit.platform.commons;
+  opens io.github.stoatferret.videorepo.contract to
+      org.junit.platform.commons;
 }

@@ -1,9 +1,9 @@
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The videorepo API: the {@link io.github.stoatferret.videorepo.Video} record and the
- * asynchronous {@link io.github.stoatferret.videorepo.VideoRepository}, whose Javadoc is the
- * specification every backend keeps. The {@code spi} package holds helpers for backend authors.
+ * The videorepo API: the {@link io.github.stoatferret.videorepo.Video} record and the asynchronous
+ * {@link io.github.stoatferret.videorepo.VideoRepository}, whose Javadoc is the specification every
+ * backend keeps. The {@code spi} package holds helpers for backend authors.
  */
 @NullMarked
 module io.github.stoatferret.videorepo {

@@ -10,5 +10,6 @@ module io.github.stoatferret.videorepo.examples {
   requires com.fasterxml.jackson.databind;
 
   // picocli fills the commands' annotated fields by reflection.
-  opens io.github.stoatferret.videorepo.examples.catalog to info.picocli;
+  opens io.github.stoatferret.videorepo.examples.catalog to
+      info.picocli;
 }

@@ -1,8 +1,8 @@
 import org.jspecify.annotations.NullMarked;
 
 /**
- * A thread-safe in-memory {@link io.github.stoatferret.videorepo.VideoRepository}:
- * {@link io.github.stoatferret.videorepo.memory.InMemoryVideoRepository}.
+ * A thread-safe in-memory {@link io.github.stoatferret.videorepo.VideoRepository}: {@link
+ * io.github.stoatferret.videorepo.memory.InMemoryVideoRepository}.
  */
 @NullMarked
 module io.github.stoatferret.videorepo.memory {

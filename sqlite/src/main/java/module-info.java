@@ -1,8 +1,6 @@
 import org.jspecify.annotations.NullMarked;
 
-/**
- * The SQLite backend: {@link io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository}.
- */
+/** The SQLite backend: {@link io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository}. */
 @NullMarked
 module io.github.stoatferret.videorepo.sqlite {
   requires transitive io.github.stoatferret.videorepo;

@@ -21,10 +21,10 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A blocking view of any {@link VideoRepository}, for scripts and batch tools: the same
- * operations, each waiting for its stage and returning the value, or throwing the specification's
- * exception itself ({@link DuplicateVideoException}, not a {@code CompletionException} around
- * it). Every rule of the repository under it holds unchanged; the view adds only the waiting.
+ * A blocking view of any {@link VideoRepository}, for scripts and batch tools: the same operations,
+ * each waiting for its stage and returning the value, or throwing the specification's exception
+ * itself ({@link DuplicateVideoException}, not a {@code CompletionException} around it). Every rule
+ * of the repository under it holds unchanged; the view adds only the waiting.
  *
  * <pre>{@code
  * try (BlockingVideoRepository repo = SqliteVideoRepository.open(file).blocking()) {
@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Waiting is interruptible: an interrupted caller gets a {@link WaitInterruptedException} and
- * keeps its interrupt flag. A view made with a timeout throws {@link WaitTimeoutException} when
- * an operation takes longer. In both cases the operation itself is not cancelled and may still
- * take effect. A view is immutable and as thread-safe as the repository under it.
+ * keeps its interrupt flag. A view made with a timeout throws {@link WaitTimeoutException} when an
+ * operation takes longer. In both cases the operation itself is not cancelled and may still take
+ * effect. A view is immutable and as thread-safe as the repository under it.
  */
 public final class BlockingVideoRepository implements AutoCloseable {
 
@@ -74,8 +74,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   public static BlockingVideoRepository of(VideoRepository repository, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new InvalidArgumentException("timeout", timeout.toString(),
-          "timeout must be positive, was " + timeout);
+      throw new InvalidArgumentException(
+          "timeout", timeout.toString(), "timeout must be positive, was " + timeout);
     }
     return new BlockingVideoRepository(repository, timeout);
   }
@@ -165,8 +165,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Finds one page of videos whose file name or path contains the query
-   * ({@link VideoRepository#searchPage}).
+   * Finds one page of videos whose file name or path contains the query ({@link
+   * VideoRepository#searchPage}).
    *
    * @param query the text to look for
    * @param cursor where to start, or {@code null} for the first page
@@ -190,8 +190,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Stores a new video made from a client's fields, with an id and timestamps of the
-   * repository's ({@link VideoRepository#create}).
+   * Stores a new video made from a client's fields, with an id and timestamps of the repository's
+   * ({@link VideoRepository#create}).
    *
    * @param video the fields
    * @return the stored video
@@ -202,8 +202,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Replaces the fields of a stored video, stamping it with the repository's clock
-   * ({@link VideoRepository#update(String, VideoDraft)}).
+   * Replaces the fields of a stored video, stamping it with the repository's clock ({@link
+   * VideoRepository#update(String, VideoDraft)}).
    *
    * @param id the id of the video to change
    * @param video the new fields
@@ -226,8 +226,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Replaces a stored video if it is still at the expected version
-   * ({@link VideoRepository#update(Video, long)}).
+   * Replaces a stored video if it is still at the expected version ({@link
+   * VideoRepository#update(Video, long)}).
    *
    * @param video the new content, found by its id
    * @param expectedVersion the version the caller last read
@@ -241,8 +241,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Replaces the fields of a stored video if it is still at the expected version
-   * ({@link VideoRepository#update(String, VideoDraft, long)}).
+   * Replaces the fields of a stored video if it is still at the expected version ({@link
+   * VideoRepository#update(String, VideoDraft, long)}).
    *
    * @param id the id of the video to change
    * @param video the new fields
@@ -257,8 +257,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Deletes a video if it is still at the expected version
-   * ({@link VideoRepository#delete(String, long)}).
+   * Deletes a video if it is still at the expected version ({@link VideoRepository#delete(String,
+   * long)}).
    *
    * @param id the id
    * @param expectedVersion the version the caller last read
@@ -317,11 +317,11 @@ public final class BlockingVideoRepository implements AutoCloseable {
   }
 
   /**
-   * Walks every video in list order, one {@link VideoRepository#page page} at a time, fetched
-   * only when the stream needs it: an export of a million videos holds one page in memory. Like
-   * {@link VideoRepository#stream()} it is weakly consistent (VR-6.3): a video present
-   * throughout the walk appears exactly once. The stream holds nothing between pages, so not
-   * closing it leaks nothing; it is closeable like any stream, for try-with-resources.
+   * Walks every video in list order, one {@link VideoRepository#page page} at a time, fetched only
+   * when the stream needs it: an export of a million videos holds one page in memory. Like {@link
+   * VideoRepository#stream()} it is weakly consistent (VR-6.3): a video present throughout the walk
+   * appears exactly once. The stream holds nothing between pages, so not closing it leaks nothing;
+   * it is closeable like any stream, for try-with-resources.
    *
    * @param pageSize how many videos one fetch reads, at least 1
    * @return a lazy, sequential stream
@@ -329,8 +329,8 @@ public final class BlockingVideoRepository implements AutoCloseable {
    */
   public Stream<Video> stream(int pageSize) {
     if (pageSize < 1) {
-      throw new InvalidArgumentException("pageSize", Integer.toString(pageSize),
-          "pageSize must be at least 1, was " + pageSize);
+      throw new InvalidArgumentException(
+          "pageSize", Integer.toString(pageSize), "pageSize must be at least 1, was " + pageSize);
     }
     return StreamSupport.stream(new PageWalk(pageSize), false);
   }
@@ -372,8 +372,7 @@ public final class BlockingVideoRepository implements AutoCloseable {
   private <T> T await(String operation, CompletionStage<T> stage) {
     CompletableFuture<T> future = stage.toCompletableFuture();
     try {
-      return timeout == null ? future.get()
-          : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return timeout == null ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WaitInterruptedException(operation, e);
@@ -397,7 +396,12 @@ public final class BlockingVideoRepository implements AutoCloseable {
       throw e;
     }
     // Outside the specification (VR-1.8), so say so rather than guess a meaning.
-    return new StorageException(operation + " failed with a checked exception, which the"
-        + " specification does not allow: " + cause, cause, false);
+    return new StorageException(
+        operation
+            + " failed with a checked exception, which the"
+            + " specification does not allow: "
+            + cause,
+        cause,
+        false);
   }
 }

@@ -3,9 +3,9 @@ package io.github.stoatferret.videorepo;
 import java.util.Objects;
 
 /**
- * A committed change as the change feed delivers it: the change and its place in commit order
- * (rule VR-17.1). {@link #kind()} lets Java 17 code switch on what happened; the
- * {@link VideoChangeEvent} records carry the videos.
+ * A committed change as the change feed delivers it: the change and its place in commit order (rule
+ * VR-17.1). {@link #kind()} lets Java 17 code switch on what happened; the {@link VideoChangeEvent}
+ * records carry the videos.
  *
  * <pre>{@code
  * switch (event.kind()) {

@@ -5,12 +5,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a change stands in a catalogue's commit order (rule VR-17.1): a later commit has a greater
- * position. A subscriber keeps the position of the last change it handled and resumes after it
- * with {@link VideoRepository#changesAfter}; {@link #toString()} and {@link #parse} turn it into
- * text and back, for a Server-Sent Events {@code id} or a checkpoint file.
+ * position. A subscriber keeps the position of the last change it handled and resumes after it with
+ * {@link VideoRepository#changesAfter}; {@link #toString()} and {@link #parse} turn it into text
+ * and back, for a Server-Sent Events {@code id} or a checkpoint file.
  *
- * @param value the position as a number: 1 for a catalogue's first change, {@code 0} for
- *     {@link #START}, before every change
+ * @param value the position as a number: 1 for a catalogue's first change, {@code 0} for {@link
+ *     #START}, before every change
  */
 public record ChangePosition(long value) implements Comparable<ChangePosition> {
 
@@ -25,8 +25,8 @@ public record ChangePosition(long value) implements Comparable<ChangePosition> {
    */
   public ChangePosition {
     if (value < 0) {
-      throw new InvalidArgumentException("position", Long.toString(value),
-          "position must not be negative, was " + value);
+      throw new InvalidArgumentException(
+          "position", Long.toString(value), "position must not be negative, was " + value);
     }
   }
 
@@ -49,8 +49,8 @@ public record ChangePosition(long value) implements Comparable<ChangePosition> {
       // reported below, as any other text that is no position
     }
     String shown = FieldChecks.show(text);
-    throw new InvalidArgumentException("position", shown,
-        "position must be a non-negative decimal number, was " + shown);
+    throw new InvalidArgumentException(
+        "position", shown, "position must be a non-negative decimal number, was " + shown);
   }
 
   /**

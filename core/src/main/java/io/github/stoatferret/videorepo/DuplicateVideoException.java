@@ -19,6 +19,7 @@ public final class DuplicateVideoException extends VideoRepositoryException {
 
   /** The key that clashed. */
   private final Key key;
+
   /** The value already taken. */
   private final String value;
 
@@ -29,8 +30,12 @@ public final class DuplicateVideoException extends VideoRepositoryException {
    * @param value the value that is already taken
    */
   public DuplicateVideoException(Key key, String value) {
-    super("a video with " + Objects.requireNonNull(key, "key").name().toLowerCase(Locale.ROOT)
-        + " " + FieldChecks.show(value) + " already exists");
+    super(
+        "a video with "
+            + Objects.requireNonNull(key, "key").name().toLowerCase(Locale.ROOT)
+            + " "
+            + FieldChecks.show(value)
+            + " already exists");
     this.key = key;
     this.value = Objects.requireNonNull(value, "value");
   }

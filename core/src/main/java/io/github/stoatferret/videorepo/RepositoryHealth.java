@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * What {@link VideoRepository#health()} found: whether the repository serves operations now, and
- * why not when it does not. Meant for a service's health endpoint (a readiness probe): a
- * repository that is down answers every operation with a failure.
+ * why not when it does not. Meant for a service's health endpoint (a readiness probe): a repository
+ * that is down answers every operation with a failure.
  *
  * @param up whether the repository serves operations
  * @param detail what was checked, or why it is down (closed; the storage's failure)

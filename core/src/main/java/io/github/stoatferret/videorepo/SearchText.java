@@ -17,16 +17,15 @@ import java.util.Objects;
  *       one code point matches an "é" stored as "e" and a combining accent, as macOS file systems
  *       write it) and compatibility forms fold to their plain letters (the ligature "ﬁ" is "fi",
  *       full-width "Ａ" is "A");
- *   <li>full case mapping of each code point on its own, upper case then lower case, in
- *       {@link Locale#ROOT}: "ß" and "SS" both fold to "ss", Greek final "ς" to "σ", the
- *       Kelvin sign to "k", and so on. One exception: "İ" (U+0130) folds to a plain "i", as
- *       Turkish folds it, rather than to "i" with a combining dot, so that "istanbul" finds
- *       "İstanbul"; the dotless "ı" folds to "i" as well. Mapping each code point on its own, rather than the
- *       whole string, keeps the result free of context, so that a query folds the same way as the
- *       same text inside a longer file name;
- *   <li>NFKC again. The three steps repeat until the text no longer changes (the capital
- *       sharp "ẞ" needs two rounds: to "ß", then to "ss"), so that folding folded text changes
- *       nothing.
+ *   <li>full case mapping of each code point on its own, upper case then lower case, in {@link
+ *       Locale#ROOT}: "ß" and "SS" both fold to "ss", Greek final "ς" to "σ", the Kelvin sign to
+ *       "k", and so on. One exception: "İ" (U+0130) folds to a plain "i", as Turkish folds it,
+ *       rather than to "i" with a combining dot, so that "istanbul" finds "İstanbul"; the dotless
+ *       "ı" folds to "i" as well. Mapping each code point on its own, rather than the whole string,
+ *       keeps the result free of context, so that a query folds the same way as the same text
+ *       inside a longer file name;
+ *   <li>NFKC again. The three steps repeat until the text no longer changes (the capital sharp "ẞ"
+ *       needs two rounds: to "ß", then to "ss"), so that folding folded text changes nothing.
  * </ol>
  *
  * <p>Text without case (digits, punctuation, emoji, CJK) is unchanged. Folding is not
@@ -87,8 +86,8 @@ public final class SearchText {
   }
 
   /**
-   * Whether a query can match any stored text at all: it cannot when it contains a NUL character
-   * or an unpaired surrogate.
+   * Whether a query can match any stored text at all: it cannot when it contains a NUL character or
+   * an unpaired surrogate.
    *
    * @param query the query
    * @return {@code false} when the query matches no video

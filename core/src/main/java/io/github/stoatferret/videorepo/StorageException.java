@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The storage under a backend failed: an I/O error, a full disk, a locked or corrupt file.
  *
- * <p>{@link #isRetryable()} says whether the same operation may succeed if tried again later
- * (the store was busy or locked) or not until someone acts (corrupt, full, read-only). A failed
- * write changed nothing.
+ * <p>{@link #isRetryable()} says whether the same operation may succeed if tried again later (the
+ * store was busy or locked) or not until someone acts (corrupt, full, read-only). A failed write
+ * changed nothing.
  */
 public final class StorageException extends VideoRepositoryException {
   /** Serialization version. */

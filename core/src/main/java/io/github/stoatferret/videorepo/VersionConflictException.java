@@ -14,8 +14,10 @@ public final class VersionConflictException extends VideoRepositoryException {
 
   /** The video's id. */
   private final String id;
+
   /** The version the caller expected. */
   private final long expectedVersion;
+
   /** The version stored when the write was refused. */
   private final long currentVersion;
 
@@ -27,8 +29,13 @@ public final class VersionConflictException extends VideoRepositoryException {
    * @param currentVersion the version stored when the write was refused
    */
   public VersionConflictException(String id, long expectedVersion, long currentVersion) {
-    super("video " + FieldChecks.show(Objects.requireNonNull(id, "id")) + " is at version "
-        + currentVersion + ", not the expected " + expectedVersion);
+    super(
+        "video "
+            + FieldChecks.show(Objects.requireNonNull(id, "id"))
+            + " is at version "
+            + currentVersion
+            + ", not the expected "
+            + expectedVersion);
     this.id = id;
     this.expectedVersion = expectedVersion;
     this.currentVersion = currentVersion;

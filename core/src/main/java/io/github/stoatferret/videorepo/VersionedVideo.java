@@ -4,11 +4,11 @@ import java.util.Objects;
 
 /**
  * A stored video with its version: what a web service turns into an {@code ETag} and checks an
- * {@code If-Match} against ({@link VideoRepository#getVersioned},
- * {@link VideoRepository#update(Video, long)}).
+ * {@code If-Match} against ({@link VideoRepository#getVersioned}, {@link
+ * VideoRepository#update(Video, long)}).
  *
- * <p>A video is stored at version {@value #FIRST}; every successful update advances it by one
- * (rule VR-16.1).
+ * <p>A video is stored at version {@value #FIRST}; every successful update advances it by one (rule
+ * VR-16.1).
  *
  * @param video the video as stored
  * @param version its version, {@value #FIRST} or more
@@ -43,7 +43,9 @@ public record VersionedVideo(Video video, long version) {
   public static long checkVersion(String parameter, long version) {
     Objects.requireNonNull(parameter, "parameter");
     if (version < FIRST) {
-      throw new InvalidArgumentException(parameter, Long.toString(version),
+      throw new InvalidArgumentException(
+          parameter,
+          Long.toString(version),
           parameter + " must be " + FIRST + " or more, was " + version);
     }
     return version;

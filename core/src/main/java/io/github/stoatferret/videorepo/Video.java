@@ -106,8 +106,18 @@ public record Video(
    */
   public Video {
     FieldChecks.requiredText("id", id, MAX_ID_LENGTH);
-    VideoDraft.check(path, filename, durationFrames, frameRateNumerator, frameRateDenominator,
-        width, height, videoCodec, audioCodec, fileSize, thumbnailPath);
+    VideoDraft.check(
+        path,
+        filename,
+        durationFrames,
+        frameRateNumerator,
+        frameRateDenominator,
+        width,
+        height,
+        videoCodec,
+        audioCodec,
+        fileSize,
+        thumbnailPath);
     createdAt = FieldChecks.instant("createdAt", createdAt);
     updatedAt = FieldChecks.instant("updatedAt", updatedAt);
   }
@@ -343,33 +353,50 @@ public record Video(
 
     /**
      * Validates the fields a client sends and makes a {@link VideoDraft} of them: everything but
-     * the id and the timestamps, which {@link VideoRepository#create} and
-     * {@link VideoRepository#update(String, VideoDraft)} assign. An id or timestamps set here are
-     * ignored.
+     * the id and the timestamps, which {@link VideoRepository#create} and {@link
+     * VideoRepository#update(String, VideoDraft)} assign. An id or timestamps set here are ignored.
      *
      * @return the draft
-     * @throws InvalidArgumentException if a required field was not set or a field breaks its
-     *     rule (see {@link Video})
+     * @throws InvalidArgumentException if a required field was not set or a field breaks its rule
+     *     (see {@link Video})
      */
     public VideoDraft draft() {
-      return new VideoDraft(FieldChecks.required("path", path),
-          FieldChecks.required("filename", filename), durationFrames, frameRateNumerator,
-          frameRateDenominator, width, height, FieldChecks.required("videoCodec", videoCodec),
-          audioCodec, fileSize, thumbnailPath);
+      return new VideoDraft(
+          FieldChecks.required("path", path),
+          FieldChecks.required("filename", filename),
+          durationFrames,
+          frameRateNumerator,
+          frameRateDenominator,
+          width,
+          height,
+          FieldChecks.required("videoCodec", videoCodec),
+          audioCodec,
+          fileSize,
+          thumbnailPath);
     }
 
     /**
      * Validates the fields and makes the video.
      *
      * @return the video
-     * @throws InvalidArgumentException if a required field was not set or a field breaks its
-     *     rule (see {@link Video})
+     * @throws InvalidArgumentException if a required field was not set or a field breaks its rule
+     *     (see {@link Video})
      */
     public Video build() {
-      return new Video(FieldChecks.required("id", id), FieldChecks.required("path", path),
-          FieldChecks.required("filename", filename), durationFrames, frameRateNumerator,
-          frameRateDenominator, width, height, FieldChecks.required("videoCodec", videoCodec),
-          audioCodec, fileSize, thumbnailPath, FieldChecks.required("createdAt", createdAt),
+      return new Video(
+          FieldChecks.required("id", id),
+          FieldChecks.required("path", path),
+          FieldChecks.required("filename", filename),
+          durationFrames,
+          frameRateNumerator,
+          frameRateDenominator,
+          width,
+          height,
+          FieldChecks.required("videoCodec", videoCodec),
+          audioCodec,
+          fileSize,
+          thumbnailPath,
+          FieldChecks.required("createdAt", createdAt),
           FieldChecks.required("updatedAt", updatedAt));
     }
   }

@@ -36,8 +36,8 @@ public sealed interface VideoChangeEvent {
   String id();
 
   /**
-   * A video was added, by {@code add} or as one of an {@code addAll} batch (one event per video,
-   * in batch order).
+   * A video was added, by {@code add} or as one of an {@code addAll} batch (one event per video, in
+   * batch order).
    *
    * @param video the video as stored
    */
@@ -163,8 +163,7 @@ public sealed interface VideoChangeEvent {
     return List.copyOf(out);
   }
 
-  private static void diff(List<String> out, String name, @Nullable Object a,
-      @Nullable Object b) {
+  private static void diff(List<String> out, String name, @Nullable Object a, @Nullable Object b) {
     if (!Objects.equals(a, b)) {
       out.add(name);
     }

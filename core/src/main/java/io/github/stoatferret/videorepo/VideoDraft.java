@@ -56,14 +56,32 @@ public record VideoDraft(
    * @throws InvalidArgumentException if a required field is null or a field breaks its rule
    */
   public VideoDraft {
-    check(path, filename, durationFrames, frameRateNumerator, frameRateDenominator, width, height,
-        videoCodec, audioCodec, fileSize, thumbnailPath);
+    check(
+        path,
+        filename,
+        durationFrames,
+        frameRateNumerator,
+        frameRateDenominator,
+        width,
+        height,
+        videoCodec,
+        audioCodec,
+        fileSize,
+        thumbnailPath);
   }
 
   /** The checks of every field but the id and the timestamps: one list for both records. */
-  static void check(@Nullable String path, @Nullable String filename, long durationFrames,
-      int frameRateNumerator, int frameRateDenominator, int width, int height,
-      @Nullable String videoCodec, @Nullable String audioCodec, long fileSize,
+  static void check(
+      @Nullable String path,
+      @Nullable String filename,
+      long durationFrames,
+      int frameRateNumerator,
+      int frameRateDenominator,
+      int width,
+      int height,
+      @Nullable String videoCodec,
+      @Nullable String audioCodec,
+      long fileSize,
       @Nullable String thumbnailPath) {
     FieldChecks.requiredText("path", path, Video.MAX_PATH_LENGTH);
     FieldChecks.requiredText("filename", filename, Video.MAX_FILENAME_LENGTH);
@@ -85,9 +103,18 @@ public record VideoDraft(
    * @return its draft
    */
   public static VideoDraft of(Video video) {
-    return new VideoDraft(video.path(), video.filename(), video.durationFrames(),
-        video.frameRateNumerator(), video.frameRateDenominator(), video.width(), video.height(),
-        video.videoCodec(), video.audioCodec(), video.fileSize(), video.thumbnailPath());
+    return new VideoDraft(
+        video.path(),
+        video.filename(),
+        video.durationFrames(),
+        video.frameRateNumerator(),
+        video.frameRateDenominator(),
+        video.width(),
+        video.height(),
+        video.videoCodec(),
+        video.audioCodec(),
+        video.fileSize(),
+        video.thumbnailPath());
   }
 
   /**
@@ -100,7 +127,20 @@ public record VideoDraft(
    * @throws InvalidArgumentException if the id or an instant breaks its rule
    */
   public Video toVideo(String id, Instant createdAt, Instant updatedAt) {
-    return new Video(id, path, filename, durationFrames, frameRateNumerator, frameRateDenominator,
-        width, height, videoCodec, audioCodec, fileSize, thumbnailPath, createdAt, updatedAt);
+    return new Video(
+        id,
+        path,
+        filename,
+        durationFrames,
+        frameRateNumerator,
+        frameRateDenominator,
+        width,
+        height,
+        videoCodec,
+        audioCodec,
+        fileSize,
+        thumbnailPath,
+        createdAt,
+        updatedAt);
   }
 }

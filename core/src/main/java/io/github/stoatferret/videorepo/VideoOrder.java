@@ -3,13 +3,13 @@ package io.github.stoatferret.videorepo;
 import java.util.Comparator;
 
 /**
- * List order, the one order in which {@code list}, {@code page}, {@code search} and
- * {@code stream} return videos: newest first by {@link Video#createdAt()}, ties broken by
- * {@link Video#id()} ascending in Unicode code-point order.
+ * List order, the one order in which {@code list}, {@code page}, {@code search} and {@code stream}
+ * return videos: newest first by {@link Video#createdAt()}, ties broken by {@link Video#id()}
+ * ascending in Unicode code-point order.
  *
- * <p>Code-point order is not {@link String#compareTo}'s order, which compares UTF-16 code units
- * and so puts astral characters (emoji) before U+E000..U+FFFF. Code-point order is the order of
- * the ids' UTF-8 bytes, which is how most databases compare binary text.
+ * <p>Code-point order is not {@link String#compareTo}'s order, which compares UTF-16 code units and
+ * so puts astral characters (emoji) before U+E000..U+FFFF. Code-point order is the order of the
+ * ids' UTF-8 bytes, which is how most databases compare binary text.
  */
 public final class VideoOrder {
 

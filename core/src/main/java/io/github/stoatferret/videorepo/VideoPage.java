@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One page of videos in list order, and where the next page starts.
  *
  * @param items the videos of this page, in list order; unmodifiable
- * @param nextCursor the cursor of the next page, or {@code null} when no further video existed
- *     when this page was read
+ * @param nextCursor the cursor of the next page, or {@code null} when no further video existed when
+ *     this page was read
  */
 public record VideoPage(List<Video> items, @Nullable String nextCursor) {
 

@@ -2,8 +2,8 @@ package io.github.stoatferret.videorepo;
 
 /**
  * A thread waiting in a {@link BlockingVideoRepository} call was interrupted. The thread's
- * interrupt flag is set again before this is thrown. The operation itself was not cancelled: it
- * may still take effect.
+ * interrupt flag is set again before this is thrown. The operation itself was not cancelled: it may
+ * still take effect.
  */
 public final class WaitInterruptedException extends RuntimeException {
   /** Serialization version. */
@@ -16,7 +16,8 @@ public final class WaitInterruptedException extends RuntimeException {
    * @param cause the interruption
    */
   public WaitInterruptedException(String operation, InterruptedException cause) {
-    super("interrupted while waiting for " + operation + "; the operation may still take effect",
+    super(
+        "interrupted while waiting for " + operation + "; the operation may still take effect",
         cause);
   }
 }

@@ -17,7 +17,11 @@ public final class WaitTimeoutException extends RuntimeException {
    * @param timeout how long the view waited
    */
   public WaitTimeoutException(String operation, Duration timeout) {
-    super(operation + " did not complete within " + timeout + "; the operation may still take"
-        + " effect");
+    super(
+        operation
+            + " did not complete within "
+            + timeout
+            + "; the operation may still take"
+            + " effect");
   }
 }

@@ -1,6 +1,4 @@
-/**
- * The videorepo API. Start at {@link io.github.stoatferret.videorepo.VideoRepository}.
- */
+/** The videorepo API. Start at {@link io.github.stoatferret.videorepo.VideoRepository}. */
 @NullMarked
 package io.github.stoatferret.videorepo;
 

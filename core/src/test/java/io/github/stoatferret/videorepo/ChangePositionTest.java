@@ -27,22 +27,31 @@ class ChangePositionTest {
 
   @Test
   void refusesNegativeAndMalformedText() {
-    assertEquals("position", assertThrows(InvalidArgumentException.class,
-        () -> new ChangePosition(-1)).parameter());
+    assertEquals(
+        "position",
+        assertThrows(InvalidArgumentException.class, () -> new ChangePosition(-1)).parameter());
     for (String bad : new String[] {"", "-1", "+1", "1.0", " 1", "abc", "99999999999999999999"}) {
-      InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-          () -> ChangePosition.parse(bad), bad);
+      InvalidArgumentException e =
+          assertThrows(InvalidArgumentException.class, () -> ChangePosition.parse(bad), bad);
       assertEquals("position", e.parameter());
       assertTrue(e.getMessage().contains(bad), e.getMessage());
     }
-    assertEquals("null", assertThrows(InvalidArgumentException.class,
-        () -> ChangePosition.parse(null)).value());
+    assertEquals(
+        "null",
+        assertThrows(InvalidArgumentException.class, () -> ChangePosition.parse(null)).value());
   }
 
   @Test
   void feedEventsTellTheirKind() {
-    Video v = Video.builder().id("a").path("/a").filename("a.mp4").frameRate(25, 1)
-        .videoCodec("h264").timestamps(java.time.Instant.EPOCH).build();
+    Video v =
+        Video.builder()
+            .id("a")
+            .path("/a")
+            .filename("a.mp4")
+            .frameRate(25, 1)
+            .videoCodec("h264")
+            .timestamps(java.time.Instant.EPOCH)
+            .build();
     ChangeFeedEvent e = new ChangeFeedEvent(new ChangePosition(1), new VideoChangeEvent.Added(v));
     assertEquals(VideoChangeEvent.Kind.ADDED, e.kind());
     assertEquals("a", e.id());

@@ -16,11 +16,17 @@ class ExceptionHierarchyTest {
   void videoRepositoryExceptionPermitsExactlyTheSixTypesOfVr18() {
     assertTrue(VideoRepositoryException.class.isSealed());
     assertTrue(Modifier.isAbstract(VideoRepositoryException.class.getModifiers()));
-    Set<Class<?>> permitted = Arrays.stream(VideoRepositoryException.class.getPermittedSubclasses())
-        .collect(Collectors.toSet());
-    assertEquals(Set.of(DuplicateVideoException.class, VideoNotFoundException.class,
-        VersionConflictException.class, RepositoryClosedException.class, StorageException.class,
-        ChangePositionExpiredException.class),
+    Set<Class<?>> permitted =
+        Arrays.stream(VideoRepositoryException.class.getPermittedSubclasses())
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of(
+            DuplicateVideoException.class,
+            VideoNotFoundException.class,
+            VersionConflictException.class,
+            RepositoryClosedException.class,
+            StorageException.class,
+            ChangePositionExpiredException.class),
         permitted);
     for (Class<?> type : permitted) {
       assertTrue(Modifier.isFinal(type.getModifiers()), type + " is final");

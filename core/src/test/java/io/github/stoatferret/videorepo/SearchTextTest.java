@@ -28,8 +28,23 @@ class SearchTextTest {
 
   @Test
   void foldingIsIdempotent() {
-    for (String s : List.of("Straße", "İstanbul", "ǅemal", "ΐ", "ﬃ", "Cafe\u0301", "ﾊﾟ", "Ω",
-        "ŉ", "ǰ", "ẞ", "\u1E9E", "Ⅻ", "㎒", "x\u0345")) {
+    for (String s :
+        List.of(
+            "Straße",
+            "İstanbul",
+            "ǅemal",
+            "ΐ",
+            "ﬃ",
+            "Cafe\u0301",
+            "ﾊﾟ",
+            "Ω",
+            "ŉ",
+            "ǰ",
+            "ẞ",
+            "\u1E9E",
+            "Ⅻ",
+            "㎒",
+            "x\u0345")) {
       String once = SearchText.fold(s);
       assertEquals(once, SearchText.fold(once), "fold of " + s);
     }
@@ -42,7 +57,7 @@ class SearchTextTest {
     assertTrue(SearchText.matches(v, "100%_r"));
     assertTrue(SearchText.matches(v, ""));
     assertFalse(SearchText.matches(v, "100_%"));
-    assertFalse(SearchText.matches(v, "%"  + "beach"));
+    assertFalse(SearchText.matches(v, "%" + "beach"));
     assertFalse(SearchText.matches(v, "\u0000"));
     assertFalse(SearchText.isMatchable("a\uD800"));
     assertTrue(SearchText.isMatchable("a😀"));

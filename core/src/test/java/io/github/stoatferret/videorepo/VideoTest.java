@@ -12,9 +12,17 @@ import org.junit.jupiter.api.Test;
 class VideoTest {
 
   static Video.Builder valid() {
-    return Video.builder().id("v1").path("/videos/a.mp4").filename("a.mp4")
-        .durationFrames(2400).frameRate(24000, 1001).resolution(1920, 1080).videoCodec("h264")
-        .audioCodec("aac").fileSize(1234).timestamps(Instant.parse("2024-01-01T00:00:00Z"));
+    return Video.builder()
+        .id("v1")
+        .path("/videos/a.mp4")
+        .filename("a.mp4")
+        .durationFrames(2400)
+        .frameRate(24000, 1001)
+        .resolution(1920, 1080)
+        .videoCodec("h264")
+        .audioCodec("aac")
+        .fileSize(1234)
+        .timestamps(Instant.parse("2024-01-01T00:00:00Z"));
   }
 
   private static void rejects(String field, String valueShown, UnaryOperator<Video.Builder> b) {
@@ -47,33 +55,65 @@ class VideoTest {
 
   @Test
   void missingRequiredFieldsNameTheField() {
-    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-        () -> valid().videoCodec(null).build());
+    InvalidArgumentException e =
+        assertThrows(InvalidArgumentException.class, () -> valid().videoCodec(null).build());
     assertEquals("videoCodec must not be null", e.getMessage());
     assertEquals("videoCodec", e.parameter());
     assertEquals("null", e.value());
-    assertEquals("createdAt", assertThrows(InvalidArgumentException.class,
-        () -> valid().createdAt(null).build()).parameter());
-    assertEquals("id", assertThrows(InvalidArgumentException.class,
-        () -> new Video(null, "/p", "f", 0, 1, 1, 0, 0, "c", null, 0, null, Instant.EPOCH,
-            Instant.EPOCH)).parameter(), "the record's own constructor, without the builder");
+    assertEquals(
+        "createdAt",
+        assertThrows(InvalidArgumentException.class, () -> valid().createdAt(null).build())
+            .parameter());
+    assertEquals(
+        "id",
+        assertThrows(
+                InvalidArgumentException.class,
+                () ->
+                    new Video(
+                        null,
+                        "/p",
+                        "f",
+                        0,
+                        1,
+                        1,
+                        0,
+                        0,
+                        "c",
+                        null,
+                        0,
+                        null,
+                        Instant.EPOCH,
+                        Instant.EPOCH))
+            .parameter(),
+        "the record's own constructor, without the builder");
   }
 
   @Test
   void acceptsTheEdgesOfEveryRange() {
-    Video v = valid().id("x".repeat(Video.MAX_ID_LENGTH)).durationFrames(Long.MAX_VALUE)
-        .fileSize(0).resolution(0, Integer.MAX_VALUE).frameRate(Integer.MAX_VALUE, 1)
-        .audioCodec(null).thumbnailPath(null).filename(" spaced ")
-        .createdAt(Instant.parse("0001-01-01T00:00:00Z"))
-        .updatedAt(Instant.parse("9999-12-31T23:59:59.999999999Z")).build();
+    Video v =
+        valid()
+            .id("x".repeat(Video.MAX_ID_LENGTH))
+            .durationFrames(Long.MAX_VALUE)
+            .fileSize(0)
+            .resolution(0, Integer.MAX_VALUE)
+            .frameRate(Integer.MAX_VALUE, 1)
+            .audioCodec(null)
+            .thumbnailPath(null)
+            .filename(" spaced ")
+            .createdAt(Instant.parse("0001-01-01T00:00:00Z"))
+            .updatedAt(Instant.parse("9999-12-31T23:59:59.999999999Z"))
+            .build();
     assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"), v.updatedAt());
     assertEquals(" spaced ", v.filename());
   }
 
   @Test
   void instantsAreTruncatedToMicroseconds() {
-    Video v = valid().createdAt(Instant.parse("2024-01-01T00:00:00.123456789Z"))
-        .updatedAt(Instant.parse("1960-01-01T00:00:00.000000999Z")).build();
+    Video v =
+        valid()
+            .createdAt(Instant.parse("2024-01-01T00:00:00.123456789Z"))
+            .updatedAt(Instant.parse("1960-01-01T00:00:00.000000999Z"))
+            .build();
     assertEquals(Instant.parse("2024-01-01T00:00:00.123456Z"), v.createdAt());
     assertEquals(Instant.parse("1960-01-01T00:00:00Z"), v.updatedAt());
   }
@@ -95,7 +135,8 @@ class VideoTest {
   void changedFieldsNameEveryDifference() {
     Video a = valid().build();
     Video b = a.toBuilder().path("/x").audioCodec(null).updatedAt(Instant.EPOCH).build();
-    assertEquals(java.util.List.of("path", "audioCodec", "updatedAt"),
+    assertEquals(
+        java.util.List.of("path", "audioCodec", "updatedAt"),
         VideoChangeEvent.Updated.of(a, b).changedFields());
     assertEquals(java.util.List.of(), VideoChangeEvent.Updated.of(a, a).changedFields());
   }

@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One {@code addAll} of 1,000 new videos into a growing repository: created in the order they
- * are added (a library that grows), at scattered times (an import of old files), or newest
- * first (a copy of a library, as {@code video-catalog copy} streams it).
+ * One {@code addAll} of 1,000 new videos into a growing repository: created in the order they are
+ * added (a library that grows), at scattered times (an import of old files), or newest first (a
+ * copy of a library, as {@code video-catalog copy} streams it).
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -80,11 +80,12 @@ public class AddAllBenchmark {
       repo = io.github.stoatferret.videorepo.memory.InMemoryVideoRepository.create();
       next = 0;
     }
-    List<Video> batch = switch (createdAt) {
-      case "scattered" -> Dataset.videosAtScatteredTimes(next, 1000);
-      case "descending" -> Dataset.videosNewestFirst(next, 1000);
-      default -> Dataset.videos(next, 1000);
-    };
+    List<Video> batch =
+        switch (createdAt) {
+          case "scattered" -> Dataset.videosAtScatteredTimes(next, 1000);
+          case "descending" -> Dataset.videosNewestFirst(next, 1000);
+          default -> Dataset.videos(next, 1000);
+        };
     List<?> stored = repo.addAll(batch).toCompletableFuture().join();
     next += 1000;
     return stored;

@@ -1,8 +1,8 @@
 package io.github.stoatferret.videorepo.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.memory.InMemoryVideoRepository;
 import io.github.stoatferret.videorepo.postgres.PostgresVideoRepository;
 import io.github.stoatferret.videorepo.sqlite.Durability;
@@ -14,10 +14,10 @@ import java.util.Optional;
 /**
  * The backends a benchmark can run against, by name: {@code sqlite} (file-backed repository),
  * {@code memory}, {@code raw} (one sqlite-jdbc connection, synchronous) and {@code handrolled}
- * (supplyAsync over HikariCP); on the embedded PostgreSQL server ({@link PgServer}):
- * {@code postgres} (the repository, 8 workers on a HikariCP pool of 8) and {@code pgbaseline}
- * (supplyAsync over HikariCP and pgjdbc, {@link HandRolledPostgres}), which also serves the
- * LIKE scan of {@code pglike}.
+ * (supplyAsync over HikariCP); on the embedded PostgreSQL server ({@link PgServer}): {@code
+ * postgres} (the repository, 8 workers on a HikariCP pool of 8) and {@code pgbaseline} (supplyAsync
+ * over HikariCP and pgjdbc, {@link HandRolledPostgres}), which also serves the LIKE scan of {@code
+ * pglike}.
  */
 final class Backends implements AutoCloseable {
 
@@ -26,16 +26,18 @@ final class Backends implements AutoCloseable {
   private final boolean ownsFile;
   private VideoRepository repo;
   private RawJdbc raw;
+
   /** Callers of the one raw connection take turns on this. */
   private final Object rawTurn = new Object();
+
   private HandRolledAsync handRolled;
   private HandRolledPostgres handRolledPg;
   private HikariDataSource pgPool;
   private String pgDatabase;
 
   /**
-   * Opens a backend over a database of videos 0 to {@code size - 1}, or over an empty new file
-   * when {@code size} is 0.
+   * Opens a backend over a database of videos 0 to {@code size - 1}, or over an empty new file when
+   * {@code size} is 0.
    */
   Backends(String name, int size) {
     this(name, size, Durability.NORMAL);
@@ -54,12 +56,13 @@ final class Backends implements AutoCloseable {
     switch (name) {
       case "postgres" -> repo = PostgresVideoRepository.builder(pgPool).readers(8).open();
       case "pgbaseline", "pglike" -> handRolledPg = new HandRolledPostgres(pgPool);
-      case "sqlite" -> repo = SqliteVideoRepository.builder().file(file).durability(durability)
-          .open();
+      case "sqlite" ->
+          repo = SqliteVideoRepository.builder().file(file).durability(durability).open();
       case "memory" -> {
         repo = InMemoryVideoRepository.create();
         for (int from = 0; from < size; from += 1000) {
-          repo.addAll(Dataset.videos(from, Math.min(1000, size - from))).toCompletableFuture()
+          repo.addAll(Dataset.videos(from, Math.min(1000, size - from)))
+              .toCompletableFuture()
               .join();
         }
       }

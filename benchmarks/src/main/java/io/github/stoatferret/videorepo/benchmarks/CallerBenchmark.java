@@ -23,12 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Callers awaiting each operation: {@code add} into a growing file, {@code get} and
- * {@code getByPath} over 10,000 stored videos. The plain methods have one caller, which against
- * raw sqlite-jdbc shows what the async machinery costs; the {@code ...64} methods have 64 callers
- * with one operation outstanding each, where group commit and parallel readers pay off, against
- * the hand-rolled async baseline. The raw baseline serves 64 callers through its one connection,
- * one at a time.
+ * Callers awaiting each operation: {@code add} into a growing file, {@code get} and {@code
+ * getByPath} over 10,000 stored videos. The plain methods have one caller, which against raw
+ * sqlite-jdbc shows what the async machinery costs; the {@code ...64} methods have 64 callers with
+ * one operation outstanding each, where group commit and parallel readers pay off, against the
+ * hand-rolled async baseline. The raw baseline serves 64 callers through its one connection, one at
+ * a time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

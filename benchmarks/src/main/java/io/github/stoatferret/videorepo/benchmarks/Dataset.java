@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The synthetic library every benchmark reads: video {@code i} is a pure function of {@code i},
- * and the search terms have known frequencies: {@link #OFTEN} is in 10% of the videos,
- * {@link #RARELY} in 0.1%, {@link #NEVER} in none, and the two-letter {@link #TWO_LETTERS} in the
- * same 10% as {@link #OFTEN}.
+ * The synthetic library every benchmark reads: video {@code i} is a pure function of {@code i}, and
+ * the search terms have known frequencies: {@link #OFTEN} is in 10% of the videos, {@link #RARELY}
+ * in 0.1%, {@link #NEVER} in none, and the two-letter {@link #TWO_LETTERS} in the same 10% as
+ * {@link #OFTEN}.
  *
- * <p>Databases of a given size are built once, by the repository's own {@code addAll}, and kept
- * in {@code videorepo.bench.dir} (default {@code target/bench-data}) for later runs.
+ * <p>Databases of a given size are built once, by the repository's own {@code addAll}, and kept in
+ * {@code videorepo.bench.dir} (default {@code target/bench-data}) for later runs.
  */
 final class Dataset {
 
@@ -27,16 +27,18 @@ final class Dataset {
   static final String NEVER = "quixotic";
   static final String TWO_LETTERS = "su";
 
-  private static final String[] FOLDERS = {"holiday", "family", "drone", "archive", "raw",
-      "edits", "interviews", "timelapse"};
-  private static final String[] WORDS = {"beach", "city", "forest", "harbor", "meadow", "canyon",
-      "river", "desert", "glacier", "market"};
+  private static final String[] FOLDERS = {
+    "holiday", "family", "drone", "archive", "raw", "edits", "interviews", "timelapse"
+  };
+  private static final String[] WORDS = {
+    "beach", "city", "forest", "harbor", "meadow", "canyon", "river", "desert", "glacier", "market"
+  };
   private static final String[] CODECS = {"h264", "hevc", "av1", "prores", "vp9"};
   private static final Instant BASE = Instant.parse("2020-01-01T00:00:00Z");
+
   /**
    * Bump when {@link #video} or the SQLite schema changes, so that cached databases are rebuilt
-   * rather than measured as they were, or migrated in place (which an older build could not
-   * open).
+   * rather than measured as they were, or migrated in place (which an older build could not open).
    */
   static final int VERSION = 6;
 
@@ -56,13 +58,20 @@ final class Dataset {
   static Video video(long i) {
     String tag = i % 10 == 3 ? OFTEN : i % 1000 == 7 ? RARELY : WORDS[(int) (i / 7 % WORDS.length)];
     String filename = "clip-" + i + "-" + tag + ".mp4";
-    String path = "/library/" + FOLDERS[(int) (i % FOLDERS.length)] + "/" + (i % 97) + "/"
-        + filename;
-    return Video.builder().id(id(i)).path(path).filename(filename)
-        .durationFrames(1_000 + i % 100_000).frameRate(i % 3 == 0 ? 24000 : 30, i % 3 == 0 ? 1001 : 1)
-        .resolution(1920, 1080).videoCodec(CODECS[(int) (i % CODECS.length)])
-        .audioCodec(i % 5 == 0 ? null : "aac").fileSize(10_000_000L + i * 1_000)
-        .timestamps(BASE.plusSeconds(i / 2)).build();
+    String path =
+        "/library/" + FOLDERS[(int) (i % FOLDERS.length)] + "/" + (i % 97) + "/" + filename;
+    return Video.builder()
+        .id(id(i))
+        .path(path)
+        .filename(filename)
+        .durationFrames(1_000 + i % 100_000)
+        .frameRate(i % 3 == 0 ? 24000 : 30, i % 3 == 0 ? 1001 : 1)
+        .resolution(1920, 1080)
+        .videoCodec(CODECS[(int) (i % CODECS.length)])
+        .audioCodec(i % 5 == 0 ? null : "aac")
+        .fileSize(10_000_000L + i * 1_000)
+        .timestamps(BASE.plusSeconds(i / 2))
+        .build();
   }
 
   static List<Video> videos(long from, int count) {
@@ -84,15 +93,17 @@ final class Dataset {
   static List<Video> videosAtScatteredTimes(long from, int count) {
     List<Video> out = new ArrayList<>(count);
     for (long i = from; i < from + count; i++) {
-      out.add(video(i).toBuilder()
-          .timestamps(BASE.plusSeconds(Math.floorMod(mix(i), 315_360_000L))).build());
+      out.add(
+          video(i).toBuilder()
+              .timestamps(BASE.plusSeconds(Math.floorMod(mix(i), 315_360_000L)))
+              .build());
     }
     return out;
   }
 
   /**
-   * Videos {@code from} to {@code from + count - 1}, each created half a second before the
-   * previous one: a copy of a library, which streams out newest first.
+   * Videos {@code from} to {@code from + count - 1}, each created half a second before the previous
+   * one: a copy of a library, which streams out newest first.
    *
    * @param from the first video's number
    * @param count how many

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Fan-out: an {@code addAll} of 1,000 videos, then the wait until each of {@code subscribers}
- * live subscribers has received its 1,000 changes (0 subscribers: the write alone).
+ * Fan-out: an {@code addAll} of 1,000 videos, then the wait until each of {@code subscribers} live
+ * subscribers has received its 1,000 changes (0 subscribers: the write alone).
  */
 @State(Scope.Benchmark)
 @Fork(1)

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A subscriber that reconnects with position 0 while the log keeps {@code retained} changes:
- * {@code changesAfter(START)} until it has every kept change, read from the log in batches.
+ * A subscriber that reconnects with position 0 while the log keeps {@code retained} changes: {@code
+ * changesAfter(START)} until it has every kept change, read from the log in batches.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -47,13 +47,17 @@ public class FeedResumeBenchmark {
       }
       case "postgres" -> {
         postgres = new Backends("postgres", 0);
-        repo = PostgresVideoRepository.builder(postgres.dataSource()).schema("feed")
-            .changeRetention(retained).open();
+        repo =
+            PostgresVideoRepository.builder(postgres.dataSource())
+                .schema("feed")
+                .changeRetention(retained)
+                .open();
       }
       default -> repo = InMemoryVideoRepository.builder().changeRetention(retained).build();
     }
     for (int from = 0; from < retained; from += 1000) {
-      repo.addAll(Dataset.videos(from, Math.min(1000, retained - from))).toCompletableFuture()
+      repo.addAll(Dataset.videos(from, Math.min(1000, retained - from)))
+          .toCompletableFuture()
           .join();
     }
   }

@@ -21,9 +21,9 @@ import org.sqlite.SQLiteConfig;
 /**
  * The search of the Python aiosqlite system this design comes from, on raw sqlite-jdbc: an FTS5
  * table (default unicode61 tokenizer) over the file name and the path, queried by token prefix
- * ({@code "term"*}) with {@code LIMIT 100}, rows in the index's order. It does less than
- * {@code search}: no list order, no match inside a word, so its results differ; it is the
- * baseline for speed only. It runs on a copy of the dataset file with the FTS5 table added.
+ * ({@code "term"*}) with {@code LIMIT 100}, rows in the index's order. It does less than {@code
+ * search}: no list order, no match inside a word, so its results differ; it is the baseline for
+ * speed only. It runs on a copy of the dataset file with the FTS5 table added.
  */
 final class Fts5Prefix implements AutoCloseable {
 
@@ -31,13 +31,19 @@ final class Fts5Prefix implements AutoCloseable {
   private final PreparedStatement query;
 
   Fts5Prefix(int size) throws SQLException {
-    c = new SQLiteConfig(RawJdbc.pragmas(Durability.NORMAL))
-        .createConnection("jdbc:sqlite:" + database(size));
-    String columns = Arrays.stream(RawJdbc.COLUMNS.split(",\\s*")).map(col -> "videos." + col)
-        .collect(Collectors.joining(", "));
-    query = c.prepareStatement("SELECT " + columns
-        + " FROM prefix_search JOIN videos ON videos.rowid = prefix_search.rowid"
-        + " WHERE prefix_search MATCH ? LIMIT ?");
+    c =
+        new SQLiteConfig(RawJdbc.pragmas(Durability.NORMAL))
+            .createConnection("jdbc:sqlite:" + database(size));
+    String columns =
+        Arrays.stream(RawJdbc.COLUMNS.split(",\\s*"))
+            .map(col -> "videos." + col)
+            .collect(Collectors.joining(", "));
+    query =
+        c.prepareStatement(
+            "SELECT "
+                + columns
+                + " FROM prefix_search JOIN videos ON videos.rowid = prefix_search.rowid"
+                + " WHERE prefix_search MATCH ? LIMIT ?");
   }
 
   /** The dataset's file with the FTS5 table, built on first use. */
@@ -46,8 +52,9 @@ final class Fts5Prefix implements AutoCloseable {
     if (Files.exists(file)) {
       return file;
     }
-    Path building = Dataset.dir().resolve("building-fts5-" + size + "-"
-        + ProcessHandle.current().pid() + ".db");
+    Path building =
+        Dataset.dir()
+            .resolve("building-fts5-" + size + "-" + ProcessHandle.current().pid() + ".db");
     try {
       Files.copy(Dataset.database(size), building, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -55,8 +62,9 @@ final class Fts5Prefix implements AutoCloseable {
     }
     try (Connection build = new SQLiteConfig().createConnection("jdbc:sqlite:" + building);
         Statement s = build.createStatement()) {
-      s.execute("CREATE VIRTUAL TABLE prefix_search USING fts5(filename, path,"
-          + " content='videos', content_rowid='rowid')");
+      s.execute(
+          "CREATE VIRTUAL TABLE prefix_search USING fts5(filename, path,"
+              + " content='videos', content_rowid='rowid')");
       s.execute("INSERT INTO prefix_search(prefix_search) VALUES ('rebuild')");
     }
     try {

@@ -22,17 +22,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What SQLite allows group commit: 1,000 new videos written by {@link RawTransactions} (SQLite
- * alone, with the repository's schema and pragmas, doing per transaction what the writer does for
- * a group) in transactions of {@code rowsPerCommit} rows each. 64 is the largest group that
- * {@code CallerBenchmark.add64}'s 64 callers can form (each awaits its add); 44 is the groups'
- * average measured inside the writer; 1,000 is one {@code addAll}.
+ * alone, with the repository's schema and pragmas, doing per transaction what the writer does for a
+ * group) in transactions of {@code rowsPerCommit} rows each. 64 is the largest group that {@code
+ * CallerBenchmark.add64}'s 64 callers can form (each awaits its add); 44 is the groups' average
+ * measured inside the writer; 1,000 is one {@code addAll}.
  *
- * <p>No engine, no other thread, no stage to complete: the ratio of the results (per 1,000
- * videos) is the most of {@code addAll}'s rate per video that any engine on SQLite can give 64
- * concurrent adds, each acknowledged once committed. With {@code autocheckpoint=off} the WAL is
- * never copied back (it grows through the iteration), which favours small transactions most,
- * since they write more WAL per video; {@code 65536} is the writer's own backstop, {@code 8192}
- * what it was before 2026-12-02.
+ * <p>No engine, no other thread, no stage to complete: the ratio of the results (per 1,000 videos)
+ * is the most of {@code addAll}'s rate per video that any engine on SQLite can give 64 concurrent
+ * adds, each acknowledged once committed. With {@code autocheckpoint=off} the WAL is never copied
+ * back (it grows through the iteration), which favours small transactions most, since they write
+ * more WAL per video; {@code 65536} is the writer's own backstop, {@code 8192} what it was before
+ * 2026-12-02.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -70,8 +70,8 @@ public class GroupCommitCeilingBenchmark {
   }
 
   /**
-   * 1,000 videos, as {@code AddAllBenchmark} makes them, in transactions of at most
-   * {@code rowsPerCommit}.
+   * 1,000 videos, as {@code AddAllBenchmark} makes them, in transactions of at most {@code
+   * rowsPerCommit}.
    *
    * @return the number of videos written
    * @throws SQLException if SQLite fails

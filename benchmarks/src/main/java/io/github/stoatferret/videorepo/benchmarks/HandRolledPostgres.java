@@ -14,10 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The PostgreSQL baseline a typical team writes: {@code CompletableFuture.supplyAsync} over a
- * fixed pool of 8 threads, each operation one auto-committed statement on a connection from
- * HikariCP (8 connections), in the repository's schema. It keeps no change log, so its adds do
- * less than the repository's.
+ * The PostgreSQL baseline a typical team writes: {@code CompletableFuture.supplyAsync} over a fixed
+ * pool of 8 threads, each operation one auto-committed statement on a connection from HikariCP (8
+ * connections), in the repository's schema. It keeps no change log, so its adds do less than the
+ * repository's.
  */
 final class HandRolledPostgres implements AutoCloseable {
 
@@ -31,18 +31,25 @@ final class HandRolledPostgres implements AutoCloseable {
   }
 
   CompletableFuture<Video> add(Video v) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (Connection c = pool.getConnection();
-          PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " ("
-              + RawJdbc.COLUMNS + ", list_key, search_filename, search_path) VALUES (?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        RawJdbc.bind(ps, v);
-        ps.executeUpdate();
-        return v;
-      } catch (SQLException e) {
-        throw new CompletionException(e);
-      }
-    }, threads);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO "
+                          + TABLE
+                          + " ("
+                          + RawJdbc.COLUMNS
+                          + ", list_key, search_filename, search_path) VALUES (?, ?, ?,"
+                          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            RawJdbc.bind(ps, v);
+            ps.executeUpdate();
+            return v;
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        },
+        threads);
   }
 
   CompletableFuture<Video> get(String id) {
@@ -54,25 +61,39 @@ final class HandRolledPostgres implements AutoCloseable {
   }
 
   private CompletableFuture<Video> one(String column, String key) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (Connection c = pool.getConnection();
-          PreparedStatement ps = c.prepareStatement("SELECT " + RawJdbc.COLUMNS + " FROM "
-              + TABLE + " WHERE " + column + " = ?")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? RawJdbc.read(rs) : null;
-        }
-      } catch (SQLException e) {
-        throw new CompletionException(e);
-      }
-    }, threads);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT "
+                          + RawJdbc.COLUMNS
+                          + " FROM "
+                          + TABLE
+                          + " WHERE "
+                          + column
+                          + " = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? RawJdbc.read(rs) : null;
+            }
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        },
+        threads);
   }
 
   /** The search a team writes first: a LIKE scan on the stored names, in list order. */
   List<Video> likeSearch(String query, int limit) {
     try (Connection c = pool.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + RawJdbc.COLUMNS + " FROM " + TABLE
-            + " WHERE filename LIKE ? OR path LIKE ? ORDER BY list_key, id LIMIT ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + RawJdbc.COLUMNS
+                    + " FROM "
+                    + TABLE
+                    + " WHERE filename LIKE ? OR path LIKE ? ORDER BY list_key, id LIMIT ?")) {
       ps.setString(1, "%" + query + "%");
       ps.setString(2, "%" + query + "%");
       ps.setInt(3, limit);

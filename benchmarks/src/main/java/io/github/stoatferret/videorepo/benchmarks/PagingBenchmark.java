@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Walking a large library: {@code list(100, offset)} and {@code page(cursor, 100)} at the start
- * and at 90% depth, and {@code count()}.
+ * Walking a large library: {@code list(100, offset)} and {@code page(cursor, 100)} at the start and
+ * at 90% depth, and {@code count()}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

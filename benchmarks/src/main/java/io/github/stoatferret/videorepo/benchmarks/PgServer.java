@@ -13,10 +13,10 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The PostgreSQL 17 server of a benchmark JVM: the zonky binaries artifact, as the tests use,
- * with its data directory kept in the dataset directory so that the loaded libraries
- * ({@code videos_SIZE_vN} databases) survive from one fork to the next. Default server settings
- * (fsync on, synchronous commit), listening on localhost.
+ * The PostgreSQL 17 server of a benchmark JVM: the zonky binaries artifact, as the tests use, with
+ * its data directory kept in the dataset directory so that the loaded libraries ({@code
+ * videos_SIZE_vN} databases) survive from one fork to the next. Default server settings (fsync on,
+ * synchronous commit), listening on localhost.
  */
 final class PgServer {
 
@@ -28,21 +28,27 @@ final class PgServer {
   static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder()
-            .setDataDirectory(Dataset.dir().resolve("postgres-17").toFile())
-            .setCleanDataDirectory(false).setLocaleConfig("locale", "C.UTF-8")
-            .setServerConfig("max_connections", "200").start();
+        server =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(Dataset.dir().resolve("postgres-17").toFile())
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "200")
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is exiting
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM is exiting
+                    }
+                  }));
     }
     return server;
   }
@@ -64,8 +70,8 @@ final class PgServer {
   }
 
   /**
-   * A database holding videos 0 to {@code size - 1} in the repository's schema, loaded through
-   * the repository's {@code addAll} on first use.
+   * A database holding videos 0 to {@code size - 1} in the repository's schema, loaded through the
+   * repository's {@code addAll} on first use.
    *
    * @param size how many videos
    * @return its name
@@ -81,12 +87,12 @@ final class PgServer {
     try (HikariDataSource pool = pool(building, 4);
         PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).open()) {
       for (int from = 0; from < size; from += 1000) {
-        repo.addAll(Dataset.videos(from, Math.min(1000, size - from))).toCompletableFuture()
-            .join();
+        repo.addAll(Dataset.videos(from, Math.min(1000, size - from))).toCompletableFuture().join();
       }
     }
     admin("ALTER DATABASE " + building + " RENAME TO " + name);
-    try (HikariDataSource pool = pool(name, 1); Connection c = pool.getConnection();
+    try (HikariDataSource pool = pool(name, 1);
+        Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       s.execute("VACUUM ANALYZE"); // as a loaded production table would have been
     } catch (SQLException e) {
@@ -120,8 +126,7 @@ final class PgServer {
   private static boolean exists(String name) {
     try (Connection c = server().getPostgresDatabase().getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name
-            + "'")) {
+        ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
       return rs.next();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot look for database " + name, e);

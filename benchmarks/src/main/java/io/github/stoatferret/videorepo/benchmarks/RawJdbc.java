@@ -3,6 +3,7 @@ package io.github.stoatferret.videorepo.benchmarks;
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.spi.Micros;
+import io.github.stoatferret.videorepo.sqlite.Durability;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,24 +13,28 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import io.github.stoatferret.videorepo.sqlite.Durability;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The baselines written straight on sqlite-jdbc, with the repository's schema and pragmas: one
- * connection, synchronous, auto-commit per statement, prepared statements reused. Not
- * thread-safe: one instance per thread.
+ * connection, synchronous, auto-commit per statement, prepared statements reused. Not thread-safe:
+ * one instance per thread.
  */
 final class RawJdbc implements AutoCloseable {
 
-  static final String COLUMNS = "id, path, filename, duration_frames, frame_rate_numerator,"
-      + " frame_rate_denominator, width, height, video_codec, audio_codec, file_size,"
-      + " thumbnail_path, created_at_us, updated_at_us";
+  static final String COLUMNS =
+      "id, path, filename, duration_frames, frame_rate_numerator,"
+          + " frame_rate_denominator, width, height, video_codec, audio_codec, file_size,"
+          + " thumbnail_path, created_at_us, updated_at_us";
 
-  static final String INSERT = "INSERT INTO videos (" + COLUMNS + ", list_key, search_filename,"
-      + " search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static final String INSERT_SEARCH = "INSERT INTO videos_search (rowid, path_text,"
-      + " filename_text) VALUES (last_insert_rowid(), ?, ?)";
+  static final String INSERT =
+      "INSERT INTO videos ("
+          + COLUMNS
+          + ", list_key, search_filename,"
+          + " search_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT_SEARCH =
+      "INSERT INTO videos_search (rowid, path_text,"
+          + " filename_text) VALUES (last_insert_rowid(), ?, ?)";
 
   private final Connection c;
   private final PreparedStatement insert;
@@ -46,16 +51,22 @@ final class RawJdbc implements AutoCloseable {
     insert = c.prepareStatement(INSERT);
     insertSearch = c.prepareStatement(INSERT_SEARCH);
     byId = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE id = ?");
-    like = c.prepareStatement("SELECT " + COLUMNS + " FROM videos WHERE filename LIKE ?1"
-        + " OR path LIKE ?1 ORDER BY list_key, id LIMIT ?2");
+    like =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM videos WHERE filename LIKE ?1"
+                + " OR path LIKE ?1 ORDER BY list_key, id LIMIT ?2");
   }
 
   /** The pragmas the repository uses with a durability. */
   static Properties pragmas(Durability durability) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(durability == Durability.FULL
-        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setSynchronous(
+        durability == Durability.FULL
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(5_000);
     return config.toProperties();
   }
@@ -65,8 +76,7 @@ final class RawJdbc implements AutoCloseable {
   }
 
   /** The repository's two inserts: the row, and its trigram index entry. */
-  static void insert(PreparedStatement row, PreparedStatement search, Video v)
-      throws SQLException {
+  static void insert(PreparedStatement row, PreparedStatement search, Video v) throws SQLException {
     bind(row, v);
     row.executeUpdate();
     String path = SearchText.fold(v.path());
@@ -126,10 +136,21 @@ final class RawJdbc implements AutoCloseable {
   }
 
   static Video read(ResultSet rs) throws SQLException {
-    return new Video(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
-        rs.getString(10), rs.getLong(11), rs.getString(12),
-        Micros.toInstant(rs.getLong(13)), Micros.toInstant(rs.getLong(14)));
+    return new Video(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getInt(5),
+        rs.getInt(6),
+        rs.getInt(7),
+        rs.getInt(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getLong(11),
+        rs.getString(12),
+        Micros.toInstant(rs.getLong(13)),
+        Micros.toInstant(rs.getLong(14)));
   }
 
   @Override

@@ -12,12 +12,12 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
- * SQLite alone writing videos in transactions: one raw connection on a file with the
- * repository's schema and pragmas, each transaction doing what the repository's writer does for
- * a group (the rows, their trigram index entries in ascending order, so one index segment per
- * commit, and the count), and nothing else: no other thread, no stage, no look-up. Rows take
- * SQLite's own rowids (the largest plus one) where the writer picks list slots; for videos
- * created in the order they are added, both append at the table's end. Not thread-safe.
+ * SQLite alone writing videos in transactions: one raw connection on a file with the repository's
+ * schema and pragmas, each transaction doing what the repository's writer does for a group (the
+ * rows, their trigram index entries in ascending order, so one index segment per commit, and the
+ * count), and nothing else: no other thread, no stage, no look-up. Rows take SQLite's own rowids
+ * (the largest plus one) where the writer picks list slots; for videos created in the order they
+ * are added, both append at the table's end. Not thread-safe.
  */
 final class RawTransactions implements AutoCloseable {
 
@@ -34,8 +34,7 @@ final class RawTransactions implements AutoCloseable {
    * @param autocheckpointPages SQLite's own checkpoint threshold; 0 for none
    * @throws SQLException if SQLite fails
    */
-  RawTransactions(Path file, Durability durability, int autocheckpointPages)
-      throws SQLException {
+  RawTransactions(Path file, Durability durability, int autocheckpointPages) throws SQLException {
     SqliteVideoRepository.open(file).close(); // the schema, as the repository makes it
     SQLiteConfig config = new SQLiteConfig(RawJdbc.pragmas(durability));
     config.setCacheSize(-32 * 1024); // the repository's two other connection settings

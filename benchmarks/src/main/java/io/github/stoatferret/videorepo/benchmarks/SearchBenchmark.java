@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code search(query, 100)} over stored libraries of 10k, 20k, 100k and 1M videos, against the
- * {@code LIKE '%q%'} scan a user would write first, and against the FTS5 prefix query of the
- * system this design comes from ({@link Fts5Prefix}, a different search, for speed only). Queries: two letters, and 4+ letter terms that
- * hit often (10% of videos), rarely (0.1%) and never. Setup checks that both return the same
- * videos.
+ * {@code LIKE '%q%'} scan a user would write first, and against the FTS5 prefix query of the system
+ * this design comes from ({@link Fts5Prefix}, a different search, for speed only). Queries: two
+ * letters, and 4+ letter terms that hit often (10% of videos), rarely (0.1%) and never. Setup
+ * checks that both return the same videos.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,13 +49,14 @@ public class SearchBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    text = switch (query) {
-      case "two" -> Dataset.TWO_LETTERS;
-      case "often" -> Dataset.OFTEN;
-      case "rarely" -> Dataset.RARELY;
-      case "never" -> Dataset.NEVER;
-      default -> throw new IllegalArgumentException(query);
-    };
+    text =
+        switch (query) {
+          case "two" -> Dataset.TWO_LETTERS;
+          case "often" -> Dataset.OFTEN;
+          case "rarely" -> Dataset.RARELY;
+          case "never" -> Dataset.NEVER;
+          default -> throw new IllegalArgumentException(query);
+        };
     if (backend.equals("fts5prefix")) { // a different search: nothing to compare results with
       prefix = new Fts5Prefix(size);
       return;
@@ -72,8 +73,9 @@ public class SearchBenchmark {
       return;
     }
     // Same results, or the comparison means nothing.
-    try (VideoRepository check = io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository
-        .open(Dataset.database(size));
+    try (VideoRepository check =
+            io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository.open(
+                Dataset.database(size));
         RawJdbc raw = new RawJdbc(Dataset.database(size))) {
       List<Video> ours = check.search(text, 100).toCompletableFuture().join();
       List<Video> like = raw.likeSearch(text, 100);

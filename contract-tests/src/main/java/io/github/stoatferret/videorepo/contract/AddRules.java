@@ -17,8 +17,12 @@ interface AddRules extends RuleTests {
     Video a = kit().video("a");
     Video stored = kit().ok(Rule.VR_2_1, "add(a)", () -> repo.add(a));
     kit().expect(Rule.VR_2_1, "add(a)", a, stored);
-    kit().expect(Rule.VR_2_1, "get(\"a\") after add(a)", Optional.of(a),
-        kit().ok(Rule.VR_2_1, "get(\"a\")", () -> repo.get("a")));
+    kit()
+        .expect(
+            Rule.VR_2_1,
+            "get(\"a\") after add(a)",
+            Optional.of(a),
+            kit().ok(Rule.VR_2_1, "get(\"a\")", () -> repo.get("a")));
   }
 
   /** VR-2.2: a taken id is reported as ID and stores nothing. */
@@ -28,10 +32,16 @@ interface AddRules extends RuleTests {
     Video a = kit().video("a", "/one.mp4");
     kit().ok(Rule.VR_2_2, "add(a)", () -> repo.add(a));
     Video sameId = kit().video("a", "/two.mp4");
-    DuplicateVideoException e = kit().fails(Rule.VR_2_2, "add(a with a new path)",
-        DuplicateVideoException.class, () -> repo.add(sameId));
-    kit().expect(Rule.VR_2_2, "add(a with a new path): key", DuplicateVideoException.Key.ID,
-        e.key());
+    DuplicateVideoException e =
+        kit()
+            .fails(
+                Rule.VR_2_2,
+                "add(a with a new path)",
+                DuplicateVideoException.class,
+                () -> repo.add(sameId));
+    kit()
+        .expect(
+            Rule.VR_2_2, "add(a with a new path): key", DuplicateVideoException.Key.ID, e.key());
     kit().expect(Rule.VR_2_2, "add(a with a new path): value", "a", e.value());
     kit().expect(Rule.VR_1_6, "list() after the failed add", List.of(a), kit().all(Rule.VR_1_6));
   }
@@ -43,13 +53,23 @@ interface AddRules extends RuleTests {
     Video a = kit().video("a", "/same.mp4");
     kit().ok(Rule.VR_2_2, "add(a)", () -> repo.add(a));
     Video b = kit().video("b", "/same.mp4");
-    DuplicateVideoException e = kit().fails(Rule.VR_2_2, "add(b with a's path)",
-        DuplicateVideoException.class, () -> repo.add(b));
-    kit().expect(Rule.VR_2_2, "add(b with a's path): key", DuplicateVideoException.Key.PATH,
-        e.key());
+    DuplicateVideoException e =
+        kit()
+            .fails(
+                Rule.VR_2_2,
+                "add(b with a's path)",
+                DuplicateVideoException.class,
+                () -> repo.add(b));
+    kit()
+        .expect(
+            Rule.VR_2_2, "add(b with a's path): key", DuplicateVideoException.Key.PATH, e.key());
     kit().expect(Rule.VR_2_2, "add(b with a's path): value", "/same.mp4", e.value());
-    kit().expect(Rule.VR_1_6, "get(\"b\") after the failed add", Optional.empty(),
-        kit().ok(Rule.VR_1_6, "get(\"b\")", () -> repo.get("b")));
+    kit()
+        .expect(
+            Rule.VR_1_6,
+            "get(\"b\") after the failed add",
+            Optional.empty(),
+            kit().ok(Rule.VR_1_6, "get(\"b\")", () -> repo.get("b")));
   }
 
   /** VR-2.2: a clash on both keys reports ID. */
@@ -58,8 +78,8 @@ interface AddRules extends RuleTests {
     VideoRepository repo = kit().repository();
     Video a = kit().video("a");
     kit().ok(Rule.VR_2_2, "add(a)", () -> repo.add(a));
-    DuplicateVideoException e = kit().fails(Rule.VR_2_2, "add(a) again",
-        DuplicateVideoException.class, () -> repo.add(a));
+    DuplicateVideoException e =
+        kit().fails(Rule.VR_2_2, "add(a) again", DuplicateVideoException.class, () -> repo.add(a));
     kit().expect(Rule.VR_2_2, "add(a) again: key", DuplicateVideoException.Key.ID, e.key());
   }
 
@@ -68,8 +88,8 @@ interface AddRules extends RuleTests {
   default void vr2_2_keysAreCaseSensitive() {
     VideoRepository repo = kit().repository();
     kit().ok(Rule.VR_2_2, "add(a)", () -> repo.add(kit().video("a", "/v/a.mp4")));
-    kit().ok(Rule.VR_2_2, "add(A with path /v/A.mp4)",
-        () -> repo.add(kit().video("A", "/v/A.mp4")));
+    kit()
+        .ok(Rule.VR_2_2, "add(A with path /v/A.mp4)", () -> repo.add(kit().video("A", "/v/A.mp4")));
     kit().expect(Rule.VR_2_2, "count()", 2L, kit().ok(Rule.VR_2_2, "count()", repo::count));
   }
 }

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fixture's repository as the kit hands it to a test: every call goes straight to it, but
- * {@code close()} waits at most the await timeout. A backend whose close hangs then fails the
- * test that closed it (rule VR-12.2: close waits for the operations in flight, and returns)
- * instead of hanging the whole suite; the close goes on in a daemon thread.
+ * {@code close()} waits at most the await timeout. A backend whose close hangs then fails the test
+ * that closed it (rule VR-12.2: close waits for the operations in flight, and returns) instead of
+ * hanging the whole suite; the close goes on in a daemon thread.
  *
- * <p>Every method of {@link VideoRepository} is delegated, the default ones too, so that the
- * kit checks the backend's own versions (a self-test checks that none is missing).
+ * <p>Every method of {@link VideoRepository} is delegated, the default ones too, so that the kit
+ * checks the backend's own versions (a self-test checks that none is missing).
  */
 final class BoundedClose implements VideoRepository {
 
@@ -41,13 +41,16 @@ final class BoundedClose implements VideoRepository {
   @Override
   public void close() {
     AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-    Thread closing = new Thread(() -> {
-      try {
-        backend.close();
-      } catch (Throwable e) {
-        thrown.set(e);
-      }
-    }, "videorepo-kit-close");
+    Thread closing =
+        new Thread(
+            () -> {
+              try {
+                backend.close();
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            },
+            "videorepo-kit-close");
     closing.setDaemon(true);
     closing.start();
     try {
@@ -56,8 +59,12 @@ final class BoundedClose implements VideoRepository {
       Thread.currentThread().interrupt();
     }
     if (closing.isAlive()) {
-      throw ContractKit.failure(Rule.VR_12_2, "close()", "close to return",
-          "still running after " + timeout.toMillis() + " ms", null);
+      throw ContractKit.failure(
+          Rule.VR_12_2,
+          "close()",
+          "close to return",
+          "still running after " + timeout.toMillis() + " ms",
+          null);
     }
     Throwable e = thrown.get();
     if (e instanceof RuntimeException r) {
@@ -164,8 +171,7 @@ final class BoundedClose implements VideoRepository {
   }
 
   @Override
-  public CompletionStage<VersionedVideo> update(String id, VideoDraft video,
-      long expectedVersion) {
+  public CompletionStage<VersionedVideo> update(String id, VideoDraft video, long expectedVersion) {
     return backend.update(id, video, expectedVersion);
   }
 

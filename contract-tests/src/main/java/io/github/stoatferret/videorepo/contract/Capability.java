@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.contract;
 
 /**
- * Optional features a backend may support. A fixture declares the ones it supports in
- * {@link VideoRepositoryContract#capabilities()}; the rules that need an undeclared one are
- * reported as skipped, with the reason, never silently dropped.
+ * Optional features a backend may support. A fixture declares the ones it supports in {@link
+ * VideoRepositoryContract#capabilities()}; the rules that need an undeclared one are reported as
+ * skipped, with the reason, never silently dropped.
  */
 public enum Capability {
   /**
@@ -13,15 +13,14 @@ public enum Capability {
    */
   CHANGE_EVENTS,
   /**
-   * The backend has a change feed ({@code changes()}, {@code changesAfter}): the fixture
-   * overrides {@link VideoRepositoryContract#createRepositoryWithFeedLimits(int, int)}. Enables
-   * rules VR-17.* (VR-17.6 with {@link #REOPEN} too).
+   * The backend has a change feed ({@code changes()}, {@code changesAfter}): the fixture overrides
+   * {@link VideoRepositoryContract#createRepositoryWithFeedLimits(int, int)}. Enables rules VR-17.*
+   * (VR-17.6 with {@link #REOPEN} too).
    */
   CHANGE_FEED,
   /**
-   * The backend persists: the fixture overrides
-   * {@link VideoRepositoryContract#reopenRepository()} to open a new repository over the storage
-   * of the last one it created. Enables rule VR-12.4.
+   * The backend persists: the fixture overrides {@link VideoRepositoryContract#reopenRepository()}
+   * to open a new repository over the storage of the last one it created. Enables rule VR-12.4.
    */
   REOPEN
 }

@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.contract;
 
-import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.contract.internal.RecordingSubscriber;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,8 @@ interface CloseRules extends RuleTests {
       try {
         repo.close();
       } catch (RuntimeException e) {
-        throw ContractKit.failure(Rule.VR_12_1, "close() call " + (i + 1), "no exception",
-            e.toString(), e);
+        throw ContractKit.failure(
+            Rule.VR_12_1, "close() call " + (i + 1), "no exception", e.toString(), e);
       }
     }
   }
@@ -47,16 +47,18 @@ interface CloseRules extends RuleTests {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int thread = t;
-      Thread th = new Thread(() -> {
-        for (int i = 0; !stop.get() && i < 5_000; i++) {
-          String id = "t" + thread + "-" + i;
-          stages.add(repo.add(kit().video(id)));
-          stages.add(repo.get(id));
-          stages.add(repo.search("t" + thread, 5));
-          issued.addAndGet(3);
-          warm.countDown();
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; !stop.get() && i < 5_000; i++) {
+                  String id = "t" + thread + "-" + i;
+                  stages.add(repo.add(kit().video(id)));
+                  stages.add(repo.get(id));
+                  stages.add(repo.search("t" + thread, 5));
+                  issued.addAndGet(3);
+                  warm.countDown();
+                }
+              });
       threads.add(th);
       th.start();
     }
@@ -73,17 +75,21 @@ interface CloseRules extends RuleTests {
     for (CompletionStage<?> stage : stages) {
       String op = "operation " + i++ + " of " + issued.get() + " racing close()";
       Outcome o = kit().outcome(Rule.VR_12_2, op, () -> stage);
-      kit().expectThat(Rule.VR_12_2, op,
-          o.isOk() || o.failure() == RepositoryClosedException.class,
-          "success or RepositoryClosedException", o);
+      kit()
+          .expectThat(
+              Rule.VR_12_2,
+              op,
+              o.isOk() || o.failure() == RepositoryClosedException.class,
+              "success or RepositoryClosedException",
+              o);
     }
   }
 
   /**
    * VR-12.2: close with a full queue. Writes issued as fast as the test thread can, none awaited,
-   * then close at once: with any backend that queues work, most are queued and not yet running
-   * when close is called, so a close that drops queued work is caught every time, not by chance.
-   * Each must complete, normally or with RepositoryClosedException.
+   * then close at once: with any backend that queues work, most are queued and not yet running when
+   * close is called, so a close that drops queued work is caught every time, not by chance. Each
+   * must complete, normally or with RepositoryClosedException.
    */
   @Test
   default void vr12_2_closeCompletesEveryQueuedWrite() {
@@ -97,9 +103,13 @@ interface CloseRules extends RuleTests {
       CompletionStage<Video> add = adds.get(i);
       String op = "add(q" + i + "), queued when close() was called";
       Outcome o = kit().outcome(Rule.VR_12_2, op, () -> add);
-      kit().expectThat(Rule.VR_12_2, op,
-          o.isOk() || o.failure() == RepositoryClosedException.class,
-          "success or RepositoryClosedException", o);
+      kit()
+          .expectThat(
+              Rule.VR_12_2,
+              op,
+              o.isOk() || o.failure() == RepositoryClosedException.class,
+              "success or RepositoryClosedException",
+              o);
     }
   }
 
@@ -128,9 +138,13 @@ interface CloseRules extends RuleTests {
     kit().fails(r, "count()", closed, repo::count);
     RecordingSubscriber s = new RecordingSubscriber(10, Integer.MAX_VALUE);
     repo.stream().subscribe(s);
-    kit().expectThat(r, "stream() after close", s.await(kit().awaitTimeout())
-        && s.error() instanceof RepositoryClosedException, "onError(RepositoryClosedException)",
-        s.completed() ? "onComplete" : String.valueOf(s.error()));
+    kit()
+        .expectThat(
+            r,
+            "stream() after close",
+            s.await(kit().awaitTimeout()) && s.error() instanceof RepositoryClosedException,
+            "onError(RepositoryClosedException)",
+            s.completed() ? "onComplete" : String.valueOf(s.error()));
   }
 
   /** VR-12.4: a persistent backend keeps every acknowledged write across close and reopen. */
@@ -143,13 +157,17 @@ interface CloseRules extends RuleTests {
       batch.add(kit().video("v" + i));
     }
     kit().ok(Rule.VR_12_4, "addAll(20)", () -> repo.addAll(batch));
-    kit().ok(Rule.VR_12_4, "update(v3)",
-        () -> repo.update(batch.get(3).toBuilder().fileSize(3).build()));
+    kit()
+        .ok(
+            Rule.VR_12_4,
+            "update(v3)",
+            () -> repo.update(batch.get(3).toBuilder().fileSize(3).build()));
     kit().ok(Rule.VR_12_4, "delete(v4)", () -> repo.delete("v4"));
     List<Video> before = kit().all(Rule.VR_12_4, repo);
     repo.close();
     VideoRepository reopened = kit().reopen();
-    kit().expect(Rule.VR_12_4, "list after close and reopen", before,
-        kit().all(Rule.VR_12_4, reopened));
+    kit()
+        .expect(
+            Rule.VR_12_4, "list after close and reopen", before, kit().all(Rule.VR_12_4, reopened));
   }
 }

@@ -1,6 +1,5 @@
 package io.github.stoatferret.videorepo.contract;
 
-import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -9,6 +8,7 @@ import io.github.stoatferret.videorepo.contract.internal.Linearizability;
 import io.github.stoatferret.videorepo.contract.internal.ModelState;
 import io.github.stoatferret.videorepo.contract.internal.Op;
 import io.github.stoatferret.videorepo.contract.internal.OpGens;
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.contract.internal.Race;
 import io.github.stoatferret.videorepo.contract.property.Gen;
 import io.github.stoatferret.videorepo.contract.property.Property;
@@ -34,37 +34,52 @@ interface ConcurrencyRules extends RuleTests {
    */
   @Test
   default void vr1_5_concurrentHistoriesAreLinearizable() {
-    Gen<List<List<Op>>> threads = c -> List.of(
-        Gen.lists(OpGens.concurrentOps(), 7).generate(c),
-        Gen.lists(OpGens.concurrentOps(), 7).generate(c),
-        Gen.lists(OpGens.concurrentOps(), 7).generate(c));
+    Gen<List<List<Op>>> threads =
+        c ->
+            List.of(
+                Gen.lists(OpGens.concurrentOps(), 7).generate(c),
+                Gen.lists(OpGens.concurrentOps(), 7).generate(c),
+                Gen.lists(OpGens.concurrentOps(), 7).generate(c));
     Property.forAll(threads)
         .named("VR-1.5 concurrent histories are linearizable")
         .shrinks(200)
         .dependsOnTiming()
-        .check(perThread -> {
-          try (VideoRepository repo = kit().freshRepository()) {
-            List<Linearizability.Call> history = record(repo, perThread);
-            Optional<String> problem = Linearizability.check(ModelState.EMPTY, history);
-            if (problem.isPresent()) {
-              // The calls in the order they started, then in the order they returned (the
-              // states they ran in are most like those of the history), then thread by thread.
-              List<Op> byStart = history.stream()
-                  .sorted(Comparator.comparingLong(Linearizability.Call::invoked))
-                  .map(Linearizability.Call::op).toList();
-              List<Op> byReturn = history.stream()
-                  .sorted(Comparator.comparingLong(Linearizability.Call::returned))
-                  .map(Linearizability.Call::op).toList();
-              SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_5, "concurrent histories",
-                  () -> List.of(byStart, byReturn,
-                      perThread.stream().flatMap(List::stream).toList()), () -> {
-                    throw ContractKit.failure(Rule.VR_1_5, "three threads running the"
-                        + " counterexample's operations", "a linearizable history",
-                        problem.get(), null);
-                  });
-            }
-          }
-        });
+        .check(
+            perThread -> {
+              try (VideoRepository repo = kit().freshRepository()) {
+                List<Linearizability.Call> history = record(repo, perThread);
+                Optional<String> problem = Linearizability.check(ModelState.EMPTY, history);
+                if (problem.isPresent()) {
+                  // The calls in the order they started, then in the order they returned (the
+                  // states they ran in are most like those of the history), then thread by thread.
+                  List<Op> byStart =
+                      history.stream()
+                          .sorted(Comparator.comparingLong(Linearizability.Call::invoked))
+                          .map(Linearizability.Call::op)
+                          .toList();
+                  List<Op> byReturn =
+                      history.stream()
+                          .sorted(Comparator.comparingLong(Linearizability.Call::returned))
+                          .map(Linearizability.Call::op)
+                          .toList();
+                  SequentialDiagnosis.diagnosed(
+                      kit(),
+                      Rule.VR_1_5,
+                      "concurrent histories",
+                      () ->
+                          List.of(
+                              byStart, byReturn, perThread.stream().flatMap(List::stream).toList()),
+                      () -> {
+                        throw ContractKit.failure(
+                            Rule.VR_1_5,
+                            "three threads running the" + " counterexample's operations",
+                            "a linearizable history",
+                            problem.get(),
+                            null);
+                      });
+                }
+              }
+            });
   }
 
   /**
@@ -78,12 +93,21 @@ interface ConcurrencyRules extends RuleTests {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x", "/x1");
         Video y = kit().video("x", "/x2");
-        diagnosedRace("racing adds of one id", List.of(), new Op.Add(x), new Op.Add(y), () -> {
-          List<CompletionStage<?>> stages =
-              Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
-          expectOneWinner(repo, stages, "add(x at /x1) racing add(x at /x2)",
-              DuplicateVideoException.Key.ID, 1);
-        });
+        diagnosedRace(
+            "racing adds of one id",
+            List.of(),
+            new Op.Add(x),
+            new Op.Add(y),
+            () -> {
+              List<CompletionStage<?>> stages =
+                  Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
+              expectOneWinner(
+                  repo,
+                  stages,
+                  "add(x at /x1) racing add(x at /x2)",
+                  DuplicateVideoException.Key.ID,
+                  1);
+            });
       }
     }
   }
@@ -99,12 +123,21 @@ interface ConcurrencyRules extends RuleTests {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x", "/same");
         Video y = kit().video("y", "/same");
-        diagnosedRace("racing adds of one path", List.of(), new Op.Add(x), new Op.Add(y), () -> {
-          List<CompletionStage<?>> stages =
-              Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
-          expectOneWinner(repo, stages, "add(x at /same) racing add(y at /same)",
-              DuplicateVideoException.Key.PATH, 1);
-        });
+        diagnosedRace(
+            "racing adds of one path",
+            List.of(),
+            new Op.Add(x),
+            new Op.Add(y),
+            () -> {
+              List<CompletionStage<?>> stages =
+                  Race.run(List.of(() -> repo.add(x), () -> repo.add(y)));
+              expectOneWinner(
+                  repo,
+                  stages,
+                  "add(x at /same) racing add(y at /same)",
+                  DuplicateVideoException.Key.PATH,
+                  1);
+            });
       }
     }
   }
@@ -122,13 +155,21 @@ interface ConcurrencyRules extends RuleTests {
         Video y = kit().video("y", "/y");
         Video xMoved = x.toBuilder().path("/free").build();
         Video yMoved = y.toBuilder().path("/free").build();
-        diagnosedRace("racing updates to one path", List.of(new Op.AddAll(List.of(x, y))),
-            new Op.Update(xMoved), new Op.Update(yMoved), () -> {
+        diagnosedRace(
+            "racing updates to one path",
+            List.of(new Op.AddAll(List.of(x, y))),
+            new Op.Update(xMoved),
+            new Op.Update(yMoved),
+            () -> {
               kit().ok(Rule.VR_1_5, "addAll([x, y])", () -> repo.addAll(List.of(x, y)));
-              List<CompletionStage<?>> stages = Race.run(List.of(
-                  () -> repo.update(xMoved), () -> repo.update(yMoved)));
-              expectOneWinner(repo, stages, "update(x to /free) racing update(y to /free)",
-                  DuplicateVideoException.Key.PATH, 2);
+              List<CompletionStage<?>> stages =
+                  Race.run(List.of(() -> repo.update(xMoved), () -> repo.update(yMoved)));
+              expectOneWinner(
+                  repo,
+                  stages,
+                  "update(x to /free) racing update(y to /free)",
+                  DuplicateVideoException.Key.PATH,
+                  2);
             });
       }
     }
@@ -145,20 +186,33 @@ interface ConcurrencyRules extends RuleTests {
       try (VideoRepository repo = kit().freshRepository()) {
         Video x = kit().video("x");
         Video changed = x.toBuilder().fileSize(99).build();
-        diagnosedRace("update racing delete", List.of(new Op.Add(x)), new Op.Update(changed),
-            new Op.Delete("x"), () -> {
+        diagnosedRace(
+            "update racing delete",
+            List.of(new Op.Add(x)),
+            new Op.Update(changed),
+            new Op.Delete("x"),
+            () -> {
               kit().ok(Rule.VR_1_5, "add(x)", () -> repo.add(x));
-              List<CompletionStage<?>> stages = Race.run(List.of(
-                  () -> repo.update(changed), () -> repo.delete("x")));
+              List<CompletionStage<?>> stages =
+                  Race.run(List.of(() -> repo.update(changed), () -> repo.delete("x")));
               String op = "update(x) racing delete(x)";
               Outcome update = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
               Outcome delete = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
               kit().expect(Rule.VR_1_5, op + ": delete", Outcome.ok(true), delete);
-              kit().expectThat(Rule.VR_1_5, op + ": update", update.equals(Outcome.ok(changed))
-                  || update.failure() == VideoNotFoundException.class,
-                  "the updated video, or VideoNotFoundException", update);
-              kit().expect(Rule.VR_1_5, op + ": get(x) afterwards", Optional.empty(),
-                  kit().ok(Rule.VR_1_5, "get(x)", () -> repo.get("x")));
+              kit()
+                  .expectThat(
+                      Rule.VR_1_5,
+                      op + ": update",
+                      update.equals(Outcome.ok(changed))
+                          || update.failure() == VideoNotFoundException.class,
+                      "the updated video, or VideoNotFoundException",
+                      update);
+              kit()
+                  .expect(
+                      Rule.VR_1_5,
+                      op + ": get(x) afterwards",
+                      Optional.empty(),
+                      kit().ok(Rule.VR_1_5, "get(x)", () -> repo.get("x")));
             });
       }
     }
@@ -178,18 +232,31 @@ interface ConcurrencyRules extends RuleTests {
           batch.add(kit().video("b" + i));
         }
         Video clash = kit().video("other", batch.get(3).path());
-        diagnosedRace("addAll racing an overlapping add", List.of(), new Op.AddAll(batch),
-            new Op.Add(clash), () -> {
-              List<CompletionStage<?>> stages = Race.run(List.of(
-                  () -> repo.addAll(batch), () -> repo.add(clash)));
+        diagnosedRace(
+            "addAll racing an overlapping add",
+            List.of(),
+            new Op.AddAll(batch),
+            new Op.Add(clash),
+            () -> {
+              List<CompletionStage<?>> stages =
+                  Race.run(List.of(() -> repo.addAll(batch), () -> repo.add(clash)));
               String op = "addAll(b0..b4) racing add(other at b3's path)";
               Outcome all = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
               Outcome one = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
-              kit().expectThat(Rule.VR_1_5, op, all.isOk() != one.isOk(),
-                  "exactly one to succeed", "addAll " + all + ", add " + one);
+              kit()
+                  .expectThat(
+                      Rule.VR_1_5,
+                      op,
+                      all.isOk() != one.isOk(),
+                      "exactly one to succeed",
+                      "addAll " + all + ", add " + one);
               long expectedCount = all.isOk() ? 5 : 1;
-              kit().expect(Rule.VR_1_5, op + ": count()", expectedCount,
-                  kit().ok(Rule.VR_1_5, "count()", repo::count));
+              kit()
+                  .expect(
+                      Rule.VR_1_5,
+                      op + ": count()",
+                      expectedCount,
+                      kit().ok(Rule.VR_1_5, "count()", repo::count));
             });
       }
     }
@@ -206,41 +273,64 @@ interface ConcurrencyRules extends RuleTests {
     for (int i = 0; i < 200; i++) {
       Video v = kit().video("v" + i);
       kit().ok(Rule.VR_1_5, "add(v" + i + ")", () -> repo.add(v));
-      List<CompletionStage<?>> reads = Race.run(List.of(() -> repo.get(v.id()),
-          () -> repo.getByPath(v.path())));
+      List<CompletionStage<?>> reads =
+          Race.run(List.of(() -> repo.get(v.id()), () -> repo.getByPath(v.path())));
       for (CompletionStage<?> read : reads) {
-        kit().expect(Rule.VR_1_5, "read on another thread after add(v" + i + ") completed",
-            Optional.of(v), kit().ok(Rule.VR_1_5, "get", () -> read));
+        kit()
+            .expect(
+                Rule.VR_1_5,
+                "read on another thread after add(v" + i + ") completed",
+                Optional.of(v),
+                kit().ok(Rule.VR_1_5, "get", () -> read));
       }
     }
   }
 
   /**
-   * Runs a race's checks; if they fail, runs its operations one at a time, in both orders, so
-   * that a rule that breaks without any race is named first.
+   * Runs a race's checks; if they fail, runs its operations one at a time, in both orders, so that
+   * a rule that breaks without any race is named first.
    */
-  private void diagnosedRace(String test, List<Op> setup, Op first, Op second,
-      SequentialDiagnosis.Body body) throws Exception {
+  private void diagnosedRace(
+      String test, List<Op> setup, Op first, Op second, SequentialDiagnosis.Body body)
+      throws Exception {
     List<Op> oneThenTwo = new ArrayList<>(setup);
     oneThenTwo.addAll(List.of(first, second));
     List<Op> twoThenOne = new ArrayList<>(setup);
     twoThenOne.addAll(List.of(second, first));
-    SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_5, test,
-        () -> List.of(oneThenTwo, twoThenOne), body);
+    SequentialDiagnosis.diagnosed(
+        kit(), Rule.VR_1_5, test, () -> List.of(oneThenTwo, twoThenOne), body);
   }
 
-  private void expectOneWinner(VideoRepository repo, List<CompletionStage<?>> stages, String op,
-      DuplicateVideoException.Key key, long expectedCount) {
+  private void expectOneWinner(
+      VideoRepository repo,
+      List<CompletionStage<?>> stages,
+      String op,
+      DuplicateVideoException.Key key,
+      long expectedCount) {
     Outcome first = kit().outcome(Rule.VR_1_5, op, () -> stages.get(0));
     Outcome second = kit().outcome(Rule.VR_1_5, op, () -> stages.get(1));
-    kit().expectThat(Rule.VR_1_5, op, first.isOk() != second.isOk(), "exactly one winner",
-        "first " + first + ", second " + second);
+    kit()
+        .expectThat(
+            Rule.VR_1_5,
+            op,
+            first.isOk() != second.isOk(),
+            "exactly one winner",
+            "first " + first + ", second " + second);
     Outcome loser = first.isOk() ? second : first;
-    kit().expectThat(Rule.VR_1_5, op, loser.failure() == DuplicateVideoException.class
-        && loser.detail().startsWith(key.name()), "the loser to fail with a " + key + " clash",
-        loser);
-    kit().expect(Rule.VR_1_5, op + ": count()", expectedCount,
-        kit().ok(Rule.VR_1_5, "count()", repo::count));
+    kit()
+        .expectThat(
+            Rule.VR_1_5,
+            op,
+            loser.failure() == DuplicateVideoException.class
+                && loser.detail().startsWith(key.name()),
+            "the loser to fail with a " + key + " clash",
+            loser);
+    kit()
+        .expect(
+            Rule.VR_1_5,
+            op + ": count()",
+            expectedCount,
+            kit().ok(Rule.VR_1_5, "count()", repo::count));
   }
 
   private List<Linearizability.Call> record(VideoRepository repo, List<List<Op>> perThread)
@@ -251,19 +341,22 @@ interface ConcurrencyRules extends RuleTests {
     List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < perThread.size(); t++) {
       int thread = t;
-      Thread th = new Thread(() -> {
-        try {
-          start.await();
-          for (Op op : perThread.get(thread)) {
-            long invoked = System.nanoTime();
-            Supplier<CompletionStage<?>> call = () -> op.invoke(repo);
-            Outcome outcome = kit().outcome(op.rule(), op.toString(), call);
-            history.add(new Linearizability.Call(thread, op, invoked, System.nanoTime(), outcome));
-          }
-        } catch (Throwable e) {
-          errors.add(e);
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  for (Op op : perThread.get(thread)) {
+                    long invoked = System.nanoTime();
+                    Supplier<CompletionStage<?>> call = () -> op.invoke(repo);
+                    Outcome outcome = kit().outcome(op.rule(), op.toString(), call);
+                    history.add(
+                        new Linearizability.Call(thread, op, invoked, System.nanoTime(), outcome));
+                  }
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              });
       threads.add(th);
       th.start();
     }

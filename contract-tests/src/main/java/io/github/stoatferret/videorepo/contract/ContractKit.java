@@ -1,10 +1,10 @@
 package io.github.stoatferret.videorepo.contract;
 
-import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.contract.property.Printable;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the rule tests use: the repositories of one test, calls that await a stage within the
- * timeout and turn every surprise into a failure message that names the rule, the operation and
- * its arguments, and expected versus actual.
+ * timeout and turn every surprise into a failure message that names the rule, the operation and its
+ * arguments, and expected versus actual.
  */
 public final class ContractKit {
 
@@ -67,8 +67,7 @@ public final class ContractKit {
   }
 
   /**
-   * An empty repository that reports changes to a listener; needs
-   * {@link Capability#CHANGE_EVENTS}.
+   * An empty repository that reports changes to a listener; needs {@link Capability#CHANGE_EVENTS}.
    *
    * @param listener the listener
    * @return the repository
@@ -78,15 +77,16 @@ public final class ContractKit {
   }
 
   /**
-   * An empty repository whose change feed keeps about {@code retained} changes and buffers
-   * {@code buffered} per subscriber; needs {@link Capability#CHANGE_FEED}.
+   * An empty repository whose change feed keeps about {@code retained} changes and buffers {@code
+   * buffered} per subscriber; needs {@link Capability#CHANGE_FEED}.
    *
    * @param retained changes kept
    * @param buffered changes buffered per subscriber
    * @return the repository
    */
   public VideoRepository freshRepositoryWithFeedLimits(int retained, int buffered) {
-    return track(fixture.createRepositoryWithFeedLimits(retained, buffered),
+    return track(
+        fixture.createRepositoryWithFeedLimits(retained, buffered),
         "createRepositoryWithFeedLimits(" + retained + ", " + buffered + ")");
   }
 
@@ -125,9 +125,13 @@ public final class ContractKit {
    * @param rule the rule
    */
   public void require(Capability capability, Rule rule) {
-    Assumptions.assumeTrue(fixture.capabilities().contains(capability),
-        () -> rule.id() + " needs capability " + capability
-            + ", which the fixture does not declare in capabilities()");
+    Assumptions.assumeTrue(
+        fixture.capabilities().contains(capability),
+        () ->
+            rule.id()
+                + " needs capability "
+                + capability
+                + ", which the fixture does not declare in capabilities()");
   }
 
   // ---- timeouts and sizes ----
@@ -153,8 +157,8 @@ public final class ContractKit {
   // ---- sample videos ----
 
   /**
-   * A valid video with the given id, a path made from it, and a {@code createdAt} later than
-   * every sample made before it in this test.
+   * A valid video with the given id, a path made from it, and a {@code createdAt} later than every
+   * sample made before it in this test.
    *
    * @param id the id
    * @return the video
@@ -184,18 +188,26 @@ public final class ContractKit {
    */
   public Video video(String id, String path, Instant createdAt) {
     String filename = path.substring(path.lastIndexOf('/') + 1);
-    return Video.builder().id(id).path(path).filename(filename.isBlank() ? "video" : filename)
-        .durationFrames(1440).frameRate(24000, 1001).resolution(1920, 1080)
-        .videoCodec("h264").audioCodec("aac").fileSize(10_485_760L)
-        .timestamps(createdAt).build();
+    return Video.builder()
+        .id(id)
+        .path(path)
+        .filename(filename.isBlank() ? "video" : filename)
+        .durationFrames(1440)
+        .frameRate(24000, 1001)
+        .resolution(1920, 1080)
+        .videoCodec("h264")
+        .audioCodec("aac")
+        .fileSize(10_485_760L)
+        .timestamps(createdAt)
+        .build();
   }
 
   // ---- calls ----
 
   /**
    * Calls an operation and waits for its outcome. A method that throws instead of returning a
-   * stage, returns {@code null}, or whose stage does not complete within the timeout fails the
-   * test (rule VR-1.1 for the first two).
+   * stage, returns {@code null}, or whose stage does not complete within the timeout fails the test
+   * (rule VR-1.1 for the first two).
    *
    * @param rule the rule the test checks
    * @param operation the call as text, e.g. {@code add(a)}
@@ -261,20 +273,25 @@ public final class ContractKit {
       throw failure(Rule.VR_1_1, operation, "a stage", "null", null);
     }
     CompletableFuture<Object> done = new CompletableFuture<>();
-    stage.whenComplete((v, e) -> {
-      if (e != null) {
-        done.completeExceptionally(e);
-      } else {
-        done.complete(v);
-      }
-    });
+    stage.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            done.completeExceptionally(e);
+          } else {
+            done.complete(v);
+          }
+        });
     try {
       return new Settled(done.get(awaitTimeout().toMillis(), TimeUnit.MILLISECONDS), null);
     } catch (ExecutionException e) {
       return new Settled(null, unwrap(e));
     } catch (TimeoutException e) {
-      throw failure(rule, operation, "the stage to complete",
-          "still pending after " + awaitTimeout().toMillis() + " ms", null);
+      throw failure(
+          rule,
+          operation,
+          "the stage to complete",
+          "still pending after " + awaitTimeout().toMillis() + " ms",
+          null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure(rule, operation, "the stage to complete", "interrupted", e);
@@ -289,8 +306,8 @@ public final class ContractKit {
    * @param expected the expected value
    * @param actual the actual value
    */
-  public void expect(Rule rule, String operation, @Nullable Object expected,
-      @Nullable Object actual) {
+  public void expect(
+      Rule rule, String operation, @Nullable Object expected, @Nullable Object actual) {
     if (!java.util.Objects.equals(expected, actual)) {
       throw failure(rule, operation, expected, actual, null);
     }
@@ -305,8 +322,8 @@ public final class ContractKit {
    * @param expected what was expected, in words
    * @param actual what happened, in words
    */
-  public void expectThat(Rule rule, String operation, boolean condition, String expected,
-      @Nullable Object actual) {
+  public void expectThat(
+      Rule rule, String operation, boolean condition, String expected, @Nullable Object actual) {
     if (!condition) {
       throw failure(rule, operation, expected, actual, null);
     }
@@ -322,14 +339,18 @@ public final class ContractKit {
    * @param cause the underlying exception, or {@code null}
    * @return the error to throw
    */
-  public static AssertionFailedError failure(Rule rule, String operation,
-      @Nullable Object expected, @Nullable Object actual, @Nullable Throwable cause) {
+  public static AssertionFailedError failure(
+      Rule rule,
+      String operation,
+      @Nullable Object expected,
+      @Nullable Object actual,
+      @Nullable Throwable cause) {
     return failure(rule, operation, expected, actual, cause, null);
   }
 
   /**
-   * Makes a failure as {@link #failure(Rule, String, Object, Object, Throwable)} does, saying
-   * also which test found it when that test checks another rule.
+   * Makes a failure as {@link #failure(Rule, String, Object, Object, Throwable)} does, saying also
+   * which test found it when that test checks another rule.
    *
    * @param rule the rule
    * @param operation the call as text
@@ -339,29 +360,43 @@ public final class ContractKit {
    * @param foundBy which test found it and why this rule comes first, or {@code null}
    * @return the error to throw
    */
-  static AssertionFailedError failure(Rule rule, String operation, @Nullable Object expected,
-      @Nullable Object actual, @Nullable Throwable cause, @Nullable String foundBy) {
+  static AssertionFailedError failure(
+      Rule rule,
+      String operation,
+      @Nullable Object expected,
+      @Nullable Object actual,
+      @Nullable Throwable cause,
+      @Nullable String foundBy) {
     // expected and actual may be whole lists of videos: the message keeps a readable part (the
     // first difference says where to look) and the error keeps them whole for an IDE's diff.
-    String message = "[" + rule.id() + "] " + rule.statement()
-        + (foundBy == null ? "" : "\n  found by:  " + foundBy)
-        + "\n  operation: " + operation
-        + firstDifference(expected, actual)
-        + "\n  expected:  " + cut(String.valueOf(expected))
-        + "\n  actual:    " + cut(String.valueOf(actual))
-        + "\n  hint:      " + rule.hint();
+    String message =
+        "["
+            + rule.id()
+            + "] "
+            + rule.statement()
+            + (foundBy == null ? "" : "\n  found by:  " + foundBy)
+            + "\n  operation: "
+            + operation
+            + firstDifference(expected, actual)
+            + "\n  expected:  "
+            + cut(String.valueOf(expected))
+            + "\n  actual:    "
+            + cut(String.valueOf(actual))
+            + "\n  hint:      "
+            + rule.hint();
     return new AssertionFailedError(Printable.xmlSafe(message), expected, actual, cause);
   }
 
   private static String cut(String text) {
     int max = 2_000;
-    return text.length() <= max ? text
+    return text.length() <= max
+        ? text
         : text.substring(0, max) + "... (" + (text.length() - max) + " more characters)";
   }
 
   /**
-   * Where two lists first differ, by index and video id, so that a reader need not compare two
-   * long lists by eye; empty when they are not both lists.
+   * Where two lists first differ, by index and video id, so that a reader need not compare two long
+   * lists by eye; empty when they are not both lists.
    */
   private static String firstDifference(@Nullable Object expected, @Nullable Object actual) {
     if (!(expected instanceof List<?> e) || !(actual instanceof List<?> a)) {
@@ -370,16 +405,23 @@ public final class ContractKit {
     int n = Math.min(e.size(), a.size());
     for (int i = 0; i < n; i++) {
       if (!java.util.Objects.equals(e.get(i), a.get(i))) {
-        return "\n  first difference at index " + i + ": expected " + brief(e.get(i))
-            + ", actual " + brief(a.get(i));
+        return "\n  first difference at index "
+            + i
+            + ": expected "
+            + brief(e.get(i))
+            + ", actual "
+            + brief(a.get(i));
       }
     }
     if (e.size() == a.size()) {
       return "";
     }
-    return "\n  first difference at index " + n + ": " + (e.size() > n
-        ? "expected " + brief(e.get(n)) + ", actual: the list ends (" + a.size() + " items)"
-        : "expected the list to end (" + e.size() + " items), actual " + brief(a.get(n)));
+    return "\n  first difference at index "
+        + n
+        + ": "
+        + (e.size() > n
+            ? "expected " + brief(e.get(n)) + ", actual: the list ends (" + a.size() + " items)"
+            : "expected the list to end (" + e.size() + " items), actual " + brief(a.get(n)));
   }
 
   private static String brief(@Nullable Object item) {
@@ -394,8 +436,7 @@ public final class ContractKit {
    * Removes the wrappers that futures put around a failure.
    *
    * @param t the failure
-   * @return the first cause that is not a {@link CompletionException} or
-   *     {@link ExecutionException}
+   * @return the first cause that is not a {@link CompletionException} or {@link ExecutionException}
    */
   public static Throwable unwrap(Throwable t) {
     Throwable cur = t;
@@ -428,8 +469,8 @@ public final class ContractKit {
     int limit = 1000;
     for (int offset = 0; ; offset += limit) {
       int from = offset;
-      List<Video> chunk = ok(rule, "list(" + limit + ", " + from + ")",
-          () -> repo.list(limit, from));
+      List<Video> chunk =
+          ok(rule, "list(" + limit + ", " + from + ")", () -> repo.list(limit, from));
       out.addAll(chunk);
       if (chunk.size() < limit) {
         return out;
@@ -452,8 +493,8 @@ public final class ContractKit {
       String from = cursor;
       String op = "page(" + from + ", " + size + ")";
       VideoPage p = ok(rule, op, () -> repo.page(from, size));
-      expectThat(rule, op, p.items().size() <= size, "at most " + size + " items",
-          p.items().size());
+      expectThat(
+          rule, op, p.items().size() <= size, "at most " + size + " items", p.items().size());
       out.addAll(p.items());
       if (p.nextCursor() == null) {
         return out;

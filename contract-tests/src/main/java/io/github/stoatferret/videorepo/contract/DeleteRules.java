@@ -12,15 +12,31 @@ interface DeleteRules extends RuleTests {
   @Test
   default void vr9_1_deleteSaysWhetherItRemovedAVideo() {
     VideoRepository repo = kit().repository();
-    kit().expect(Rule.VR_9_1, "delete(\"a\") when absent", false,
-        kit().ok(Rule.VR_9_1, "delete(\"a\")", () -> repo.delete("a")));
+    kit()
+        .expect(
+            Rule.VR_9_1,
+            "delete(\"a\") when absent",
+            false,
+            kit().ok(Rule.VR_9_1, "delete(\"a\")", () -> repo.delete("a")));
     kit().ok(Rule.VR_9_1, "add(a)", () -> repo.add(kit().video("a")));
-    kit().expect(Rule.VR_9_1, "delete(\"a\")", true,
-        kit().ok(Rule.VR_9_1, "delete(\"a\")", () -> repo.delete("a")));
-    kit().expect(Rule.VR_9_1, "get(\"a\") after delete", Optional.empty(),
-        kit().ok(Rule.VR_9_1, "get(\"a\")", () -> repo.get("a")));
-    kit().expect(Rule.VR_9_1, "delete(\"a\") again", false,
-        kit().ok(Rule.VR_9_1, "delete(\"a\")", () -> repo.delete("a")));
+    kit()
+        .expect(
+            Rule.VR_9_1,
+            "delete(\"a\")",
+            true,
+            kit().ok(Rule.VR_9_1, "delete(\"a\")", () -> repo.delete("a")));
+    kit()
+        .expect(
+            Rule.VR_9_1,
+            "get(\"a\") after delete",
+            Optional.empty(),
+            kit().ok(Rule.VR_9_1, "get(\"a\")", () -> repo.get("a")));
+    kit()
+        .expect(
+            Rule.VR_9_1,
+            "delete(\"a\") again",
+            false,
+            kit().ok(Rule.VR_9_1, "delete(\"a\")", () -> repo.delete("a")));
   }
 
   /** VR-9.1: the path and the id are free again. */

@@ -35,11 +35,19 @@ interface EventRules extends RuleTests {
     kit().ok(Rule.VR_13_1, "addAll([b, c])", () -> repo.addAll(List.of(b, c)));
     kit().ok(Rule.VR_13_1, "update(a)", () -> repo.update(a2));
     kit().ok(Rule.VR_13_1, "delete(b)", () -> repo.delete("b"));
-    List<VideoChangeEvent> expected = List.of(new VideoChangeEvent.Added(a),
-        new VideoChangeEvent.Added(b), new VideoChangeEvent.Added(c),
-        VideoChangeEvent.Updated.of(a, a2), new VideoChangeEvent.Deleted(b));
-    kit().expect(Rule.VR_13_1, "events of add, addAll, update, delete", expected,
-        listener.await(expected.size(), kit().awaitTimeout(), kit().quietPeriod()));
+    List<VideoChangeEvent> expected =
+        List.of(
+            new VideoChangeEvent.Added(a),
+            new VideoChangeEvent.Added(b),
+            new VideoChangeEvent.Added(c),
+            VideoChangeEvent.Updated.of(a, a2),
+            new VideoChangeEvent.Deleted(b));
+    kit()
+        .expect(
+            Rule.VR_13_1,
+            "events of add, addAll, update, delete",
+            expected,
+            listener.await(expected.size(), kit().awaitTimeout(), kit().quietPeriod()));
   }
 
   /**
@@ -55,14 +63,16 @@ interface EventRules extends RuleTests {
     List<CompletionStage<?>> writes = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      Thread th = new Thread(() -> {
-        for (int i = 0; i < 100; i++) {
-          String id = "v" + (i % 10);
-          writes.add(repo.add(kit().video(id, "/p" + i % 7)));
-          writes.add(repo.update(kit().video(id, "/p" + (i % 5))));
-          writes.add(repo.delete("v" + (i % 3)));
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 100; i++) {
+                  String id = "v" + (i % 10);
+                  writes.add(repo.add(kit().video(id, "/p" + i % 7)));
+                  writes.add(repo.update(kit().video(id, "/p" + (i % 5))));
+                  writes.add(repo.delete("v" + (i % 3)));
+                }
+              });
       threads.add(th);
       th.start();
     }
@@ -83,10 +93,15 @@ interface EventRules extends RuleTests {
       events = listener.await(0, Duration.ZERO, kit().quietPeriod().dividedBy(4));
       replayed = replay(events);
     } while (!replayed.equals(actual) && System.nanoTime() < deadline);
-    kit().expect(Rule.VR_13_1, "state replayed from " + events.size()
-        + " events vs the stored state", actual, replayed);
-    kit().expect(Rule.VR_13_1, "listener called from two threads at once", false,
-        listener.overlapped());
+    kit()
+        .expect(
+            Rule.VR_13_1,
+            "state replayed from " + events.size() + " events vs the stored state",
+            actual,
+            replayed);
+    kit()
+        .expect(
+            Rule.VR_13_1, "listener called from two threads at once", false, listener.overlapped());
   }
 
   /**
@@ -101,8 +116,13 @@ interface EventRules extends RuleTests {
     VideoRepository repo = kit().freshRepository(listener);
     Video a = kit().video("a", "/old");
     kit().ok(Rule.VR_13_2, "add(a)", () -> repo.add(a));
-    Video moved = a.toBuilder().path("/new").fileSize(1).audioCodec(null)
-        .createdAt(a.createdAt().minusSeconds(5)).build();
+    Video moved =
+        a.toBuilder()
+            .path("/new")
+            .fileSize(1)
+            .audioCodec(null)
+            .createdAt(a.createdAt().minusSeconds(5))
+            .build();
     Video stored = kit().ok(Rule.VR_13_2, "update(a)", () -> repo.update(moved));
     List<VideoChangeEvent> events = listener.await(2, kit().awaitTimeout(), kit().quietPeriod());
     kit().expect(Rule.VR_13_2, "events", 2, events.size());
@@ -125,14 +145,16 @@ interface EventRules extends RuleTests {
     Video a = kit().video("a");
     kit().ok(Rule.VR_13_3, "add(a)", () -> repo.add(a));
     kit().outcome(Rule.VR_13_3, "add(a) again", () -> repo.add(a));
-    kit().outcome(Rule.VR_13_3, "addAll([b, a])",
-        () -> repo.addAll(List.of(kit().video("b"), a)));
+    kit().outcome(Rule.VR_13_3, "addAll([b, a])", () -> repo.addAll(List.of(kit().video("b"), a)));
     kit().outcome(Rule.VR_13_3, "update(absent)", () -> repo.update(kit().video("absent")));
     kit().outcome(Rule.VR_13_3, "delete(absent)", () -> repo.delete("absent"));
     kit().outcome(Rule.VR_13_3, "add(null)", () -> repo.add(null));
-    kit().expect(Rule.VR_13_3, "events after one add and five failures or no-ops",
-        List.of(new VideoChangeEvent.Added(a)),
-        listener.await(1, kit().awaitTimeout(), kit().quietPeriod()));
+    kit()
+        .expect(
+            Rule.VR_13_3,
+            "events after one add and five failures or no-ops",
+            List.of(new VideoChangeEvent.Added(a)),
+            listener.await(1, kit().awaitTimeout(), kit().quietPeriod()));
   }
 
   /**
@@ -147,11 +169,18 @@ interface EventRules extends RuleTests {
     VideoRepository repo = kit().freshRepository(listener);
     Video a = kit().video("a");
     kit().ok(Rule.VR_13_4, "add(a) with a throwing listener", () -> repo.add(a));
-    kit().ok(Rule.VR_13_4, "update(a) with a throwing listener",
-        () -> repo.update(a.toBuilder().fileSize(2).build()));
+    kit()
+        .ok(
+            Rule.VR_13_4,
+            "update(a) with a throwing listener",
+            () -> repo.update(a.toBuilder().fileSize(2).build()));
     kit().ok(Rule.VR_13_4, "delete(a) with a throwing listener", () -> repo.delete("a"));
-    kit().expect(Rule.VR_13_4, "events delivered to a throwing listener", 3,
-        listener.await(3, kit().awaitTimeout(), kit().quietPeriod()).size());
+    kit()
+        .expect(
+            Rule.VR_13_4,
+            "events delivered to a throwing listener",
+            3,
+            listener.await(3, kit().awaitTimeout(), kit().quietPeriod()).size());
   }
 
   /**
@@ -166,8 +195,13 @@ interface EventRules extends RuleTests {
     for (VideoChangeEvent e : events) {
       String where = "event " + index++ + " of " + events.size() + ": " + e;
       if (e instanceof VideoChangeEvent.Added added) {
-        kit().expectThat(Rule.VR_13_1, where, state.put(e.id(), added.video()) == null,
-            "the id to be absent before an Added event", "present");
+        kit()
+            .expectThat(
+                Rule.VR_13_1,
+                where,
+                state.put(e.id(), added.video()) == null,
+                "the id to be absent before an Added event",
+                "present");
       } else if (e instanceof VideoChangeEvent.Updated u) {
         kit().expect(Rule.VR_13_1, where, u.before(), state.put(e.id(), u.after()));
       } else if (e instanceof VideoChangeEvent.Deleted d) {

@@ -39,14 +39,22 @@ interface FeedRules extends RuleTests {
     kit().ok(Rule.VR_17_1, "update(a)", () -> repo.update(a2));
     kit().ok(Rule.VR_17_1, "delete(\"b\")", () -> repo.delete("b"));
     kit().ok(Rule.VR_17_1, "delete(\"b\") again", () -> repo.delete("b"));
-    List<VideoChangeEvent> expected = List.of(new VideoChangeEvent.Added(a),
-        new VideoChangeEvent.Added(b), new VideoChangeEvent.Added(c),
-        VideoChangeEvent.Updated.of(a, a2), new VideoChangeEvent.Deleted(b));
+    List<VideoChangeEvent> expected =
+        List.of(
+            new VideoChangeEvent.Added(a),
+            new VideoChangeEvent.Added(b),
+            new VideoChangeEvent.Added(c),
+            VideoChangeEvent.Updated.of(a, a2),
+            new VideoChangeEvent.Deleted(b));
     all.await(expected.size(), kit().awaitTimeout());
     Thread.sleep(kit().quietPeriod().toMillis()); // an extra change would arrive meanwhile
     List<ChangeFeedEvent> got = all.items();
-    kit().expect(Rule.VR_17_1, "changesAfter(START) over add, addAll, update, delete", expected,
-        got.stream().map(ChangeFeedEvent::change).toList());
+    kit()
+        .expect(
+            Rule.VR_17_1,
+            "changesAfter(START) over add, addAll, update, delete",
+            expected,
+            got.stream().map(ChangeFeedEvent::change).toList());
     increasing(Rule.VR_17_1, "changesAfter(START)", got);
     clean(Rule.VR_17_1, all);
   }
@@ -66,17 +74,21 @@ interface FeedRules extends RuleTests {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int thread = t;
-      Thread th = new Thread(() -> {
-        for (int i = 0; i < 60; i++) {
-          String id = "v" + (i % 10);
-          List<CompletionStage<?>> mine = List.of(
-              repo.add(kit().video(id, "/p" + (i + thread) % 7)),
-              repo.update(kit().video(id, "/p" + (i % 5))), repo.delete("v" + (i % 3)));
-          synchronized (writes) {
-            writes.addAll(mine);
-          }
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 60; i++) {
+                  String id = "v" + (i % 10);
+                  List<CompletionStage<?>> mine =
+                      List.of(
+                          repo.add(kit().video(id, "/p" + (i + thread) % 7)),
+                          repo.update(kit().video(id, "/p" + (i % 5))),
+                          repo.delete("v" + (i % 3)));
+                  synchronized (writes) {
+                    writes.addAll(mine);
+                  }
+                }
+              });
       threads.add(th);
       th.start();
     }
@@ -114,13 +126,22 @@ interface FeedRules extends RuleTests {
       kit().outcome(Rule.VR_17_2, "update " + i, () -> repo.update(kit().video(id, "/u" + id)));
     }
     List<ChangeFeedEvent> all = collect(repo.changesAfter(ChangePosition.START), -1);
-    kit().expectThat(Rule.VR_17_2, "changesAfter(START)", all.size() >= 12,
-        "the 12 adds and their updates", all.size() + " changes");
+    kit()
+        .expectThat(
+            Rule.VR_17_2,
+            "changesAfter(START)",
+            all.size() >= 12,
+            "the 12 adds and their updates",
+            all.size() + " changes");
     for (int at : new int[] {0, 1, all.size() / 2, all.size() - 1, all.size()}) {
       ChangePosition from = at == 0 ? ChangePosition.START : all.get(at - 1).position();
       List<ChangeFeedEvent> rest = all.subList(at, all.size());
-      kit().expect(Rule.VR_17_2, "changesAfter(" + from + ")", rest,
-          collect(repo.changesAfter(from), rest.size()));
+      kit()
+          .expect(
+              Rule.VR_17_2,
+              "changesAfter(" + from + ")",
+              rest,
+              collect(repo.changesAfter(from), rest.size()));
     }
   }
 
@@ -142,11 +163,13 @@ interface FeedRules extends RuleTests {
     List<ChangeFeedEvent> first = reference.await(100, kit().awaitTimeout());
     ChangePosition from = first.get(49).position();
     List<FeedRecorder> resumed = new ArrayList<>();
-    Thread writer = new Thread(() -> {
-      for (int i = 100; i < 400; i++) {
-        repo.add(kit().video("v" + i));
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 100; i < 400; i++) {
+                repo.add(kit().video("v" + i));
+              }
+            });
     writer.start();
     for (int s = 0; s < 5; s++) {
       resumed.add(subscribe(repo.changesAfter(from), Long.MAX_VALUE));
@@ -157,11 +180,17 @@ interface FeedRules extends RuleTests {
     for (FeedRecorder r : resumed) {
       List<ChangeFeedEvent> got = r.await(350, kit().awaitTimeout());
       Thread.sleep(kit().quietPeriod().toMillis());
-      kit().expect(Rule.VR_17_2, "changesAfter(" + from + ") while 300 adds run", expected,
-          r.items());
+      kit()
+          .expect(
+              Rule.VR_17_2, "changesAfter(" + from + ") while 300 adds run", expected, r.items());
       clean(Rule.VR_17_2, r);
-      kit().expectThat(Rule.VR_17_2, "changesAfter(" + from + ")", got.size() == 350,
-          "350 changes", got.size());
+      kit()
+          .expectThat(
+              Rule.VR_17_2,
+              "changesAfter(" + from + ")",
+              got.size() == 350,
+              "350 changes",
+              got.size());
     }
   }
 
@@ -185,13 +214,22 @@ interface FeedRules extends RuleTests {
     live.await(1, kit().awaitTimeout());
     Thread.sleep(kit().quietPeriod().toMillis()); // changes before subscribe would arrive too
     List<ChangeFeedEvent> got = live.items();
-    kit().expectThat(Rule.VR_17_2, "changes(), then add(new)", !got.isEmpty()
-        && got.get(got.size() - 1).change().equals(new VideoChangeEvent.Added(a)),
-        "Added(new) last", got);
+    kit()
+        .expectThat(
+            Rule.VR_17_2,
+            "changes(), then add(new)",
+            !got.isEmpty()
+                && got.get(got.size() - 1).change().equals(new VideoChangeEvent.Added(a)),
+            "Added(new) last",
+            got);
     for (ChangeFeedEvent e : got.subList(0, got.size() - 1)) {
-      kit().expectThat(Rule.VR_17_2, "changes()", before.contains(e),
-          "only changes of writes called after subscribe, or a few committed just before",
-          e);
+      kit()
+          .expectThat(
+              Rule.VR_17_2,
+              "changes()",
+              before.contains(e),
+              "only changes of writes called after subscribe, or a few committed just before",
+              e);
     }
     clean(Rule.VR_17_2, live);
   }
@@ -213,27 +251,51 @@ interface FeedRules extends RuleTests {
     FeedRecorder eager = subscribe(repo.changesAfter(ChangePosition.START), Long.MAX_VALUE);
     for (int i = 0; i < 100; i++) {
       int n = i;
-      kit().ok(Rule.VR_17_3, "add(v" + i + ") while a subscriber blocks in onNext",
-          () -> repo.add(kit().video("v" + n)));
+      kit()
+          .ok(
+              Rule.VR_17_3,
+              "add(v" + i + ") while a subscriber blocks in onNext",
+              () -> repo.add(kit().video("v" + n)));
     }
-    kit().expect(Rule.VR_17_3, "changes to a subscriber that does not block", 100,
-        eager.await(100, kit().awaitTimeout()).size());
+    kit()
+        .expect(
+            Rule.VR_17_3,
+            "changes to a subscriber that does not block",
+            100,
+            eager.await(100, kit().awaitTimeout()).size());
     Thread.sleep(kit().quietPeriod().toMillis());
-    kit().expect(Rule.VR_17_3, "changes to a subscriber that requested nothing", 0,
-        idle.items().size());
-    kit().expect(Rule.VR_17_3, "changes to a subscriber blocked in its first onNext", 1,
-        blocked.items().size());
+    kit()
+        .expect(
+            Rule.VR_17_3, "changes to a subscriber that requested nothing", 0, idle.items().size());
+    kit()
+        .expect(
+            Rule.VR_17_3,
+            "changes to a subscriber blocked in its first onNext",
+            1,
+            blocked.items().size());
     idle.request(7);
-    kit().expect(Rule.VR_17_3, "request(7) by the idle subscriber", eager.items().subList(0, 7),
-        idle.await(7, kit().awaitTimeout()));
+    kit()
+        .expect(
+            Rule.VR_17_3,
+            "request(7) by the idle subscriber",
+            eager.items().subList(0, 7),
+            idle.await(7, kit().awaitTimeout()));
     Thread.sleep(kit().quietPeriod().toMillis());
     kit().expect(Rule.VR_17_3, "changes after request(7)", 7, idle.items().size());
     idle.request(Long.MAX_VALUE);
     blocked.release();
-    kit().expect(Rule.VR_17_3, "all changes, after the idle subscriber asked for them",
-        eager.items(), idle.await(100, kit().awaitTimeout()));
-    kit().expect(Rule.VR_17_3, "all changes, after the blocked subscriber was released",
-        eager.items(), blocked.await(100, kit().awaitTimeout()));
+    kit()
+        .expect(
+            Rule.VR_17_3,
+            "all changes, after the idle subscriber asked for them",
+            eager.items(),
+            idle.await(100, kit().awaitTimeout()));
+    kit()
+        .expect(
+            Rule.VR_17_3,
+            "all changes, after the blocked subscriber was released",
+            eager.items(),
+            blocked.await(100, kit().awaitTimeout()));
     clean(Rule.VR_17_3, idle);
     clean(Rule.VR_17_3, blocked);
     clean(Rule.VR_17_3, eager);
@@ -285,29 +347,47 @@ interface FeedRules extends RuleTests {
     fromStart.awaitEnd(kit().awaitTimeout());
     Throwable error = fromStart.error();
     if (!(error instanceof ChangePositionExpiredException expired)) {
-      throw ContractKit.failure(Rule.VR_17_4, "changesAfter(START) after 300 changes with 20"
-          + " kept", "all 300 changes, or ChangePositionExpiredException", got.size()
-          + " changes, then " + error, error);
+      throw ContractKit.failure(
+          Rule.VR_17_4,
+          "changesAfter(START) after 300 changes with 20" + " kept",
+          "all 300 changes, or ChangePositionExpiredException",
+          got.size() + " changes, then " + error,
+          error);
     }
-    kit().expect(Rule.VR_17_4, "ChangePositionExpiredException.position()",
-        ChangePosition.START, expired.position());
-    kit().expectThat(Rule.VR_17_4, "changesAfter(START) after 300 changes with 20 kept",
-        got.isEmpty(), "no change before the error (the first ones are gone)", got);
+    kit()
+        .expect(
+            Rule.VR_17_4,
+            "ChangePositionExpiredException.position()",
+            ChangePosition.START,
+            expired.position());
+    kit()
+        .expectThat(
+            Rule.VR_17_4,
+            "changesAfter(START) after 300 changes with 20 kept",
+            got.isEmpty(),
+            "no change before the error (the first ones are gone)",
+            got);
     ChangePosition oldest = expired.oldestKept();
-    List<ChangeFeedEvent> rest = collect(repo.changesAfter(
-        new ChangePosition(oldest.value() - 1)), -1);
-    kit().expectThat(Rule.VR_17_4, "changesAfter(" + (oldest.value() - 1) + ")",
-        !rest.isEmpty() && rest.get(0).position().equals(oldest)
-            && rest.get(rest.size() - 1).change().id().equals("v299"),
-        "from the oldest kept, " + oldest + ", to the last change",
-        rest.isEmpty() ? "nothing" : rest.get(0).position() + " to " + rest.get(rest.size() - 1));
+    List<ChangeFeedEvent> rest =
+        collect(repo.changesAfter(new ChangePosition(oldest.value() - 1)), -1);
+    kit()
+        .expectThat(
+            Rule.VR_17_4,
+            "changesAfter(" + (oldest.value() - 1) + ")",
+            !rest.isEmpty()
+                && rest.get(0).position().equals(oldest)
+                && rest.get(rest.size() - 1).change().id().equals("v299"),
+            "from the oldest kept, " + oldest + ", to the last change",
+            rest.isEmpty()
+                ? "nothing"
+                : rest.get(0).position() + " to " + rest.get(rest.size() - 1));
     increasing(Rule.VR_17_4, "changesAfter(oldest - 1)", rest);
   }
 
   /**
-   * VR-17.4: a subscriber that falls further behind than the buffer and the retention gets
-   * every change without a gap, or, once the changes it needs are gone, the error naming the
-   * last position it received.
+   * VR-17.4: a subscriber that falls further behind than the buffer and the retention gets every
+   * change without a gap, or, once the changes it needs are gone, the error naming the last
+   * position it received.
    *
    * @throws Exception if interrupted
    */
@@ -332,17 +412,26 @@ interface FeedRules extends RuleTests {
       got = slow.items();
       Throwable error = slow.error();
       // a fresh repository: a subscriber that received nothing is still at START
-      ChangePosition last = got.isEmpty() ? ChangePosition.START
-          : got.get(got.size() - 1).position();
+      ChangePosition last =
+          got.isEmpty() ? ChangePosition.START : got.get(got.size() - 1).position();
       if (!(error instanceof ChangePositionExpiredException expired)
           || !expired.position().equals(last)) {
-        throw ContractKit.failure(Rule.VR_17_4, "a subscriber 299 changes behind with 20 kept",
+        throw ContractKit.failure(
+            Rule.VR_17_4,
+            "a subscriber 299 changes behind with 20 kept",
             "every change, or ChangePositionExpiredException naming the last one received ("
-                + last + ")", got.size() + " changes, then " + error, error);
+                + last
+                + ")",
+            got.size() + " changes, then " + error,
+            error);
       }
     }
-    kit().expect(Rule.VR_17_4, "the changes the slow subscriber received",
-        all.subList(0, got.size()), got.stream().map(ChangeFeedEvent::change).toList());
+    kit()
+        .expect(
+            Rule.VR_17_4,
+            "the changes the slow subscriber received",
+            all.subList(0, got.size()),
+            got.stream().map(ChangeFeedEvent::change).toList());
     increasing(Rule.VR_17_4, "the slow subscriber's changes", got);
     clean(Rule.VR_17_4, slow);
   }
@@ -360,9 +449,13 @@ interface FeedRules extends RuleTests {
     VideoRepository repo = kit().freshRepository();
     FeedRecorder bad = subscribe(repo.changesAfter(null), 1);
     bad.awaitEnd(kit().awaitTimeout());
-    kit().expectThat(Rule.VR_17_5, "changesAfter(null)",
-        bad.error() instanceof InvalidArgumentException e && "position".equals(e.parameter()),
-        "InvalidArgumentException of parameter position", bad.error());
+    kit()
+        .expectThat(
+            Rule.VR_17_5,
+            "changesAfter(null)",
+            bad.error() instanceof InvalidArgumentException e && "position".equals(e.parameter()),
+            "InvalidArgumentException of parameter position",
+            bad.error());
     FeedRecorder r = subscribe(repo.changes(), Long.MAX_VALUE);
     List<CompletionStage<Video>> writes = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -376,17 +469,30 @@ interface FeedRules extends RuleTests {
         acknowledged.add("v" + i);
       }
     }
-    kit().expectThat(Rule.VR_17_5, "close()", r.awaitEnd(kit().awaitTimeout()),
-        "onComplete after the changes", r.items().size() + " changes and no end");
+    kit()
+        .expectThat(
+            Rule.VR_17_5,
+            "close()",
+            r.awaitEnd(kit().awaitTimeout()),
+            "onComplete after the changes",
+            r.items().size() + " changes and no end");
     kit().expect(Rule.VR_17_5, "the end of the feed after close", null, r.error());
-    kit().expect(Rule.VR_17_5, "ids of the changes before onComplete", acknowledged,
-        r.items().stream().map(ChangeFeedEvent::id).toList());
+    kit()
+        .expect(
+            Rule.VR_17_5,
+            "ids of the changes before onComplete",
+            acknowledged,
+            r.items().stream().map(ChangeFeedEvent::id).toList());
     clean(Rule.VR_17_5, r);
     FeedRecorder late = subscribe(repo.changesAfter(ChangePosition.START), 1);
     late.awaitEnd(kit().awaitTimeout());
-    kit().expectThat(Rule.VR_17_5, "changesAfter(START) after close",
-        late.error() instanceof RepositoryClosedException,
-        "RepositoryClosedException", late.error());
+    kit()
+        .expectThat(
+            Rule.VR_17_5,
+            "changesAfter(START) after close",
+            late.error() instanceof RepositoryClosedException,
+            "RepositoryClosedException",
+            late.error());
   }
 
   /**
@@ -400,26 +506,37 @@ interface FeedRules extends RuleTests {
     kit().require(Capability.REOPEN, Rule.VR_17_6);
     VideoRepository repo = kit().freshRepository();
     kit().ok(Rule.VR_17_6, "add(a)", () -> repo.add(kit().video("a")));
-    kit().ok(Rule.VR_17_6, "addAll([b, c])",
-        () -> repo.addAll(List.of(kit().video("b"), kit().video("c"))));
+    kit()
+        .ok(
+            Rule.VR_17_6,
+            "addAll([b, c])",
+            () -> repo.addAll(List.of(kit().video("b"), kit().video("c"))));
     kit().ok(Rule.VR_17_6, "delete(\"b\")", () -> repo.delete("b"));
     List<ChangeFeedEvent> before = collect(repo.changesAfter(ChangePosition.START), 4);
     repo.close();
     VideoRepository again = kit().reopen();
-    kit().expect(Rule.VR_17_6, "changesAfter(START) after reopening", before,
-        collect(again.changesAfter(ChangePosition.START), 4));
+    kit()
+        .expect(
+            Rule.VR_17_6,
+            "changesAfter(START) after reopening",
+            before,
+            collect(again.changesAfter(ChangePosition.START), 4));
     FeedRecorder next = subscribe(again.changesAfter(before.get(3).position()), Long.MAX_VALUE);
     kit().ok(Rule.VR_17_6, "add(d) after reopening", () -> again.add(kit().video("d")));
     List<ChangeFeedEvent> got = next.await(1, kit().awaitTimeout());
-    kit().expectThat(Rule.VR_17_6, "add(d) after reopening", got.size() == 1
-        && got.get(0).position().isAfter(before.get(3).position()),
-        "one change after " + before.get(3).position(), got);
+    kit()
+        .expectThat(
+            Rule.VR_17_6,
+            "add(d) after reopening",
+            got.size() == 1 && got.get(0).position().isAfter(before.get(3).position()),
+            "one change after " + before.get(3).position(),
+            got);
   }
 
   // ---- helpers ----
 
-  private FeedRecorder subscribe(java.util.concurrent.Flow.Publisher<ChangeFeedEvent> feed,
-      long request) {
+  private FeedRecorder subscribe(
+      java.util.concurrent.Flow.Publisher<ChangeFeedEvent> feed, long request) {
     FeedRecorder r = FeedRecorder.manual();
     feed.subscribe(r);
     if (request > 0) {
@@ -451,8 +568,8 @@ interface FeedRules extends RuleTests {
     }
     r.cancel();
     if (r.error() != null) {
-      throw ContractKit.failure(Rule.VR_17_2, "a subscription", "changes",
-          "onError(" + r.error() + ")", r.error());
+      throw ContractKit.failure(
+          Rule.VR_17_2, "a subscription", "changes", "onError(" + r.error() + ")", r.error());
     }
     clean(Rule.VR_17_3, r);
     return got;
@@ -460,16 +577,27 @@ interface FeedRules extends RuleTests {
 
   private void increasing(Rule rule, String operation, List<ChangeFeedEvent> events) {
     for (int i = 1; i < events.size(); i++) {
-      kit().expectThat(rule, operation, events.get(i).position().isAfter(
-          events.get(i - 1).position()), "strictly increasing positions",
-          events.get(i - 1).position() + " then " + events.get(i).position() + " at index " + i);
+      kit()
+          .expectThat(
+              rule,
+              operation,
+              events.get(i).position().isAfter(events.get(i - 1).position()),
+              "strictly increasing positions",
+              events.get(i - 1).position()
+                  + " then "
+                  + events.get(i).position()
+                  + " at index "
+                  + i);
     }
   }
 
   private void clean(Rule rule, FeedRecorder r) {
-    kit().expect(Rule.VR_17_3.equals(rule) ? rule : Rule.VR_17_3,
-        "the Reactive Streams rules (seen by a subscriber of the feed in " + rule.id() + ")",
-        List.of(), r.violations());
+    kit()
+        .expect(
+            Rule.VR_17_3.equals(rule) ? rule : Rule.VR_17_3,
+            "the Reactive Streams rules (seen by a subscriber of the feed in " + rule.id() + ")",
+            List.of(),
+            r.violations());
   }
 
   private static Map<String, Video> replay(List<ChangeFeedEvent> events) {

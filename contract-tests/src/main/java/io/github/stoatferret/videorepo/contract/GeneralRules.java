@@ -33,8 +33,8 @@ interface GeneralRules extends RuleTests {
     Map<String, BadCall> calls = new LinkedHashMap<>();
     calls.put("add(null)", new BadCall("video", r -> r.add(null)));
     calls.put("addAll(null)", new BadCall("videos", r -> r.addAll(null)));
-    calls.put("addAll([null])",
-        new BadCall("videos[0]", r -> r.addAll(Arrays.asList((Video) null))));
+    calls.put(
+        "addAll([null])", new BadCall("videos[0]", r -> r.addAll(Arrays.asList((Video) null))));
     calls.put("get(null)", new BadCall("id", r -> r.get(null)));
     calls.put("getByPath(null)", new BadCall("path", r -> r.getByPath(null)));
     calls.put("list(-1, 0)", new BadCall("limit", r -> r.list(-1, 0)));
@@ -58,12 +58,16 @@ interface GeneralRules extends RuleTests {
    * @param repo the repository
    */
   private void expectRejected(Rule rule, String name, BadCall bad, VideoRepository repo) {
-    InvalidArgumentException e = kit().fails(rule, name, InvalidArgumentException.class,
-        () -> bad.call().apply(repo));
+    InvalidArgumentException e =
+        kit().fails(rule, name, InvalidArgumentException.class, () -> bad.call().apply(repo));
     kit().expect(rule, name + ": the failure's parameter()", bad.parameter(), e.parameter());
-    kit().expectThat(rule, name + ": the failure's message", String.valueOf(e.getMessage())
-        .startsWith(bad.parameter()), "a message that starts with " + bad.parameter(),
-        e.getMessage());
+    kit()
+        .expectThat(
+            rule,
+            name + ": the failure's message",
+            String.valueOf(e.getMessage()).startsWith(bad.parameter()),
+            "a message that starts with " + bad.parameter(),
+            e.getMessage());
   }
 
   /** VR-1.1: bad arguments never make a method throw. */
@@ -78,8 +82,13 @@ interface GeneralRules extends RuleTests {
         throw ContractKit.failure(Rule.VR_1_1, call.getKey(), "a failed stage", "it threw " + e, e);
       }
       kit().expectThat(Rule.VR_1_1, call.getKey(), stage != null, "a stage", "null");
-      kit().expectThat(Rule.VR_1_1, call.getKey(), !kit().outcome(Rule.VR_1_1, call.getKey(),
-          () -> stage).isOk(), "a failed stage", "success");
+      kit()
+          .expectThat(
+              Rule.VR_1_1,
+              call.getKey(),
+              !kit().outcome(Rule.VR_1_1, call.getKey(), () -> stage).isOk(),
+              "a failed stage",
+              "success");
     }
   }
 
@@ -110,12 +119,24 @@ interface GeneralRules extends RuleTests {
   default void vr1_3_limitZeroGivesAnEmptyResult() {
     VideoRepository repo = kit().repository();
     kit().ok(Rule.VR_1_3, "add(a)", () -> repo.add(kit().video("a")));
-    kit().expect(Rule.VR_1_3, "list(0, 0)", List.of(),
-        kit().ok(Rule.VR_1_3, "list(0, 0)", () -> repo.list(0, 0)));
-    kit().expect(Rule.VR_1_3, "search(\"\", 0)", List.of(),
-        kit().ok(Rule.VR_1_3, "search(\"\", 0)", () -> repo.search("", 0)));
-    kit().expect(Rule.VR_1_3, "page(null, 0).items()", List.of(),
-        kit().ok(Rule.VR_1_3, "page(null, 0)", () -> repo.page(null, 0)).items());
+    kit()
+        .expect(
+            Rule.VR_1_3,
+            "list(0, 0)",
+            List.of(),
+            kit().ok(Rule.VR_1_3, "list(0, 0)", () -> repo.list(0, 0)));
+    kit()
+        .expect(
+            Rule.VR_1_3,
+            "search(\"\", 0)",
+            List.of(),
+            kit().ok(Rule.VR_1_3, "search(\"\", 0)", () -> repo.search("", 0)));
+    kit()
+        .expect(
+            Rule.VR_1_3,
+            "page(null, 0).items()",
+            List.of(),
+            kit().ok(Rule.VR_1_3, "page(null, 0)", () -> repo.page(null, 0)).items());
   }
 
   /** VR-1.4: on a closed repository, RepositoryClosedException wins over argument errors. */
@@ -124,8 +145,12 @@ interface GeneralRules extends RuleTests {
     VideoRepository repo = kit().repository();
     repo.close();
     for (var call : badCalls().entrySet()) {
-      kit().fails(Rule.VR_1_4, call.getKey() + " after close", RepositoryClosedException.class,
-          () -> call.getValue().call().apply(repo));
+      kit()
+          .fails(
+              Rule.VR_1_4,
+              call.getKey() + " after close",
+              RepositoryClosedException.class,
+              () -> call.getValue().call().apply(repo));
     }
   }
 
@@ -141,9 +166,13 @@ interface GeneralRules extends RuleTests {
     Video b = kit().video("b", "/b");
     // Every call below fails by another rule (VR-2.2, VR-3.2, VR-8.2, VR-8.3): when one succeeds
     // instead, the sequential diagnosis names that rule rather than this one.
-    List<Op> failingOps = List.of(new Op.Add(a), new Op.Add(kit().video("c", "/b")),
-        new Op.AddAll(List.of(kit().video("d"), kit().video("e", "/a"))),
-        new Op.Update(kit().video("absent")), new Op.Update(a.toBuilder().path("/b").build()));
+    List<Op> failingOps =
+        List.of(
+            new Op.Add(a),
+            new Op.Add(kit().video("c", "/b")),
+            new Op.AddAll(List.of(kit().video("d"), kit().video("e", "/a"))),
+            new Op.Update(kit().video("absent")),
+            new Op.Update(a.toBuilder().path("/b").build()));
     Map<String, Function<VideoRepository, CompletionStage<?>>> failing = new LinkedHashMap<>();
     for (Op op : failingOps) {
       failing.put(op.toString(), op::invoke);
@@ -153,16 +182,26 @@ interface GeneralRules extends RuleTests {
     List<Op> oneAtATime = new ArrayList<>();
     oneAtATime.add(new Op.AddAll(List.of(a, b)));
     oneAtATime.addAll(failingOps);
-    SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_6, "failed operations change nothing",
-        () -> List.of(oneAtATime), () -> {
+    SequentialDiagnosis.diagnosed(
+        kit(),
+        Rule.VR_1_6,
+        "failed operations change nothing",
+        () -> List.of(oneAtATime),
+        () -> {
           kit().ok(Rule.VR_1_6, "addAll([a, b])", () -> repo.addAll(List.of(a, b)));
           List<Video> before = kit().all(Rule.VR_1_6);
           for (var call : failing.entrySet()) {
-            kit().expectThat(Rule.VR_1_6, call.getKey(), !kit().outcome(Rule.VR_1_6,
-                call.getKey(), () -> call.getValue().apply(repo)).isOk(), "a failure",
-                "success");
-            kit().expect(Rule.VR_1_6, "list after " + call.getKey(), before,
-                kit().all(Rule.VR_1_6));
+            kit()
+                .expectThat(
+                    Rule.VR_1_6,
+                    call.getKey(),
+                    !kit()
+                        .outcome(Rule.VR_1_6, call.getKey(), () -> call.getValue().apply(repo))
+                        .isOk(),
+                    "a failure",
+                    "success");
+            kit()
+                .expect(Rule.VR_1_6, "list after " + call.getKey(), before, kit().all(Rule.VR_1_6));
           }
         });
   }
@@ -172,24 +211,50 @@ interface GeneralRules extends RuleTests {
   default void vr1_7_extremeValuesRoundTrip() {
     VideoRepository repo = kit().repository();
     List<Video> extremes = new ArrayList<>();
-    extremes.add(Video.builder().id("x".repeat(Video.MAX_ID_LENGTH))
-        .path("/" + "p".repeat(Video.MAX_PATH_LENGTH - 1))
-        .filename("f".repeat(Video.MAX_FILENAME_LENGTH)).durationFrames(Long.MAX_VALUE)
-        .frameRate(Integer.MAX_VALUE, Integer.MAX_VALUE).resolution(Integer.MAX_VALUE, 0)
-        .videoCodec("c".repeat(Video.MAX_CODEC_LENGTH)).audioCodec(null).fileSize(Long.MAX_VALUE)
-        .thumbnailPath(null).createdAt(Instant.parse("0001-01-01T00:00:00Z"))
-        .updatedAt(Instant.parse("9999-12-31T23:59:59.999999999Z")).build());
-    extremes.add(Video.builder().id(" 😀 é\u0301 ا ").path(" /ünï/😀/'%_\\\"\t ")
-        .filename("\uD801\uDC00 ß İ ﬁ").durationFrames(0).frameRate(1, 1).resolution(0, 0)
-        .videoCodec(" x ").audioCodec("\u200F").fileSize(0).thumbnailPath("\uFFFF")
-        .createdAt(Instant.parse("1969-12-31T23:59:59.999999Z"))
-        .updatedAt(Instant.EPOCH.plusNanos(1000)).build());
+    extremes.add(
+        Video.builder()
+            .id("x".repeat(Video.MAX_ID_LENGTH))
+            .path("/" + "p".repeat(Video.MAX_PATH_LENGTH - 1))
+            .filename("f".repeat(Video.MAX_FILENAME_LENGTH))
+            .durationFrames(Long.MAX_VALUE)
+            .frameRate(Integer.MAX_VALUE, Integer.MAX_VALUE)
+            .resolution(Integer.MAX_VALUE, 0)
+            .videoCodec("c".repeat(Video.MAX_CODEC_LENGTH))
+            .audioCodec(null)
+            .fileSize(Long.MAX_VALUE)
+            .thumbnailPath(null)
+            .createdAt(Instant.parse("0001-01-01T00:00:00Z"))
+            .updatedAt(Instant.parse("9999-12-31T23:59:59.999999999Z"))
+            .build());
+    extremes.add(
+        Video.builder()
+            .id(" 😀 é\u0301 ا ")
+            .path(" /ünï/😀/'%_\\\"\t ")
+            .filename("\uD801\uDC00 ß İ ﬁ")
+            .durationFrames(0)
+            .frameRate(1, 1)
+            .resolution(0, 0)
+            .videoCodec(" x ")
+            .audioCodec("\u200F")
+            .fileSize(0)
+            .thumbnailPath("\uFFFF")
+            .createdAt(Instant.parse("1969-12-31T23:59:59.999999Z"))
+            .updatedAt(Instant.EPOCH.plusNanos(1000))
+            .build());
     for (Video v : extremes) {
       kit().ok(Rule.VR_1_7, "add(" + v.id() + ")", () -> repo.add(v));
-      kit().expect(Rule.VR_1_7, "get after add", Optional.of(v),
-          kit().ok(Rule.VR_1_7, "get", () -> repo.get(v.id())));
-      kit().expect(Rule.VR_1_7, "getByPath after add", Optional.of(v),
-          kit().ok(Rule.VR_1_7, "getByPath", () -> repo.getByPath(v.path())));
+      kit()
+          .expect(
+              Rule.VR_1_7,
+              "get after add",
+              Optional.of(v),
+              kit().ok(Rule.VR_1_7, "get", () -> repo.get(v.id())));
+      kit()
+          .expect(
+              Rule.VR_1_7,
+              "getByPath after add",
+              Optional.of(v),
+              kit().ok(Rule.VR_1_7, "getByPath", () -> repo.getByPath(v.path())));
     }
   }
 
@@ -199,21 +264,34 @@ interface GeneralRules extends RuleTests {
     Property.forAll(Gen.lists(VideoGens.videos(), 6))
         .named("VR-1.7 generated videos round-trip")
         .triesDividedBy(2)
-        .check(videos -> {
-          try (VideoRepository repo = kit().freshRepository()) {
-            for (Video v : videos) {
-              if (kit().outcome(Rule.VR_1_7, "add", () -> repo.add(v)).isOk()) {
-                kit().expect(Rule.VR_1_7, "get(" + v.id() + ")", Optional.of(v),
-                    kit().ok(Rule.VR_1_7, "get", () -> repo.get(v.id())));
-                Video updated = v.toBuilder().fileSize(v.fileSize() / 2).build();
-                kit().expect(Rule.VR_1_7, "update(" + v.id() + ")", updated,
-                    kit().ok(Rule.VR_1_7, "update", () -> repo.update(updated)));
-                kit().expect(Rule.VR_1_7, "getByPath(" + v.path() + ")", Optional.of(updated),
-                    kit().ok(Rule.VR_1_7, "getByPath", () -> repo.getByPath(v.path())));
+        .check(
+            videos -> {
+              try (VideoRepository repo = kit().freshRepository()) {
+                for (Video v : videos) {
+                  if (kit().outcome(Rule.VR_1_7, "add", () -> repo.add(v)).isOk()) {
+                    kit()
+                        .expect(
+                            Rule.VR_1_7,
+                            "get(" + v.id() + ")",
+                            Optional.of(v),
+                            kit().ok(Rule.VR_1_7, "get", () -> repo.get(v.id())));
+                    Video updated = v.toBuilder().fileSize(v.fileSize() / 2).build();
+                    kit()
+                        .expect(
+                            Rule.VR_1_7,
+                            "update(" + v.id() + ")",
+                            updated,
+                            kit().ok(Rule.VR_1_7, "update", () -> repo.update(updated)));
+                    kit()
+                        .expect(
+                            Rule.VR_1_7,
+                            "getByPath(" + v.path() + ")",
+                            Optional.of(updated),
+                            kit().ok(Rule.VR_1_7, "getByPath", () -> repo.getByPath(v.path())));
+                  }
+                }
               }
-            }
-          }
-        });
+            });
   }
 
   /** VR-1.8: failures carry the specified types and details. */
@@ -222,15 +300,27 @@ interface GeneralRules extends RuleTests {
     VideoRepository repo = kit().repository();
     Video a = kit().video("a");
     kit().ok(Rule.VR_1_8, "add(a)", () -> repo.add(a));
-    Throwable dup = kit().fails(Rule.VR_1_8, "add(a) again", VideoRepositoryException.class,
-        () -> repo.add(a));
-    kit().expectThat(Rule.VR_1_8, "add(a) again",
-        String.valueOf(dup.getMessage()).contains("a"), "a message naming the value",
-        dup.getMessage());
-    kit().fails(Rule.VR_1_8, "update(absent)", VideoRepositoryException.class,
-        () -> repo.update(kit().video("absent")));
+    Throwable dup =
+        kit().fails(Rule.VR_1_8, "add(a) again", VideoRepositoryException.class, () -> repo.add(a));
+    kit()
+        .expectThat(
+            Rule.VR_1_8,
+            "add(a) again",
+            String.valueOf(dup.getMessage()).contains("a"),
+            "a message naming the value",
+            dup.getMessage());
+    kit()
+        .fails(
+            Rule.VR_1_8,
+            "update(absent)",
+            VideoRepositoryException.class,
+            () -> repo.update(kit().video("absent")));
     repo.close();
-    kit().fails(Rule.VR_1_8, "get(\"a\") after close", VideoRepositoryException.class,
-        () -> repo.get("a"));
+    kit()
+        .fails(
+            Rule.VR_1_8,
+            "get(\"a\") after close",
+            VideoRepositoryException.class,
+            () -> repo.get("a"));
   }
 }

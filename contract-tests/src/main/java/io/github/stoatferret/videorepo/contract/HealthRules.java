@@ -15,12 +15,21 @@ interface HealthRules extends RuleTests {
     kit().ok(Rule.VR_15_1, "add(a)", () -> repo.add(kit().video("a")));
     RepositoryHealth open = kit().ok(Rule.VR_15_1, "health()", repo::health);
     kit().expectThat(Rule.VR_15_1, "health() of an open repository", open.up(), "up", open);
-    kit().expect(Rule.VR_15_1, "count() after health()", 1L,
-        kit().ok(Rule.VR_15_1, "count()", repo::count));
+    kit()
+        .expect(
+            Rule.VR_15_1,
+            "count() after health()",
+            1L,
+            kit().ok(Rule.VR_15_1, "count()", repo::count));
     repo.close();
     RepositoryHealth closed = kit().ok(Rule.VR_15_1, "health() after close", repo::health);
-    kit().expectThat(Rule.VR_15_1, "health() after close", !closed.up()
-        && closed.detail().contains("closed"), "down, with a detail that says closed", closed);
+    kit()
+        .expectThat(
+            Rule.VR_15_1,
+            "health() after close",
+            !closed.up() && closed.detail().contains("closed"),
+            "down, with a detail that says closed",
+            closed);
   }
 
   /** VR-15.2: statistics answer at once, are unmodifiable and non-negative, also after close. */
@@ -42,8 +51,13 @@ interface HealthRules extends RuleTests {
     }
     kit().expectThat(Rule.VR_15_2, operation, figures != null, "a map", "null");
     for (Map.Entry<String, Long> e : figures.entrySet()) {
-      kit().expectThat(Rule.VR_15_2, operation + ": " + e.getKey(), e.getValue() != null
-          && e.getValue() >= 0, "a non-negative number", e.getValue());
+      kit()
+          .expectThat(
+              Rule.VR_15_2,
+              operation + ": " + e.getKey(),
+              e.getValue() != null && e.getValue() >= 0,
+              "a non-negative number",
+              e.getValue());
     }
     boolean refused;
     try {
@@ -52,7 +66,12 @@ interface HealthRules extends RuleTests {
     } catch (UnsupportedOperationException expected) {
       refused = true;
     }
-    kit().expectThat(Rule.VR_15_2, operation + ".put(...)", refused, "an unmodifiable map",
-        "the caller could change it");
+    kit()
+        .expectThat(
+            Rule.VR_15_2,
+            operation + ".put(...)",
+            refused,
+            "an unmodifiable map",
+            "the caller could change it");
   }
 }

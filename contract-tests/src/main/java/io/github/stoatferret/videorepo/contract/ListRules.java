@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
 interface ListRules extends RuleTests {
 
   /**
-   * VR-5.1: newest first; ties by id in code-point order. The ids include an emoji (U+1F600,
-   * stored as surrogates) and U+FFFD: code-point order puts U+FFFD first, String.compareTo the
-   * emoji.
+   * VR-5.1: newest first; ties by id in code-point order. The ids include an emoji (U+1F600, stored
+   * as surrogates) and U+FFFD: code-point order puts U+FFFD first, String.compareTo the emoji.
    */
   @Test
   default void vr5_1_newestFirstTiesByIdInCodePointOrder() {
@@ -28,8 +27,12 @@ interface ListRules extends RuleTests {
     Video t5 = kit().video("b0", "/t5", tie);
     kit().ok(Rule.VR_5_1, "addAll", () -> repo.addAll(List.of(t4, older, t1, t3, newer, t5, t2)));
     List<Video> expected = List.of(newer, t2, t1, t5, t3, t4, older);
-    kit().expect(Rule.VR_5_1, "list(100, 0)", expected,
-        kit().ok(Rule.VR_5_1, "list(100, 0)", () -> repo.list(100, 0)));
+    kit()
+        .expect(
+            Rule.VR_5_1,
+            "list(100, 0)",
+            expected,
+            kit().ok(Rule.VR_5_1, "list(100, 0)", () -> repo.list(100, 0)));
   }
 
   /**
@@ -46,11 +49,19 @@ interface ListRules extends RuleTests {
     Video justAfter = kit().video("d", "/d", second.plusNanos(1000));
     Video beforeEpoch = kit().video("e", "/e", Instant.parse("1969-12-31T23:59:59.999999Z"));
     Video epoch = kit().video("f", "/f", Instant.EPOCH);
-    kit().ok(Rule.VR_5_1, "addAll", () -> repo.addAll(
-        List.of(half, epoch, justAfter, lastMicro, beforeEpoch, onTheSecond)));
+    kit()
+        .ok(
+            Rule.VR_5_1,
+            "addAll",
+            () ->
+                repo.addAll(List.of(half, epoch, justAfter, lastMicro, beforeEpoch, onTheSecond)));
     List<Video> expected = List.of(justAfter, onTheSecond, lastMicro, half, epoch, beforeEpoch);
-    kit().expect(Rule.VR_5_1, "list(100, 0)", expected,
-        kit().ok(Rule.VR_5_1, "list(100, 0)", () -> repo.list(100, 0)));
+    kit()
+        .expect(
+            Rule.VR_5_1,
+            "list(100, 0)",
+            expected,
+            kit().ok(Rule.VR_5_1, "list(100, 0)", () -> repo.list(100, 0)));
     kit().expect(Rule.VR_5_1, "pages of 1", expected, kit().walk(Rule.VR_5_1, repo, 1));
   }
 
@@ -63,16 +74,27 @@ interface ListRules extends RuleTests {
       all.add(0, kit().video("v" + i)); // each newer than the last: list order is reversed
     }
     kit().ok(Rule.VR_5_2, "addAll(7)", () -> repo.addAll(all));
-    int[][] cases = {{3, 0}, {3, 2}, {3, 5}, {3, 7}, {3, 8}, {7, 0}, {100, 0}, {1, 6},
-        {Integer.MAX_VALUE, 1}, {2, Integer.MAX_VALUE}};
+    int[][] cases = {
+      {3, 0},
+      {3, 2},
+      {3, 5},
+      {3, 7},
+      {3, 8},
+      {7, 0},
+      {100, 0},
+      {1, 6},
+      {Integer.MAX_VALUE, 1},
+      {2, Integer.MAX_VALUE}
+    };
     for (int[] c : cases) {
       int limit = c[0];
       int offset = c[1];
       int from = Math.min(offset, all.size());
       List<Video> expected = all.subList(from, (int) Math.min(all.size(), (long) from + limit));
       String op = "list(" + limit + ", " + offset + ")";
-      kit().expect(Rule.VR_5_2, op, expected, kit().ok(Rule.VR_5_2, op,
-          () -> repo.list(limit, offset)));
+      kit()
+          .expect(
+              Rule.VR_5_2, op, expected, kit().ok(Rule.VR_5_2, op, () -> repo.list(limit, offset)));
     }
   }
 
@@ -85,7 +107,11 @@ interface ListRules extends RuleTests {
       batch.add(kit().video("v" + i));
     }
     kit().ok(Rule.VR_5_2, "addAll(105)", () -> repo.addAll(batch));
-    kit().expect(Rule.VR_5_2, "list()", kit().ok(Rule.VR_5_2, "list(100, 0)",
-        () -> repo.list(100, 0)), kit().ok(Rule.VR_5_2, "list()", repo::list));
+    kit()
+        .expect(
+            Rule.VR_5_2,
+            "list()",
+            kit().ok(Rule.VR_5_2, "list(100, 0)", () -> repo.list(100, 0)),
+            kit().ok(Rule.VR_5_2, "list()", repo::list));
   }
 }

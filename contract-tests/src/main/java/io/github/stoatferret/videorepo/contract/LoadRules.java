@@ -54,61 +54,77 @@ interface LoadRules extends RuleTests {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < callers; t++) {
       long seed = t;
-      Thread th = new Thread(() -> {
-        SplittableRandom random = new SplittableRandom(seed);
-        while (!stop.get()) {
-          // A small pool of ids and paths, so that calls collide all the time.
-          String id = "v" + random.nextInt(40);
-          String path = "/p/" + random.nextInt(40);
-          Op op = switch (random.nextInt(9)) {
-            case 0, 1 -> new Op.Add(kit().video(id, path));
-            case 2 -> new Op.AddAll(List.of(kit().video("b" + ids.incrementAndGet(), path),
-                kit().video(id, "/q/" + random.nextInt(40))));
-            case 3 -> new Op.Update(kit().video(id, path));
-            case 4 -> new Op.Delete(id);
-            case 5 -> new Op.Get(id);
-            case 6 -> new Op.GetByPath(path);
-            case 7 -> new Op.Search("p/" + random.nextInt(4), 20);
-            default -> null; // page(null, 10), which the model has no operation for
-          };
-          if (op != null && recorded.incrementAndGet() <= REPLAYED_OPS) {
-            issuedOps.add(op);
-          }
-          CompletionStage<?> stage = op == null ? repo.page(null, 10) : op.invoke(repo);
-          issued.incrementAndGet();
-          AtomicInteger times = new AtomicInteger();
-          CompletableFuture<?> done = stage.toCompletableFuture().handle((v, e) -> {
-            completions.incrementAndGet();
-            if (times.incrementAndGet() > 1) {
-              problems.add("a stage completed twice");
-            }
-            Throwable cause = e == null ? null : ContractKit.unwrap(e);
-            if (cause != null && !(cause instanceof DuplicateVideoException)
-                && !(cause instanceof VideoNotFoundException)) {
-              problems.add("unexpected failure " + cause);
-            }
-            return null;
-          });
-          pending.add(done);
-          if (pending.size() > 10_000) {
-            pending.poll();
-          }
-          try {
-            done.get(kit().awaitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-          } catch (Exception e) {
-            problems.add("a stage did not complete within " + kit().awaitTimeout() + ": " + e);
-            return;
-          }
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                while (!stop.get()) {
+                  // A small pool of ids and paths, so that calls collide all the time.
+                  String id = "v" + random.nextInt(40);
+                  String path = "/p/" + random.nextInt(40);
+                  Op op =
+                      switch (random.nextInt(9)) {
+                        case 0, 1 -> new Op.Add(kit().video(id, path));
+                        case 2 ->
+                            new Op.AddAll(
+                                List.of(
+                                    kit().video("b" + ids.incrementAndGet(), path),
+                                    kit().video(id, "/q/" + random.nextInt(40))));
+                        case 3 -> new Op.Update(kit().video(id, path));
+                        case 4 -> new Op.Delete(id);
+                        case 5 -> new Op.Get(id);
+                        case 6 -> new Op.GetByPath(path);
+                        case 7 -> new Op.Search("p/" + random.nextInt(4), 20);
+                        default -> null; // page(null, 10), which the model has no operation for
+                      };
+                  if (op != null && recorded.incrementAndGet() <= REPLAYED_OPS) {
+                    issuedOps.add(op);
+                  }
+                  CompletionStage<?> stage = op == null ? repo.page(null, 10) : op.invoke(repo);
+                  issued.incrementAndGet();
+                  AtomicInteger times = new AtomicInteger();
+                  CompletableFuture<?> done =
+                      stage
+                          .toCompletableFuture()
+                          .handle(
+                              (v, e) -> {
+                                completions.incrementAndGet();
+                                if (times.incrementAndGet() > 1) {
+                                  problems.add("a stage completed twice");
+                                }
+                                Throwable cause = e == null ? null : ContractKit.unwrap(e);
+                                if (cause != null
+                                    && !(cause instanceof DuplicateVideoException)
+                                    && !(cause instanceof VideoNotFoundException)) {
+                                  problems.add("unexpected failure " + cause);
+                                }
+                                return null;
+                              });
+                  pending.add(done);
+                  if (pending.size() > 10_000) {
+                    pending.poll();
+                  }
+                  try {
+                    done.get(kit().awaitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                  } catch (Exception e) {
+                    problems.add(
+                        "a stage did not complete within " + kit().awaitTimeout() + ": " + e);
+                    return;
+                  }
+                }
+              });
       threads.add(th);
       th.start();
     }
     long end = System.nanoTime() + length.toNanos();
     // A failure here may come from one operation that misbehaves without any concurrency: the
     // load's operations, run one at a time, then name that operation's own rule.
-    SequentialDiagnosis.diagnosed(kit(), Rule.VR_1_5, "the mixed load",
-        () -> List.of(List.copyOf(issuedOps)), () -> {
+    SequentialDiagnosis.diagnosed(
+        kit(),
+        Rule.VR_1_5,
+        "the mixed load",
+        () -> List.of(List.copyOf(issuedOps)),
+        () -> {
           try {
             while (System.nanoTime() < end && problems.isEmpty()) {
               checkInvariants(repo, "during the load");
@@ -119,13 +135,16 @@ interface LoadRules extends RuleTests {
           }
           for (Thread th : threads) {
             th.join(kit().awaitTimeout().toMillis());
-            kit().expectThat(Rule.VR_1_5, "mixed load", !th.isAlive(), "every caller to finish",
-                "a caller is stuck (deadlock?)");
+            kit()
+                .expectThat(
+                    Rule.VR_1_5,
+                    "mixed load",
+                    !th.isAlive(),
+                    "every caller to finish",
+                    "a caller is stuck (deadlock?)");
           }
-          kit().expect(Rule.VR_1_5, "mixed load: problems", List.of(),
-              new ArrayList<>(problems));
-          kit().expect(Rule.VR_1_5, "mixed load: completions", issued.get(),
-              completions.get());
+          kit().expect(Rule.VR_1_5, "mixed load: problems", List.of(), new ArrayList<>(problems));
+          kit().expect(Rule.VR_1_5, "mixed load: completions", issued.get(), completions.get());
           checkInvariants(repo, "after the load");
         });
   }
@@ -135,10 +154,20 @@ interface LoadRules extends RuleTests {
     Set<String> ids = new HashSet<>();
     Set<String> paths = new HashSet<>();
     for (Video v : all) {
-      kit().expectThat(Rule.VR_1_5, "list " + when, ids.add(v.id()), "unique ids",
-          "id " + v.id() + " twice");
-      kit().expectThat(Rule.VR_1_5, "list " + when, paths.add(v.path()), "unique paths",
-          "path " + v.path() + " twice");
+      kit()
+          .expectThat(
+              Rule.VR_1_5,
+              "list " + when,
+              ids.add(v.id()),
+              "unique ids",
+              "id " + v.id() + " twice");
+      kit()
+          .expectThat(
+              Rule.VR_1_5,
+              "list " + when,
+              paths.add(v.path()),
+              "unique paths",
+              "path " + v.path() + " twice");
     }
     long count = kit().ok(Rule.VR_10_1, "count()", repo::count);
     if (when.startsWith("after")) {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,12 @@ interface PageRules extends RuleTests {
     kit().ok(Rule.VR_6_1, "addAll(23)", () -> repo.addAll(batch));
     List<Video> all = kit().all(Rule.VR_6_1);
     for (int size : new int[] {1, 2, 5, 22, 23, 24, 100}) {
-      kit().expect(Rule.VR_6_1, "page walk with limit " + size, all, kit().walk(Rule.VR_6_1, repo, size));
+      kit()
+          .expect(
+              Rule.VR_6_1,
+              "page walk with limit " + size,
+              all,
+              kit().walk(Rule.VR_6_1, repo, size));
     }
   }
 
@@ -45,19 +50,41 @@ interface PageRules extends RuleTests {
     VideoPage exact = kit().ok(Rule.VR_6_2, "page(null, 3)", () -> repo.page(null, 3));
     kit().expect(Rule.VR_6_2, "page(null, 3) of 3 videos: nextCursor", null, exact.nextCursor());
     VideoPage first = kit().ok(Rule.VR_6_2, "page(null, 2)", () -> repo.page(null, 2));
-    kit().expectThat(Rule.VR_6_2, "page(null, 2) of 3 videos: nextCursor",
-        first.nextCursor() != null, "a cursor", "null");
+    kit()
+        .expectThat(
+            Rule.VR_6_2,
+            "page(null, 2) of 3 videos: nextCursor",
+            first.nextCursor() != null,
+            "a cursor",
+            "null");
     VideoPage zero = kit().ok(Rule.VR_6_2, "page(null, 0)", () -> repo.page(null, 0));
     kit().expect(Rule.VR_6_2, "page(null, 0): items", List.of(), zero.items());
-    kit().expectThat(Rule.VR_6_2, "page(null, 0) with videos stored: nextCursor",
-        zero.nextCursor() != null, "a cursor", "null");
-    VideoPage afterZero = kit().ok(Rule.VR_6_2, "page(cursor of page(null, 0), 3)",
-        () -> repo.page(zero.nextCursor(), 3));
+    kit()
+        .expectThat(
+            Rule.VR_6_2,
+            "page(null, 0) with videos stored: nextCursor",
+            zero.nextCursor() != null,
+            "a cursor",
+            "null");
+    VideoPage afterZero =
+        kit()
+            .ok(
+                Rule.VR_6_2,
+                "page(cursor of page(null, 0), 3)",
+                () -> repo.page(zero.nextCursor(), 3));
     kit().expect(Rule.VR_6_2, "page after a limit-0 page", exact.items(), afterZero.items());
-    VideoPage zeroAtEnd = kit().ok(Rule.VR_6_2, "page(cursor after 2 of 3, 1)",
-        () -> repo.page(first.nextCursor(), 1));
-    kit().expect(Rule.VR_6_2, "page(cursor before the last, 1): nextCursor", null,
-        zeroAtEnd.nextCursor());
+    VideoPage zeroAtEnd =
+        kit()
+            .ok(
+                Rule.VR_6_2,
+                "page(cursor after 2 of 3, 1)",
+                () -> repo.page(first.nextCursor(), 1));
+    kit()
+        .expect(
+            Rule.VR_6_2,
+            "page(cursor before the last, 1): nextCursor",
+            null,
+            zeroAtEnd.nextCursor());
   }
 
   /** VR-6.3: a cursor whose video was deleted continues after its position. */
@@ -80,12 +107,16 @@ interface PageRules extends RuleTests {
     // Two newer videos and one deletion before the cursor: every later position shifts by one.
     Video newer = kit().video("newer");
     Video newest = kit().video("newest");
-    kit().ok(Rule.VR_6_3, "addAll(two videos newer than all)",
-        () -> repo.addAll(List.of(newer, newest)));
-    VideoPage second = kit().ok(Rule.VR_6_3, "page(cursor, 10)",
-        () -> repo.page(first.nextCursor(), 10));
-    kit().expect(Rule.VR_6_3, "page(cursor of a deleted video, 10)", all.subList(2, 6),
-        second.items());
+    kit()
+        .ok(
+            Rule.VR_6_3,
+            "addAll(two videos newer than all)",
+            () -> repo.addAll(List.of(newer, newest)));
+    VideoPage second =
+        kit().ok(Rule.VR_6_3, "page(cursor, 10)", () -> repo.page(first.nextCursor(), 10));
+    kit()
+        .expect(
+            Rule.VR_6_3, "page(cursor of a deleted video, 10)", all.subList(2, 6), second.items());
   }
 
   /**
@@ -98,21 +129,29 @@ interface PageRules extends RuleTests {
     VideoRepository repo = kit().repository();
     List<Video> stable = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      stable.add(kit().video("s" + i, "/s" + i,
-          Instant.parse("2022-01-01T00:00:00Z").plusSeconds(i / 3)));
+      stable.add(
+          kit().video("s" + i, "/s" + i, Instant.parse("2022-01-01T00:00:00Z").plusSeconds(i / 3)));
     }
     kit().ok(Rule.VR_6_3, "addAll(60 stable)", () -> repo.addAll(stable));
     AtomicBoolean stop = new AtomicBoolean();
-    Thread writer = new Thread(() -> {
-      for (int i = 0; !stop.get() && i < 100_000; i++) {
-        Video v = kit().video("w" + i, "/w" + i,
-            Instant.parse("2022-01-01T00:00:00Z").plusSeconds(i % 25).plusNanos(500_000));
-        repo.add(v).toCompletableFuture().join();
-        if (i % 2 == 0) {
-          repo.delete("w" + (i / 2)).toCompletableFuture().join();
-        }
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 0; !stop.get() && i < 100_000; i++) {
+                Video v =
+                    kit()
+                        .video(
+                            "w" + i,
+                            "/w" + i,
+                            Instant.parse("2022-01-01T00:00:00Z")
+                                .plusSeconds(i % 25)
+                                .plusNanos(500_000));
+                repo.add(v).toCompletableFuture().join();
+                if (i % 2 == 0) {
+                  repo.delete("w" + (i / 2)).toCompletableFuture().join();
+                }
+              }
+            });
     writer.start();
     try {
       for (int round = 0; round < 5; round++) {
@@ -122,12 +161,22 @@ interface PageRules extends RuleTests {
           times.merge(v.id(), 1, Integer::sum);
         }
         for (Map.Entry<String, Integer> e : times.entrySet()) {
-          kit().expectThat(Rule.VR_6_3, "page walk (limit 7) during writes", e.getValue() == 1,
-              "each video at most once", e.getKey() + " returned " + e.getValue() + " times");
+          kit()
+              .expectThat(
+                  Rule.VR_6_3,
+                  "page walk (limit 7) during writes",
+                  e.getValue() == 1,
+                  "each video at most once",
+                  e.getKey() + " returned " + e.getValue() + " times");
         }
         for (Video s : stable) {
-          kit().expectThat(Rule.VR_6_3, "page walk (limit 7) during writes",
-              times.containsKey(s.id()), "every stable video", s.id() + " missing");
+          kit()
+              .expectThat(
+                  Rule.VR_6_3,
+                  "page walk (limit 7) during writes",
+                  times.containsKey(s.id()),
+                  "every stable video",
+                  s.id() + " missing");
         }
       }
     } finally {
@@ -140,19 +189,33 @@ interface PageRules extends RuleTests {
   @Test
   default void vr6_4_malformedCursorsAreRefused() {
     VideoRepository repo = kit().repository();
-    kit().ok(Rule.VR_6_4, "addAll(3)",
-        () -> repo.addAll(List.of(kit().video("a"), kit().video("b"), kit().video("c"))));
+    kit()
+        .ok(
+            Rule.VR_6_4,
+            "addAll(3)",
+            () -> repo.addAll(List.of(kit().video("a"), kit().video("b"), kit().video("c"))));
     VideoPage first = kit().ok(Rule.VR_6_4, "page(null, 1)", () -> repo.page(null, 1));
     String good = Objects.requireNonNull(first.nextCursor(), "page(null, 1) of 3: nextCursor");
     char flipped = good.charAt(good.length() / 2) == 'A' ? 'B' : 'A';
-    List<String> bad = List.of("", "not a cursor", "%%%", good.substring(0, good.length() / 2),
-        good.substring(0, good.length() / 2) + flipped + good.substring(good.length() / 2 + 1),
-        good + "A", "' OR 1=1 --", "\u0000",
-        // a well-formed cursor (checksum right) at a position no video can have: an empty id
-        new PageCursor(1_000_000, "").encode());
+    List<String> bad =
+        List.of(
+            "",
+            "not a cursor",
+            "%%%",
+            good.substring(0, good.length() / 2),
+            good.substring(0, good.length() / 2) + flipped + good.substring(good.length() / 2 + 1),
+            good + "A",
+            "' OR 1=1 --",
+            "\u0000",
+            // a well-formed cursor (checksum right) at a position no video can have: an empty id
+            new PageCursor(1_000_000, "").encode());
     for (String cursor : bad) {
-      kit().fails(Rule.VR_6_4, "page(\"" + cursor + "\", 10)", InvalidArgumentException.class,
-          () -> repo.page(cursor, 10));
+      kit()
+          .fails(
+              Rule.VR_6_4,
+              "page(\"" + cursor + "\", 10)",
+              InvalidArgumentException.class,
+              () -> repo.page(cursor, 10));
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayNameGenerator;
 
 /**
- * Shows each rule test as its rule: {@code vr3_2_batchClashStoresNone} is displayed as
- * "VR-3.2 addAll is atomic: ... (batchClashStoresNone)".
+ * Shows each rule test as its rule: {@code vr3_2_batchClashStoresNone} is displayed as "VR-3.2
+ * addAll is atomic: ... (batchClashStoresNone)".
  */
 public final class RuleDisplayNames extends DisplayNameGenerator.Standard {
 

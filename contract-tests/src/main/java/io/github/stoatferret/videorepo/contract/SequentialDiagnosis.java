@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.contract;
 
-import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.contract.internal.ModelState;
 import io.github.stoatferret.videorepo.contract.internal.Op;
+import io.github.stoatferret.videorepo.contract.internal.Outcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,11 +12,11 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Names the simplest rule a failure breaks. A concurrency test (VR-1.5) or a compound one fails
  * whenever any single operation in it misbehaves, and its own rule then points the wrong way (a
- * race, when the bug is an update that takes another video's path). So when such a test fails,
- * its operations are run again one at a time, on a fresh repository, against the reference model.
- * A step whose outcome differs there breaks the rule that defines that step's outcome: that
- * failure is thrown instead, saying which test found it, with the original failure attached.
- * A backend that is right one operation at a time keeps the original failure.
+ * race, when the bug is an update that takes another video's path). So when such a test fails, its
+ * operations are run again one at a time, on a fresh repository, against the reference model. A
+ * step whose outcome differs there breaks the rule that defines that step's outcome: that failure
+ * is thrown instead, saying which test found it, with the original failure attached. A backend that
+ * is right one operation at a time keeps the original failure.
  */
 final class SequentialDiagnosis {
 
@@ -45,8 +45,9 @@ final class SequentialDiagnosis {
    * @param body the test's checks
    * @throws Exception the simpler failure, or the body's own
    */
-  static void diagnosed(ContractKit kit, Rule foundBy, String test,
-      Supplier<List<List<Op>>> orders, Body body) throws Exception {
+  static void diagnosed(
+      ContractKit kit, Rule foundBy, String test, Supplier<List<List<Op>>> orders, Body body)
+      throws Exception {
     try {
       body.run();
     } catch (AssertionError failure) {
@@ -76,8 +77,8 @@ final class SequentialDiagnosis {
   }
 
   /**
-   * Runs operations one at a time on a fresh repository against the model, and returns the
-   * failure of the first step whose outcome differs, naming that step's own rule.
+   * Runs operations one at a time on a fresh repository against the model, and returns the failure
+   * of the first step whose outcome differs, naming that step's own rule.
    *
    * @param kit the test's kit
    * @param foundBy the rule the test checks
@@ -85,8 +86,8 @@ final class SequentialDiagnosis {
    * @param ops the operations
    * @return the failure, if a step differs
    */
-  static Optional<AssertionFailedError> firstDivergence(ContractKit kit, Rule foundBy,
-      String test, List<Op> ops) {
+  static Optional<AssertionFailedError> firstDivergence(
+      ContractKit kit, Rule foundBy, String test, List<Op> ops) {
     try (VideoRepository repo = kit.freshRepository()) {
       ModelState model = ModelState.EMPTY;
       for (int i = 0; i < ops.size(); i++) {
@@ -96,11 +97,23 @@ final class SequentialDiagnosis {
         Outcome actual = kit.outcome(op.rule(), where, () -> op.invoke(repo));
         if (!expected.outcome().equals(actual)) {
           Rule rule = op.rule(expected.outcome(), actual);
-          return Optional.of(ContractKit.failure(rule, where, expected.outcome(), actual, null,
-              foundBy.id() + " (" + test + ") failed, and its operations, run one at a time"
-                  + " in the order below, already break " + rule.id() + ": fix this first; the "
-                  + foundBy.id() + " failure is attached (suppressed) and may follow from it"
-                  + sequence(ops, i)));
+          return Optional.of(
+              ContractKit.failure(
+                  rule,
+                  where,
+                  expected.outcome(),
+                  actual,
+                  null,
+                  foundBy.id()
+                      + " ("
+                      + test
+                      + ") failed, and its operations, run one at a time"
+                      + " in the order below, already break "
+                      + rule.id()
+                      + ": fix this first; the "
+                      + foundBy.id()
+                      + " failure is attached (suppressed) and may follow from it"
+                      + sequence(ops, i)));
         }
         model = expected.next();
       }

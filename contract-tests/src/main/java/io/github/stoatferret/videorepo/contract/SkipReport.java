@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * Prints, after a fixture class, which rules were skipped and why, grouped by reason. A skip's
  * reason (an undeclared capability) otherwise shows only in Surefire's XML report and the IDE's
- * tree; on the console an author sees just a count, and may believe the kit checked a rule that
- * it did not run. Registered by {@link VideoRepositoryContract}.
+ * tree; on the console an author sees just a count, and may believe the kit checked a rule that it
+ * did not run. Registered by {@link VideoRepositoryContract}.
  */
 final class SkipReport implements TestWatcher, AfterAllCallback {
 
@@ -50,19 +50,27 @@ final class SkipReport implements TestWatcher, AfterAllCallback {
     for (String[] skip : skipped) {
       byReason.computeIfAbsent(skip[0], r -> new java.util.ArrayList<>()).add(skip[1]);
     }
-    StringBuilder text = new StringBuilder("videorepo kit: " + skipped.size() + " test"
-        + (skipped.size() == 1 ? "" : "s") + " of " + context.getRequiredTestClass().getName()
-        + " skipped:");
-    byReason.forEach((reason, tests) -> text.append("\n  ").append(reason).append(": ")
-        .append(String.join(", ", tests)));
+    StringBuilder text =
+        new StringBuilder(
+            "videorepo kit: "
+                + skipped.size()
+                + " test"
+                + (skipped.size() == 1 ? "" : "s")
+                + " of "
+                + context.getRequiredTestClass().getName()
+                + " skipped:");
+    byReason.forEach(
+        (reason, tests) ->
+            text.append("\n  ").append(reason).append(": ").append(String.join(", ", tests)));
     out.println(text);
   }
 
   @SuppressWarnings("unchecked")
   private static List<String[]> skips(ExtensionContext context) {
-    ExtensionContext classContext = context.getTestMethod().isPresent()
-        ? context.getParent().orElse(context) : context;
-    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("skips",
-        key -> new CopyOnWriteArrayList<String[]>(), List.class);
+    ExtensionContext classContext =
+        context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+    return classContext
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent("skips", key -> new CopyOnWriteArrayList<String[]>(), List.class);
   }
 }

@@ -24,8 +24,8 @@ interface StreamRules extends RuleTests {
     VideoRepository repo = kit().repository();
     List<Video> batch = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      batch.add(kit().video("v" + i, "/v" + i,
-          Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i / 4)));
+      batch.add(
+          kit().video("v" + i, "/v" + i, Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i / 4)));
     }
     kit().ok(Rule.VR_11_1, "addAll(600)", () -> repo.addAll(batch));
     List<Video> all = kit().all(Rule.VR_11_1);
@@ -57,11 +57,21 @@ interface StreamRules extends RuleTests {
     subscribe(repo.stream(), s, op);
     Thread.sleep(kit().quietPeriod().toMillis()); // time for an asynchronous publisher to flood
     kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
-    kit().expectThat(Rule.VR_11_1, op, s.items().size() <= 3, "at most 3 items",
-        s.items().size() + " items");
+    kit()
+        .expectThat(
+            Rule.VR_11_1,
+            op,
+            s.items().size() <= 3,
+            "at most 3 items",
+            s.items().size() + " items");
     s.request(Long.MAX_VALUE);
-    kit().expectThat(Rule.VR_11_1, op + ", then request(Long.MAX_VALUE)",
-        s.await(kit().awaitTimeout()) && s.completed(), "onComplete", "error " + s.error());
+    kit()
+        .expectThat(
+            Rule.VR_11_1,
+            op + ", then request(Long.MAX_VALUE)",
+            s.await(kit().awaitTimeout()) && s.completed(),
+            "onComplete",
+            "error " + s.error());
     kit().expect(Rule.VR_11_1, op + ", then request(Long.MAX_VALUE)", all, s.items());
     kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
   }
@@ -76,8 +86,13 @@ interface StreamRules extends RuleTests {
     VideoRepository repo = kit().repository();
     RecordingSubscriber empty = new RecordingSubscriber(10, Integer.MAX_VALUE);
     subscribe(repo.stream(), empty, "stream() of an empty repository");
-    kit().expectThat(Rule.VR_11_1, "stream() of an empty repository",
-        empty.await(kit().awaitTimeout()) && empty.completed(), "onComplete", "none");
+    kit()
+        .expectThat(
+            Rule.VR_11_1,
+            "stream() of an empty repository",
+            empty.await(kit().awaitTimeout()) && empty.completed(),
+            "onComplete",
+            "none");
     List<Video> batch = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       batch.add(kit().video("v" + i));
@@ -87,10 +102,18 @@ interface StreamRules extends RuleTests {
     subscribe(repo.stream(), cancelling, "stream() cancelled after 10");
     cancelling.await(kit().awaitTimeout());
     Thread.sleep(kit().quietPeriod().toMillis());
-    kit().expect(Rule.VR_11_1, "stream() cancelled after 10: items received", 10,
-        cancelling.items().size());
-    kit().expect(Rule.VR_11_1, "stream() cancelled after 10: violations", List.of(),
-        cancelling.violations());
+    kit()
+        .expect(
+            Rule.VR_11_1,
+            "stream() cancelled after 10: items received",
+            10,
+            cancelling.items().size());
+    kit()
+        .expect(
+            Rule.VR_11_1,
+            "stream() cancelled after 10: violations",
+            List.of(),
+            cancelling.violations());
   }
 
   /**
@@ -107,33 +130,50 @@ interface StreamRules extends RuleTests {
     }
     kit().ok(Rule.VR_11_2, "addAll(400)", () -> repo.addAll(stable));
     RecordingSubscriber s = new RecordingSubscriber(3, Integer.MAX_VALUE);
-    Thread writer = new Thread(() -> {
-      for (int i = 0; i < 300 && !s.completed(); i++) {
-        repo.add(kit().video("w" + i)).toCompletableFuture().join();
-        repo.delete("w" + (i / 2)).toCompletableFuture().join();
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 300 && !s.completed(); i++) {
+                repo.add(kit().video("w" + i)).toCompletableFuture().join();
+                repo.delete("w" + (i / 2)).toCompletableFuture().join();
+              }
+            });
     writer.start();
     subscribe(repo.stream(), s, "stream() during writes");
     boolean ended = s.await(kit().awaitTimeout());
     writer.join();
-    kit().expectThat(Rule.VR_11_2, "stream() during writes", ended && s.completed(),
-        "onComplete", "error " + s.error());
+    kit()
+        .expectThat(
+            Rule.VR_11_2,
+            "stream() during writes",
+            ended && s.completed(),
+            "onComplete",
+            "error " + s.error());
     Set<String> seen = new HashSet<>();
     for (Video v : s.items()) {
-      kit().expectThat(Rule.VR_11_2, "stream() during writes", seen.add(v.id()),
-          "each video once", v.id() + " twice");
+      kit()
+          .expectThat(
+              Rule.VR_11_2,
+              "stream() during writes",
+              seen.add(v.id()),
+              "each video once",
+              v.id() + " twice");
     }
     for (Video v : stable) {
-      kit().expectThat(Rule.VR_11_2, "stream() during writes", seen.contains(v.id()),
-          "every stable video", v.id() + " missing");
+      kit()
+          .expectThat(
+              Rule.VR_11_2,
+              "stream() during writes",
+              seen.contains(v.id()),
+              "every stable video",
+              v.id() + " missing");
     }
   }
 
   /**
    * VR-11.2: writes made between requests, without any thread racing, neither repeat nor skip a
-   * video present throughout: newer videos added at the front shift every later position, which
-   * a walk by offsets does not survive.
+   * video present throughout: newer videos added at the front shift every later position, which a
+   * walk by offsets does not survive.
    *
    * @throws Exception if the test is interrupted
    */
@@ -142,13 +182,14 @@ interface StreamRules extends RuleTests {
     VideoRepository repo = kit().repository();
     List<Video> stable = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      stable.add(kit().video("s" + i, "/s" + i,
-          Instant.parse("2021-01-01T00:00:00Z").plusSeconds(i)));
+      stable.add(
+          kit().video("s" + i, "/s" + i, Instant.parse("2021-01-01T00:00:00Z").plusSeconds(i)));
     }
     kit().ok(Rule.VR_11_2, "addAll(600 stable)", () -> repo.addAll(stable));
     RecordingSubscriber s = RecordingSubscriber.requestingOnlyWhenAsked(50);
-    String op = "stream() requesting 50 at a time, adding 3 newer videos and deleting 1 between"
-        + " requests";
+    String op =
+        "stream() requesting 50 at a time, adding 3 newer videos and deleting 1 between"
+            + " requests";
     subscribe(repo.stream(), s, op);
     int round = 0;
     while (s.awaitItems(50 * (round + 1), kit().awaitTimeout()) && !s.completed()) {
@@ -161,21 +202,27 @@ interface StreamRules extends RuleTests {
       round++;
       s.request(50);
     }
-    kit().expectThat(Rule.VR_11_2, op, s.await(kit().awaitTimeout()) && s.completed(),
-        "onComplete", "error " + s.error() + " after " + s.items().size() + " items");
+    kit()
+        .expectThat(
+            Rule.VR_11_2,
+            op,
+            s.await(kit().awaitTimeout()) && s.completed(),
+            "onComplete",
+            "error " + s.error() + " after " + s.items().size() + " items");
     Set<String> seen = new HashSet<>();
     for (Video v : s.items()) {
       kit().expectThat(Rule.VR_11_2, op, seen.add(v.id()), "each video once", v.id() + " twice");
     }
     for (Video v : stable) {
-      kit().expectThat(Rule.VR_11_2, op, seen.contains(v.id()), "every stable video",
-          v.id() + " missing");
+      kit()
+          .expectThat(
+              Rule.VR_11_2, op, seen.contains(v.id()), "every stable video", v.id() + " missing");
     }
   }
 
   /**
-   * VR-11.1: one publisher serves any number of subscriptions, one after another and at once,
-   * each the whole list: nothing of a walk is shared between them.
+   * VR-11.1: one publisher serves any number of subscriptions, one after another and at once, each
+   * the whole list: nothing of a walk is shared between them.
    *
    * @throws Exception if the test is interrupted or a helper thread fails
    */
@@ -201,14 +248,16 @@ interface StreamRules extends RuleTests {
     for (int i = 0; i < 4; i++) {
       RecordingSubscriber s = new RecordingSubscriber(1 + i * 10, Integer.MAX_VALUE);
       together.add(s);
-      Thread t = new Thread(() -> {
-        try {
-          start.await();
-          publisher.subscribe(s);
-        } catch (Exception e) {
-          s.onError(e);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  publisher.subscribe(s);
+                } catch (Exception e) {
+                  s.onError(e);
+                }
+              });
       threads.add(t);
       t.start();
     }
@@ -216,15 +265,20 @@ interface StreamRules extends RuleTests {
       t.join(kit().awaitTimeout().toMillis());
     }
     for (int i = 0; i < together.size(); i++) {
-      expectWhole(together.get(i), all, "subscription " + (i + 1)
-          + " of 4 at once to the same publisher");
+      expectWhole(
+          together.get(i), all, "subscription " + (i + 1) + " of 4 at once to the same publisher");
     }
   }
 
   private void expectWhole(RecordingSubscriber s, List<Video> all, String op)
       throws InterruptedException {
-    kit().expectThat(Rule.VR_11_1, op, s.await(kit().awaitTimeout()), "completion",
-        "no onComplete within " + kit().awaitTimeout());
+    kit()
+        .expectThat(
+            Rule.VR_11_1,
+            op,
+            s.await(kit().awaitTimeout()),
+            "completion",
+            "no onComplete within " + kit().awaitTimeout());
     kit().expect(Rule.VR_11_1, op + ": error", null, s.error());
     kit().expect(Rule.VR_11_1, op + ": violations", List.of(), s.violations());
     kit().expect(Rule.VR_11_1, op, all, s.items());

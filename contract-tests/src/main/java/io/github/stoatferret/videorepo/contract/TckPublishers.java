@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.Flow;
 
 /**
- * The publishers the official Reactive Streams TCK asks for, over any backend: extend
- * {@code FlowPublisherVerification<Video>} (for {@code stream()}) or
- * {@code FlowPublisherVerification<ChangeFeedEvent>} (for the change feed) and answer its methods
- * with these.
+ * The publishers the official Reactive Streams TCK asks for, over any backend: extend {@code
+ * FlowPublisherVerification<Video>} (for {@code stream()}) or {@code
+ * FlowPublisherVerification<ChangeFeedEvent>} (for the change feed) and answer its methods with
+ * these.
  *
  * <pre>{@code
  * public Flow.Publisher<Video> createFlowPublisher(long n) {
@@ -28,8 +28,8 @@ import java.util.concurrent.Flow;
 public final class TckPublishers {
 
   /**
-   * The largest stream to ask for: a stored set is finite, so the TCK skips its "unbounded"
-   * rules above this.
+   * The largest stream to ask for: a stored set is finite, so the TCK skips its "unbounded" rules
+   * above this.
    */
   public static final long MAX_ELEMENTS = 2_000;
 
@@ -47,8 +47,15 @@ public final class TckPublishers {
   public static Flow.Publisher<Video> filled(VideoRepository empty, long elements) {
     List<Video> batch = new ArrayList<>();
     for (long i = 0; i < elements; i++) {
-      batch.add(Video.builder().id("v" + i).path("/v/" + i).filename(i + ".mp4")
-          .frameRate(25, 1).videoCodec("h264").timestamps(BASE.plusSeconds(i)).build());
+      batch.add(
+          Video.builder()
+              .id("v" + i)
+              .path("/v/" + i)
+              .filename(i + ".mp4")
+              .frameRate(25, 1)
+              .videoCodec("h264")
+              .timestamps(BASE.plusSeconds(i))
+              .build());
       if (batch.size() == 1_000 || i == elements - 1) {
         empty.addAll(batch).toCompletableFuture().join();
         batch.clear();
@@ -58,8 +65,8 @@ public final class TckPublishers {
   }
 
   /**
-   * Closes a repository and returns its stream, whose every page read fails with
-   * {@code RepositoryClosedException}.
+   * Closes a repository and returns its stream, whose every page read fails with {@code
+   * RepositoryClosedException}.
    *
    * @param repository the repository
    * @return its stream
@@ -72,11 +79,10 @@ public final class TckPublishers {
   /**
    * Makes {@code elements} changes in an empty repository and returns its change feed from the
    * start: a publisher of exactly that many changes that then waits for more, as a feed does.
-   * Declare it in the verification with
-   * {@code maxElementsFromPublisher() { return publisherUnableToSignalOnComplete(); }}. The TCK
-   * then also asks for publishers of up to {@code Long.MAX_VALUE} elements, of which its tests
-   * take a few: beyond {@link #MAX_ELEMENTS} this makes that many, and the feed waits after them
-   * as it would for the next write.
+   * Declare it in the verification with {@code maxElementsFromPublisher() { return
+   * publisherUnableToSignalOnComplete(); }}. The TCK then also asks for publishers of up to {@code
+   * Long.MAX_VALUE} elements, of which its tests take a few: beyond {@link #MAX_ELEMENTS} this
+   * makes that many, and the feed waits after them as it would for the next write.
    *
    * @param empty an empty repository with a change feed, which the caller closes when the TCK is
    *     done
@@ -89,8 +95,8 @@ public final class TckPublishers {
   }
 
   /**
-   * Closes a repository and returns its change feed, which signals
-   * {@code RepositoryClosedException} to every subscriber (VR-17.5).
+   * Closes a repository and returns its change feed, which signals {@code
+   * RepositoryClosedException} to every subscriber (VR-17.5).
    *
    * @param repository the repository
    * @return its feed

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A repository whose every call goes through the {@link BlockingVideoRepository} view of another
  * and back: what the view returns becomes a completed stage, what it throws a failed one. Run the
- * kit on it (return it from {@code createRepository}) to check that the blocking view keeps
- * every rule of the backend under it: values, exception types, ordering, atomicity.
+ * kit on it (return it from {@code createRepository}) to check that the blocking view keeps every
+ * rule of the backend under it: values, exception types, ordering, atomicity.
  */
 public final class ThroughBlockingView implements VideoRepository {
 
@@ -105,8 +105,7 @@ public final class ThroughBlockingView implements VideoRepository {
   }
 
   @Override
-  public CompletionStage<VersionedVideo> update(String id, VideoDraft video,
-      long expectedVersion) {
+  public CompletionStage<VersionedVideo> update(String id, VideoDraft video, long expectedVersion) {
     return Stages.run(() -> view.update(id, video, expectedVersion));
   }
 

@@ -14,25 +14,33 @@ class SearchTextPropertyTest {
 
   @Test
   void foldingIsIdempotent() {
-    Property.forAll(VideoGens.anyString()).named("fold(fold(s)) == fold(s)").check(s -> {
-      String once = SearchText.fold(s);
-      assertEquals(once, SearchText.fold(once));
-    });
+    Property.forAll(VideoGens.anyString())
+        .named("fold(fold(s)) == fold(s)")
+        .check(
+            s -> {
+              String once = SearchText.fold(s);
+              assertEquals(once, SearchText.fold(once));
+            });
   }
 
   @Test
   void asciiFoldsToLowerCase() {
-    Property.forAll(Gen.strings(Gen.ints(0, 127), 30)).named("ASCII folds to lower case")
+    Property.forAll(Gen.strings(Gen.ints(0, 127), 30))
+        .named("ASCII folds to lower case")
         .check(s -> assertEquals(s.toLowerCase(Locale.ROOT), SearchText.fold(s)));
   }
 
   @Test
   void textMatchesItsOwnUpperAndLowerCase() {
-    Property.forAll(VideoGens.text(40)).named("upper and lower case of a text fold alike")
-        .check(s -> {
-          String f = SearchText.fold(s);
-          assertTrue(f.contains(SearchText.fold(s.toUpperCase(Locale.ROOT)))
-              || SearchText.fold(s.toUpperCase(Locale.ROOT)).contains(f), s);
-        });
+    Property.forAll(VideoGens.text(40))
+        .named("upper and lower case of a text fold alike")
+        .check(
+            s -> {
+              String f = SearchText.fold(s);
+              assertTrue(
+                  f.contains(SearchText.fold(s.toUpperCase(Locale.ROOT)))
+                      || SearchText.fold(s.toUpperCase(Locale.ROOT)).contains(f),
+                  s);
+            });
   }
 }

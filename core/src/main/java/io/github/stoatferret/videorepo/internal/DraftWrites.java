@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The default updates from a draft ({@link VideoRepository#update(String, VideoDraft)} and its
- * conditional form): they make the video from the id, the fields and the clock, then hand it to
- * the backend's own update, so that every rule of that update applies unchanged.
+ * conditional form): they make the video from the id, the fields and the clock, then hand it to the
+ * backend's own update, so that every rule of that update applies unchanged.
  */
 public final class DraftWrites {
 
@@ -31,8 +31,11 @@ public final class DraftWrites {
    * @return the write's stage
    */
   @SuppressWarnings({"unchecked", "NullAway"}) // nulls go on to calls that report them (VR-1.2)
-  public static <T> CompletionStage<T> update(VideoRepository repository, @Nullable String id,
-      @Nullable VideoDraft draft, Function<Video, CompletionStage<T>> write) {
+  public static <T> CompletionStage<T> update(
+      VideoRepository repository,
+      @Nullable String id,
+      @Nullable VideoDraft draft,
+      Function<Video, CompletionStage<T>> write) {
     if (id == null) {
       // get(null) always fails, closed first (VR-1.4): its stage never yields the Optional that
       // the cast hides.
@@ -52,8 +55,11 @@ public final class DraftWrites {
       // outside years 1-9999 is reported as it is. Either way after get(id), so that a closed
       // repository still says so first.
       Throwable failure = "id".equals(e.parameter()) ? new VideoNotFoundException(id) : e;
-      return Stages.readOnly(repository.get(id).toCompletableFuture()
-          .thenCompose(ignored -> Stages.<T>failed(failure)));
+      return Stages.readOnly(
+          repository
+              .get(id)
+              .toCompletableFuture()
+              .thenCompose(ignored -> Stages.<T>failed(failure)));
     }
     return write.apply(video);
   }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.concurrent.Flow;
 
 /**
- * A publisher that fails each subscriber at once: a subscription that ignores requests, then
- * {@code onError} (Reactive Streams rule 1.9 wants {@code onSubscribe} first).
+ * A publisher that fails each subscriber at once: a subscription that ignores requests, then {@code
+ * onError} (Reactive Streams rule 1.9 wants {@code onSubscribe} first).
  *
  * @param <T> the element type it never emits
  * @param failure what each subscriber receives
@@ -15,13 +15,14 @@ public record FailedPublisher<T>(Throwable failure) implements Flow.Publisher<T>
   @Override
   public void subscribe(Flow.Subscriber<? super T> subscriber) {
     Objects.requireNonNull(subscriber, "subscriber");
-    subscriber.onSubscribe(new Flow.Subscription() {
-      @Override
-      public void request(long n) {}
+    subscriber.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {}
 
-      @Override
-      public void cancel() {}
-    });
+          @Override
+          public void cancel() {}
+        });
     subscriber.onError(failure);
   }
 }

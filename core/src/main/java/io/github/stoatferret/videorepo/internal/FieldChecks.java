@@ -1,16 +1,16 @@
 package io.github.stoatferret.videorepo.internal;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import io.github.stoatferret.videorepo.InvalidArgumentException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Validation of {@code Video} fields, kept apart from the record so that its rules read as a list.
  *
  * <p>Every rejection is an {@link InvalidArgumentException} that names the field and shows the
- * offending value (shortened when long), because a bulk import of a million rows is only
- * debuggable when the error says which value was wrong; its message starts with the field's name.
+ * offending value (shortened when long), because a bulk import of a million rows is only debuggable
+ * when the error says which value was wrong; its message starts with the field's name.
  */
 public final class FieldChecks {
 
@@ -61,25 +61,33 @@ public final class FieldChecks {
    * @param maxLength the largest allowed {@link String#length()}
    * @return the value
    */
-  public static @Nullable String optionalText(String field, @Nullable String value,
-      int maxLength) {
+  public static @Nullable String optionalText(String field, @Nullable String value, int maxLength) {
     return value == null ? null : text(field, value, maxLength);
   }
 
   private static String text(String field, String value, int maxLength) {
     if (value.isBlank()) {
-      throw new InvalidArgumentException(field, show(value),
-          field + " must not be blank, was " + show(value));
+      throw new InvalidArgumentException(
+          field, show(value), field + " must not be blank, was " + show(value));
     }
     if (value.length() > maxLength) {
-      throw new InvalidArgumentException(field, show(value),
-          field + " must be at most " + maxLength + " characters, was " + value.length() + ": "
+      throw new InvalidArgumentException(
+          field,
+          show(value),
+          field
+              + " must be at most "
+              + maxLength
+              + " characters, was "
+              + value.length()
+              + ": "
               + show(value));
     }
     int bad = firstInvalidChar(value);
     if (bad >= 0) {
       String what = value.charAt(bad) == 0 ? "a NUL character" : "an unpaired surrogate";
-      throw new InvalidArgumentException(field, show(value),
+      throw new InvalidArgumentException(
+          field,
+          show(value),
           field + " must not contain " + what + " (at index " + bad + "): " + show(value));
     }
     return value;
@@ -120,8 +128,8 @@ public final class FieldChecks {
    */
   public static long nonNegative(String field, long value) {
     if (value < 0) {
-      throw new InvalidArgumentException(field, Long.toString(value),
-          field + " must not be negative, was " + value);
+      throw new InvalidArgumentException(
+          field, Long.toString(value), field + " must not be negative, was " + value);
     }
     return value;
   }
@@ -135,8 +143,8 @@ public final class FieldChecks {
    */
   public static int positive(String field, int value) {
     if (value <= 0) {
-      throw new InvalidArgumentException(field, Integer.toString(value),
-          field + " must be positive, was " + value);
+      throw new InvalidArgumentException(
+          field, Integer.toString(value), field + " must be positive, was " + value);
     }
     return value;
   }
@@ -153,8 +161,8 @@ public final class FieldChecks {
     Instant given = required(field, value);
     Instant micros = given.truncatedTo(ChronoUnit.MICROS);
     if (micros.isBefore(MIN_INSTANT) || micros.isAfter(MAX_INSTANT)) {
-      throw new InvalidArgumentException(field, given.toString(),
-          field + " must lie in years 0001 to 9999, was " + value);
+      throw new InvalidArgumentException(
+          field, given.toString(), field + " must lie in years 0001 to 9999, was " + value);
     }
     return micros;
   }
@@ -174,8 +182,10 @@ public final class FieldChecks {
     int end = Math.min(value.length(), SHOWN_CHARS);
     for (int i = 0; i < end; i++) {
       char c = value.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
-          && Character.isLowSurrogate(value.charAt(i + 1));
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1));
       if (pair) {
         out.append(c).append(value.charAt(++i));
       } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {

@@ -78,8 +78,9 @@ public final class PagePublisher implements Flow.Publisher<Video> {
     @Override
     public void request(long n) {
       if (n <= 0) {
-        requestError = new IllegalArgumentException(
-            "Reactive Streams rule 3.9: request must be positive, was " + n);
+        requestError =
+            new IllegalArgumentException(
+                "Reactive Streams rule 3.9: request must be positive, was " + n);
       } else {
         requested.getAndUpdate(r -> r + n < 0 ? Long.MAX_VALUE : r + n);
       }
@@ -157,15 +158,20 @@ public final class PagePublisher implements Flow.Publisher<Video> {
 
     private void fetch() {
       try {
-        repository.page(cursor, PAGE_SIZE).whenComplete((page, error) -> {
-          if (error != null) {
-            fetchError = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-          } else {
-            arrived = page;
-          }
-          drain();
-        });
+        repository
+            .page(cursor, PAGE_SIZE)
+            .whenComplete(
+                (page, error) -> {
+                  if (error != null) {
+                    fetchError =
+                        error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause()
+                            : error;
+                  } else {
+                    arrived = page;
+                  }
+                  drain();
+                });
       } catch (RuntimeException e) { // a backend that breaks the no-throw rule
         fetchError = e;
       }

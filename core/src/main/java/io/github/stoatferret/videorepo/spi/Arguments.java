@@ -57,8 +57,8 @@ public final class Arguments {
    */
   public static int limit(int limit) {
     if (limit < 0) {
-      throw new InvalidArgumentException("limit", Integer.toString(limit),
-          "limit must not be negative, was " + limit);
+      throw new InvalidArgumentException(
+          "limit", Integer.toString(limit), "limit must not be negative, was " + limit);
     }
     return limit;
   }
@@ -72,8 +72,8 @@ public final class Arguments {
    */
   public static int offset(int offset) {
     if (offset < 0) {
-      throw new InvalidArgumentException("offset", Integer.toString(offset),
-          "offset must not be negative, was " + offset);
+      throw new InvalidArgumentException(
+          "offset", Integer.toString(offset), "offset must not be negative, was " + offset);
     }
     return offset;
   }

@@ -4,42 +4,42 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The future an asynchronous backend returns for an operation: the backend's own thread
- * completes it directly, but every dependent action a caller attaches runs on a callback
- * executor, never on the completing thread. It keeps rules VR-1.10 and VR-1.11 at the cost of no
- * extra thread hand-off when callers simply wait.
+ * The future an asynchronous backend returns for an operation: the backend's own thread completes
+ * it directly, but every dependent action a caller attaches runs on a callback executor, never on
+ * the completing thread. It keeps rules VR-1.10 and VR-1.11 at the cost of no extra thread hand-off
+ * when callers simply wait.
  *
  * <p>Each non-async method is its {@code ...Async} twin on the callback executor, and futures
  * derived from this one are of this kind too. So an engine thread, when it completes the future,
  * only wakes threads blocked in {@code join} or {@code get} and hands the callbacks over: a slow
  * callback cannot stall it. This saves the hand-off to another thread that completing on the
- * executor would cost for every operation, which is most of an operation's overhead when
- * callers simply wait.
+ * executor would cost for every operation, which is most of an operation's overhead when callers
+ * simply wait.
  *
  * <p>The future an operation returns is {@linkplain #engineOwned engine-owned}: only the engine
- * completes it (rule VR-1.10), through the {@link Completer} handle it keeps for itself; the
- * future has no public way in, so a caller that casts the returned stage still cannot complete
- * it. Its caller-facing completion methods throw
- * {@link UnsupportedOperationException}, as a minimal stage's do, its {@code cancel} returns
- * {@code false} and does nothing, and
- * {@link #toCompletableFuture()} returns a copy that the caller may complete or cancel at will.
- * The copy is completed on the thread that completes this future, by a relay that does nothing
- * else, so a caller blocked in {@code join} on it is woken as directly as before. Futures derived
- * from it ({@code thenApply} and the like) belong to the caller and are ordinary.
+ * completes it (rule VR-1.10), through the {@link Completer} handle it keeps for itself; the future
+ * has no public way in, so a caller that casts the returned stage still cannot complete it. Its
+ * caller-facing completion methods throw {@link UnsupportedOperationException}, as a minimal
+ * stage's do, its {@code cancel} returns {@code false} and does nothing, and {@link
+ * #toCompletableFuture()} returns a copy that the caller may complete or cancel at will. The copy
+ * is completed on the thread that completes this future, by a relay that does nothing else, so a
+ * caller blocked in {@code join} on it is woken as directly as before. Futures derived from it
+ * ({@code thenApply} and the like) belong to the caller and are ordinary.
  *
  * @param <T> the result type
  */
 public final class BackendFuture<T> extends CompletableFuture<T> {
 
-  static final String READ_ONLY = "a stage returned by the repository is completed only"
-      + " by the repository (rule VR-1.10); toCompletableFuture() gives a copy you may complete";
+  static final String READ_ONLY =
+      "a stage returned by the repository is completed only"
+          + " by the repository (rule VR-1.10); toCompletableFuture() gives a copy you may complete";
 
   private final Executor callbacks;
   private final boolean engineOwned;
@@ -145,13 +145,14 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
     BackendFuture<T> copy = ordinary(callbacks);
     // super.whenComplete runs on the completing thread: the relay is ours and does no more
     // than completing the copy, which hands the copy's own callbacks to the executor.
-    super.whenComplete((value, failure) -> {
-      if (failure == null) {
-        copy.complete(value);
-      } else {
-        copy.completeExceptionally(failure);
-      }
-    });
+    super.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            copy.complete(value);
+          } else {
+            copy.completeExceptionally(failure);
+          }
+        });
     return copy;
   }
 
@@ -168,10 +169,10 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
   }
 
   /**
-   * On an engine-owned future: returns {@code false} and changes nothing, since the operation
-   * goes on (rule VR-1.10); adapters such as Reactor's {@code Mono.fromCompletionStage} cancel a
-   * stage whenever their subscriber goes away, and log every refusal as an error. On a caller's
-   * future: cancels it, as any {@code CompletableFuture}.
+   * On an engine-owned future: returns {@code false} and changes nothing, since the operation goes
+   * on (rule VR-1.10); adapters such as Reactor's {@code Mono.fromCompletionStage} cancel a stage
+   * whenever their subscriber goes away, and log every refusal as an error. On a caller's future:
+   * cancels it, as any {@code CompletableFuture}.
    */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
@@ -194,8 +195,7 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
   }
 
   @Override
-  public CompletableFuture<T> completeAsync(Supplier<? extends T> supplier,
-      Executor executor) {
+  public CompletableFuture<T> completeAsync(Supplier<? extends T> supplier, Executor executor) {
     refuseIfEngineOwned();
     return super.completeAsync(supplier, executor);
   }
@@ -239,14 +239,14 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
   }
 
   @Override
-  public <U, V> CompletableFuture<V> thenCombine(CompletionStage<? extends U> other,
-      BiFunction<? super T, ? super U, ? extends V> fn) {
+  public <U, V> CompletableFuture<V> thenCombine(
+      CompletionStage<? extends U> other, BiFunction<? super T, ? super U, ? extends V> fn) {
     return thenCombineAsync(other, fn, callbacks);
   }
 
   @Override
-  public <U> CompletableFuture<Void> thenAcceptBoth(CompletionStage<? extends U> other,
-      BiConsumer<? super T, ? super U> action) {
+  public <U> CompletableFuture<Void> thenAcceptBoth(
+      CompletionStage<? extends U> other, BiConsumer<? super T, ? super U> action) {
     return thenAcceptBothAsync(other, action, callbacks);
   }
 
@@ -256,14 +256,14 @@ public final class BackendFuture<T> extends CompletableFuture<T> {
   }
 
   @Override
-  public <U> CompletableFuture<U> applyToEither(CompletionStage<? extends T> other,
-      Function<? super T, U> fn) {
+  public <U> CompletableFuture<U> applyToEither(
+      CompletionStage<? extends T> other, Function<? super T, U> fn) {
     return applyToEitherAsync(other, fn, callbacks);
   }
 
   @Override
-  public CompletableFuture<Void> acceptEither(CompletionStage<? extends T> other,
-      Consumer<? super T> action) {
+  public CompletableFuture<Void> acceptEither(
+      CompletionStage<? extends T> other, Consumer<? super T> action) {
     return acceptEitherAsync(other, action, callbacks);
   }
 

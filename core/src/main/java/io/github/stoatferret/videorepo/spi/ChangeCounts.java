@@ -12,9 +12,9 @@ public final class ChangeCounts {
   private ChangeCounts() {}
 
   /**
-   * The net number of videos a list of committed changes adds: one per
-   * {@link VideoChangeEvent.Added}, minus one per {@link VideoChangeEvent.Deleted}; updates
-   * change nothing.
+   * The net number of videos a list of committed changes adds: one per {@link
+   * VideoChangeEvent.Added}, minus one per {@link VideoChangeEvent.Deleted}; updates change
+   * nothing.
    *
    * @param committed the changes
    * @return the change in the number of videos, negative when more were deleted than added

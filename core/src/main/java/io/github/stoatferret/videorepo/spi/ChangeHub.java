@@ -19,27 +19,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The change feed of one repository (rules VR-17.*): it fans each committed change out to any
- * number of subscribers, each back-pressured on its own, and lets a subscriber start from any
- * kept position.
+ * number of subscribers, each back-pressured on its own, and lets a subscriber start from any kept
+ * position.
  *
- * <p>A subscriber is either <em>live</em>, taking changes from a buffer of its own that
- * {@link #publish} fills, or <em>catching up</em>, reading the backend's {@link ChangeHistory}
- * in batches. It starts catching up from the position it asked for, and goes live when a read
- * finds nothing newer than what the hub has published. When a live subscriber's buffer is full
- * (it requests too slowly), the hub drops the buffer instead of waiting or skipping, and the
- * subscriber catches up from the history again: writes never wait for a subscriber, memory per
- * subscriber is bounded by the buffer, and a change is never lost unless the history no longer
- * keeps it, which fails the subscriber with
- * {@link io.github.stoatferret.videorepo.ChangePositionExpiredException}. A subscriber emits a
- * change only if its position is greater than the last it emitted, so that the seam between the
- * history and the buffer can overlap without a duplicate.
+ * <p>A subscriber is either <em>live</em>, taking changes from a buffer of its own that {@link
+ * #publish} fills, or <em>catching up</em>, reading the backend's {@link ChangeHistory} in batches.
+ * It starts catching up from the position it asked for, and goes live when a read finds nothing
+ * newer than what the hub has published. When a live subscriber's buffer is full (it requests too
+ * slowly), the hub drops the buffer instead of waiting or skipping, and the subscriber catches up
+ * from the history again: writes never wait for a subscriber, memory per subscriber is bounded by
+ * the buffer, and a change is never lost unless the history no longer keeps it, which fails the
+ * subscriber with {@link io.github.stoatferret.videorepo.ChangePositionExpiredException}. A
+ * subscriber emits a change only if its position is greater than the last it emitted, so that the
+ * seam between the history and the buffer can overlap without a duplicate.
  *
  * <p>The backend calls {@link #publish} for each committed change in commit order, while it holds
  * whatever orders its commits, and {@link #deliver} after releasing it. Positions are consecutive
- * numbers: a position more than one after the last published tells the hub that it missed
- * changes (another process wrote the same storage), and its live subscribers read those from the
- * history before they go on. Signals run on the
- * executor, never on the publishing thread, so a slow subscriber cannot slow a writer.
+ * numbers: a position more than one after the last published tells the hub that it missed changes
+ * (another process wrote the same storage), and its live subscribers read those from the history
+ * before they go on. Signals run on the executor, never on the publishing thread, so a slow
+ * subscriber cannot slow a writer.
  */
 public final class ChangeHub {
 
@@ -64,11 +63,15 @@ public final class ChangeHub {
    * @param history the changes the backend keeps
    * @param executor where subscribers are signalled; it must not run tasks on the caller's thread
    *     if the caller may hold a lock of the backend's
-   * @param buffer how many undelivered changes a live subscriber may have before it has to read
-   *     the history instead, at least 1
+   * @param buffer how many undelivered changes a live subscriber may have before it has to read the
+   *     history instead, at least 1
    * @param last the position of the latest change committed before the hub was made
    */
-  public ChangeHub(String repository, ChangeHistory history, Executor executor, int buffer,
+  public ChangeHub(
+      String repository,
+      ChangeHistory history,
+      Executor executor,
+      int buffer,
       ChangePosition last) {
     if (buffer < 1) {
       throw new IllegalArgumentException("buffer must be at least 1, was " + buffer);
@@ -91,12 +94,18 @@ public final class ChangeHub {
    */
   public static Executor signallingExecutor(String threadPrefix) {
     AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
-          Thread t = new Thread(task, threadPrefix + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            5,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread t = new Thread(task, threadPrefix + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     return pool;
   }
 
@@ -170,8 +179,8 @@ public final class ChangeHub {
   /**
    * The changes after a position: what {@code changesAfter} returns.
    *
-   * @param position the position, or {@code null}, which each subscriber is told about with
-   *     {@link InvalidArgumentException}
+   * @param position the position, or {@code null}, which each subscriber is told about with {@link
+   *     InvalidArgumentException}
    * @return a publisher that can be subscribed to any number of times
    */
   public Flow.Publisher<ChangeFeedEvent> after(@Nullable ChangePosition position) {
@@ -198,8 +207,11 @@ public final class ChangeHub {
    * Signals {@code onSubscribe}, then registers the subscription: live at once, after the latest
    * change published, or catching up after {@code position}.
    */
-  private void start(FeedSubscription s, Flow.Subscriber<? super ChangeFeedEvent> subscriber,
-      @Nullable ChangePosition position, boolean fromNow) {
+  private void start(
+      FeedSubscription s,
+      Flow.Subscriber<? super ChangeFeedEvent> subscriber,
+      @Nullable ChangePosition position,
+      boolean fromNow) {
     subscriber.onSubscribe(s);
     if (!fromNow && position == null) {
       s.fail(InvalidArgumentException.isNull("position"));
@@ -226,11 +238,10 @@ public final class ChangeHub {
   }
 
   /**
-   * Ends the feed: a live subscriber gets what its buffer holds, then {@code onComplete}; one
-   * still catching up gets {@link RepositoryClosedException} naming its position, from which it
-   * resumes on a repository opened again; a later subscriber gets
-   * {@code RepositoryClosedException} at once. Call after the last change is published.
-   * Idempotent.
+   * Ends the feed: a live subscriber gets what its buffer holds, then {@code onComplete}; one still
+   * catching up gets {@link RepositoryClosedException} naming its position, from which it resumes
+   * on a repository opened again; a later subscriber gets {@code RepositoryClosedException} at
+   * once. Call after the last change is published. Idempotent.
    */
   public void close() {
     List<FeedSubscription> all;
@@ -279,7 +290,6 @@ public final class ChangeHub {
   }
 
   RepositoryClosedException closedFor(String who) {
-    return new RepositoryClosedException(repository + " is closed; the change feed refused "
-        + who);
+    return new RepositoryClosedException(repository + " is closed; the change feed refused " + who);
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The last changes of a repository held in memory, as its {@link ChangeHistory}: the retention
- * of a backend that keeps no log of its own. Positions are consecutive (1, 2, 3, ...), so a read
- * finds its start by arithmetic in a ring of fixed size. Thread-safe.
+ * The last changes of a repository held in memory, as its {@link ChangeHistory}: the retention of a
+ * backend that keeps no log of its own. Positions are consecutive (1, 2, 3, ...), so a read finds
+ * its start by arithmetic in a ring of fixed size. Thread-safe.
  */
 public final class ChangeWindow implements ChangeHistory {
 
@@ -51,20 +51,20 @@ public final class ChangeWindow implements ChangeHistory {
    */
   public synchronized void append(ChangeFeedEvent event) {
     if (event.position().value() != last + 1) {
-      throw new IllegalArgumentException("change at " + event.position()
-          + " does not follow the last one, " + last);
+      throw new IllegalArgumentException(
+          "change at " + event.position() + " does not follow the last one, " + last);
     }
     last++;
     ring[(int) (last % ring.length)] = event;
   }
 
   @Override
-  public synchronized CompletionStage<List<ChangeFeedEvent>> readAfter(ChangePosition after,
-      int max) {
+  public synchronized CompletionStage<List<ChangeFeedEvent>> readAfter(
+      ChangePosition after, int max) {
     long oldest = Math.max(1, last - ring.length + 1);
     if (after.value() < last && after.value() + 1 < oldest) {
-      return Stages.failed(new ChangePositionExpiredException(after,
-          new ChangePosition(oldest), repository));
+      return Stages.failed(
+          new ChangePositionExpiredException(after, new ChangePosition(oldest), repository));
     }
     List<ChangeFeedEvent> out = new ArrayList<>();
     for (long p = after.value() + 1; p <= last && out.size() < max; p++) {

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * engines, for any backend that runs operations on threads of its own. An {@link Error} while
  * running an operation (out of memory, a stack overflow, a linkage error in a driver) leaves it
  * unknown what state the connections and the JVM are in, so the engine stops taking work: the
- * operation fails with a non-retryable {@link StorageException} that names the error (VR-1.8),
- * and from then on every operation, queued or new, fails at once with another, while
- * {@code close()} still does its job. A {@link RuntimeException} fails only its own operation.
+ * operation fails with a non-retryable {@link StorageException} that names the error (VR-1.8), and
+ * from then on every operation, queued or new, fails at once with another, while {@code close()}
+ * still does its job. A {@link RuntimeException} fails only its own operation.
  */
 public final class EngineHealth {
 
@@ -48,8 +48,8 @@ public final class EngineHealth {
 
   /**
    * The failure of an operation that failed unexpectedly: for an {@link Error}, which this also
-   * records, the engine's service ends; a {@link RuntimeException} fails this operation only.
-   * Both are non-retryable {@link StorageException}s with the original as the cause.
+   * records, the engine's service ends; a {@link RuntimeException} fails this operation only. Both
+   * are non-retryable {@link StorageException}s with the original as the cause.
    *
    * @param operation the operation and where it ran, e.g. {@code "add on videos.db"}
    * @param caught what was thrown
@@ -58,8 +58,10 @@ public final class EngineHealth {
   public StorageException unexpected(String operation, Throwable caught) {
     if (caught instanceof Error e) {
       fail(e);
-      return new StorageException(operation + " failed: the engine stopped after an unexpected"
-          + " error (" + e + ")", e, false);
+      return new StorageException(
+          operation + " failed: the engine stopped after an unexpected" + " error (" + e + ")",
+          e,
+          false);
     }
     return new StorageException(operation + " failed unexpectedly: " + caught, caught, false);
   }
@@ -72,7 +74,14 @@ public final class EngineHealth {
    */
   public StorageException refusal(String operation) {
     Error error = fatal;
-    return new StorageException(engine + " stopped serving after an unexpected error (" + error
-        + "); " + operation + " refused: close the repository and open it again", error, false);
+    return new StorageException(
+        engine
+            + " stopped serving after an unexpected error ("
+            + error
+            + "); "
+            + operation
+            + " refused: close the repository and open it again",
+        error,
+        false);
   }
 }

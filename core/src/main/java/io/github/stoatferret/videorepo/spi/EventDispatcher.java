@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@linkplain #publish published}, and shields the repository from the listener: an exception it
  * throws is logged and dropped.
  *
- * <p>A backend publishes each committed change while it still holds whatever orders its commits
- * (a lock, the writer thread), and the dispatcher delivers them outside it: on the given
- * executor, or, with {@link #callerRuns}, on whichever publishing thread finds the dispatcher idle.
- * Either way at most one thread calls the listener at a time.
+ * <p>A backend publishes each committed change while it still holds whatever orders its commits (a
+ * lock, the writer thread), and the dispatcher delivers them outside it: on the given executor, or,
+ * with {@link #callerRuns}, on whichever publishing thread finds the dispatcher idle. Either way at
+ * most one thread calls the listener at a time.
  */
 public final class EventDispatcher {
 

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One subscriber of a {@link ChangeHub}. Every signal comes from {@link #run()}, which one thread
- * at a time runs on the hub's executor (the work-in-progress counter hands a call made meanwhile
- * to the running one), so the fields marked "confined" need no lock.
+ * at a time runs on the hub's executor (the work-in-progress counter hands a call made meanwhile to
+ * the running one), so the fields marked "confined" need no lock.
  */
 final class FeedSubscription implements Flow.Subscription, Runnable {
 
@@ -64,8 +64,9 @@ final class FeedSubscription implements Flow.Subscription, Runnable {
   @Override
   public void request(long n) {
     if (n <= 0) {
-      failure = new IllegalArgumentException("request(" + n + "): Reactive Streams rule 3.9"
-          + " asks for a positive number");
+      failure =
+          new IllegalArgumentException(
+              "request(" + n + "): Reactive Streams rule 3.9" + " asks for a positive number");
     } else {
       requested.getAndUpdate(r -> r + n < 0 ? Long.MAX_VALUE : r + n);
     }
@@ -158,10 +159,15 @@ final class FeedSubscription implements Flow.Subscription, Runnable {
       readFailure = null;
       readResult = null;
       if (readError != null || batch == null) {
-        Throwable cause = readError == null ? new IllegalStateException(
-            "the change history read nothing, not even an empty list") : unwrap(readError);
-        signalError(hub.isClosed() && !(cause instanceof ChangePositionExpiredException)
-            ? closedWhileReading() : Stages.specified(cause));
+        Throwable cause =
+            readError == null
+                ? new IllegalStateException(
+                    "the change history read nothing, not even an empty list")
+                : unwrap(readError);
+        signalError(
+            hub.isClosed() && !(cause instanceof ChangePositionExpiredException)
+                ? closedWhileReading()
+                : Stages.specified(cause));
         return false;
       }
       for (ChangeFeedEvent e : batch) {
@@ -187,19 +193,24 @@ final class FeedSubscription implements Flow.Subscription, Runnable {
       return false; // read only for a subscriber that wants something
     }
     reading = true;
-    hub.history().readAfter(new ChangePosition(position), ChangeHub.BATCH)
-        .whenComplete((result, error) -> {
-          readResult = result;
-          readFailure = error;
-          readDone = true;
-          drain();
-        });
+    hub.history()
+        .readAfter(new ChangePosition(position), ChangeHub.BATCH)
+        .whenComplete(
+            (result, error) -> {
+              readResult = result;
+              readFailure = error;
+              readDone = true;
+              drain();
+            });
     return false;
   }
 
   private RepositoryClosedException closedWhileReading() {
-    return hub.closedFor("the subscriber at position " + position + ", which was still reading"
-        + " the kept changes; it resumes after that position once the repository is open again");
+    return hub.closedFor(
+        "the subscriber at position "
+            + position
+            + ", which was still reading"
+            + " the kept changes; it resumes after that position once the repository is open again");
   }
 
   private static Throwable unwrap(Throwable t) {

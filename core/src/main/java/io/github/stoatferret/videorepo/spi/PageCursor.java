@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.spi;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoOrder;
 import io.github.stoatferret.videorepo.internal.FieldChecks;
-import io.github.stoatferret.videorepo.InvalidArgumentException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,16 +16,16 @@ import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A position in list order, and its opaque text form: the cursor of
- * {@link io.github.stoatferret.videorepo.VideoRepository#page}.
+ * A position in list order, and its opaque text form: the cursor of {@link
+ * io.github.stoatferret.videorepo.VideoRepository#page}.
  *
- * <p>A cursor names the last video a page returned by its sort key ({@code createdAt},
- * {@code id}), not by an offset, so that a backend can seek to it with an index and so that it
- * stays valid when that video is deleted. The {@linkplain #START start} is before every video.
+ * <p>A cursor names the last video a page returned by its sort key ({@code createdAt}, {@code id}),
+ * not by an offset, so that a backend can seek to it with an index and so that it stays valid when
+ * that video is deleted. The {@linkplain #START start} is before every video.
  *
- * <p>The text form is URL-safe Base64 of a version byte, the key and a CRC-32, so that a
- * truncated, altered or invented cursor is refused by {@link #decode} with an
- * {@link InvalidArgumentException} rather than silently read as some other position.
+ * <p>The text form is URL-safe Base64 of a version byte, the key and a CRC-32, so that a truncated,
+ * altered or invented cursor is refused by {@link #decode} with an {@link InvalidArgumentException}
+ * rather than silently read as some other position.
  *
  * @param createdAtMicros the position's {@code createdAt} in microseconds since the epoch
  * @param id the position's {@code id}; empty for the start
@@ -37,7 +37,8 @@ public record PageCursor(long createdAtMicros, String id) {
 
   /** Orders positions as list order does: newest first, then ids in code-point order. */
   public static final Comparator<PageCursor> ORDER =
-      Comparator.comparingLong(PageCursor::createdAtMicros).reversed()
+      Comparator.comparingLong(PageCursor::createdAtMicros)
+          .reversed()
           .thenComparing(PageCursor::id, VideoOrder.ID_ORDER);
 
   private static final byte VERSION = 1;
@@ -134,11 +135,13 @@ public record PageCursor(long createdAtMicros, String id) {
     long micros = buf.getLong();
     String id;
     try {
-      id = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, buf.position(), bodyLength - buf.position()))
-          .toString();
+      id =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, buf.position(), bodyLength - buf.position()))
+              .toString();
     } catch (CharacterCodingException e) {
       throw invalid(cursor, "id is not UTF-8");
     }
@@ -156,7 +159,9 @@ public record PageCursor(long createdAtMicros, String id) {
   }
 
   private static InvalidArgumentException invalid(String cursor, String why) {
-    return new InvalidArgumentException("cursor", FieldChecks.show(cursor),
+    return new InvalidArgumentException(
+        "cursor",
+        FieldChecks.show(cursor),
         "cursor " + FieldChecks.show(cursor) + " is not a page cursor (" + why + ")");
   }
 }

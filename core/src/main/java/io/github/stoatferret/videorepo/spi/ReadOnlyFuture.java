@@ -7,12 +7,12 @@ import java.util.function.Supplier;
 
 /**
  * The stage {@link Stages} hands out: it follows a future the backend settles, and no caller can
- * change its outcome (rule VR-1.10). Completing or obtruding it throws
- * {@link UnsupportedOperationException}, as the JDK's minimal stage does; {@code cancel} returns
- * {@code false} and does nothing, because adapters cancel a stage when their subscriber goes
- * away (Reactor's {@code Mono.fromCompletionStage}, Spring's handling of a controller's stage)
- * and log an error for every refusal. Callbacks run as on any {@code CompletableFuture}; futures
- * derived from it, and {@link #toCompletableFuture()}, are ordinary and belong to the caller.
+ * change its outcome (rule VR-1.10). Completing or obtruding it throws {@link
+ * UnsupportedOperationException}, as the JDK's minimal stage does; {@code cancel} returns {@code
+ * false} and does nothing, because adapters cancel a stage when their subscriber goes away
+ * (Reactor's {@code Mono.fromCompletionStage}, Spring's handling of a controller's stage) and log
+ * an error for every refusal. Callbacks run as on any {@code CompletableFuture}; futures derived
+ * from it, and {@link #toCompletableFuture()}, are ordinary and belong to the caller.
  *
  * @param <T> the result type
  */
@@ -36,13 +36,14 @@ final class ReadOnlyFuture<T> extends CompletableFuture<T> {
   @SuppressWarnings("FutureReturnValueIgnored")
   static <T> ReadOnlyFuture<T> following(CompletableFuture<T> source) {
     ReadOnlyFuture<T> f = new ReadOnlyFuture<>();
-    source.whenComplete((value, failure) -> {
-      if (failure == null) {
-        f.succeed(value);
-      } else {
-        f.fail(failure);
-      }
-    });
+    source.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            f.succeed(value);
+          } else {
+            f.fail(failure);
+          }
+        });
     return f;
   }
 
@@ -64,13 +65,14 @@ final class ReadOnlyFuture<T> extends CompletableFuture<T> {
   @SuppressWarnings("FutureReturnValueIgnored")
   public CompletableFuture<T> toCompletableFuture() {
     CompletableFuture<T> copy = new CompletableFuture<>();
-    super.whenComplete((value, failure) -> {
-      if (failure == null) {
-        copy.complete(value);
-      } else {
-        copy.completeExceptionally(failure);
-      }
-    });
+    super.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            copy.complete(value);
+          } else {
+            copy.completeExceptionally(failure);
+          }
+        });
     return copy;
   }
 

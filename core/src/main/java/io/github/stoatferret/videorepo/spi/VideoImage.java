@@ -6,11 +6,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A video as one line of text, for a change log's before and after images: its fields in
- * component order, separated by tabs, with backslash, tab and line breaks escaped and a missing
- * optional field written as {@code \N}, instants as microseconds. Kept in text rather than in 28
- * more columns so that a log stays one narrow table whatever the video gains later; both SQL
- * engines write it.
+ * A video as one line of text, for a change log's before and after images: its fields in component
+ * order, separated by tabs, with backslash, tab and line breaks escaped and a missing optional
+ * field written as {@code \N}, instants as microseconds. Kept in text rather than in 28 more
+ * columns so that a log stays one narrow table whatever the video gains later; both SQL engines
+ * write it.
  */
 public final class VideoImage {
 
@@ -25,12 +25,22 @@ public final class VideoImage {
    * @return the line
    */
   public static String encode(Video v) {
-    List<@Nullable String> fields = java.util.Arrays.asList(v.id(), v.path(), v.filename(),
-        Long.toString(v.durationFrames()), Integer.toString(v.frameRateNumerator()),
-        Integer.toString(v.frameRateDenominator()), Integer.toString(v.width()),
-        Integer.toString(v.height()), v.videoCodec(), v.audioCodec(),
-        Long.toString(v.fileSize()), v.thumbnailPath(),
-        Long.toString(Micros.of(v.createdAt())), Long.toString(Micros.of(v.updatedAt())));
+    List<@Nullable String> fields =
+        java.util.Arrays.asList(
+            v.id(),
+            v.path(),
+            v.filename(),
+            Long.toString(v.durationFrames()),
+            Integer.toString(v.frameRateNumerator()),
+            Integer.toString(v.frameRateDenominator()),
+            Integer.toString(v.width()),
+            Integer.toString(v.height()),
+            v.videoCodec(),
+            v.audioCodec(),
+            Long.toString(v.fileSize()),
+            v.thumbnailPath(),
+            Long.toString(Micros.of(v.createdAt())),
+            Long.toString(Micros.of(v.updatedAt())));
     StringBuilder out = new StringBuilder(128);
     for (String f : fields) {
       if (out.length() > 0) {
@@ -80,10 +90,21 @@ public final class VideoImage {
     if (f.size() != 14) {
       throw new IllegalArgumentException("a video image has 14 fields, this one " + f.size());
     }
-    return new Video(f.get(0), f.get(1), f.get(2), Long.parseLong(f.get(3)),
-        Integer.parseInt(f.get(4)), Integer.parseInt(f.get(5)), Integer.parseInt(f.get(6)),
-        Integer.parseInt(f.get(7)), f.get(8), f.get(9), Long.parseLong(f.get(10)), f.get(11),
-        Micros.toInstant(Long.parseLong(f.get(12))), Micros.toInstant(Long.parseLong(f.get(13))));
+    return new Video(
+        f.get(0),
+        f.get(1),
+        f.get(2),
+        Long.parseLong(f.get(3)),
+        Integer.parseInt(f.get(4)),
+        Integer.parseInt(f.get(5)),
+        Integer.parseInt(f.get(6)),
+        Integer.parseInt(f.get(7)),
+        f.get(8),
+        f.get(9),
+        Long.parseLong(f.get(10)),
+        f.get(11),
+        Micros.toInstant(Long.parseLong(f.get(12))),
+        Micros.toInstant(Long.parseLong(f.get(13))));
   }
 
   private static String escape(String s) {

@@ -19,8 +19,8 @@ class ArgumentsTest {
   @Test
   void notNullNamesTheParameter() {
     assertSame("x", Arguments.notNull("x", "id"));
-    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-        () -> Arguments.notNull(null, "id"));
+    InvalidArgumentException e =
+        assertThrows(InvalidArgumentException.class, () -> Arguments.notNull(null, "id"));
     assertEquals("id must not be null", e.getMessage());
     assertEquals("id", e.parameter());
     assertEquals("null", e.value());
@@ -33,12 +33,16 @@ class ArgumentsTest {
     given.add("c");
     assertEquals(List.of("a", "b"), copy);
     assertThrows(UnsupportedOperationException.class, () -> copy.add("d"));
-    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-        () -> Arguments.noNulls(Arrays.asList("a", null), "videos"));
+    InvalidArgumentException e =
+        assertThrows(
+            InvalidArgumentException.class,
+            () -> Arguments.noNulls(Arrays.asList("a", null), "videos"));
     assertEquals("videos[1] must not be null", e.getMessage());
     assertEquals("videos[1]", e.parameter());
-    assertEquals("videos", assertThrows(InvalidArgumentException.class,
-        () -> Arguments.noNulls(null, "videos")).parameter());
+    assertEquals(
+        "videos",
+        assertThrows(InvalidArgumentException.class, () -> Arguments.noNulls(null, "videos"))
+            .parameter());
   }
 
   @Test
@@ -46,13 +50,13 @@ class ArgumentsTest {
     assertEquals(0, Arguments.limit(0));
     assertEquals(0, Arguments.offset(0));
     assertEquals(Integer.MAX_VALUE, Arguments.limit(Integer.MAX_VALUE));
-    InvalidArgumentException limit = assertThrows(InvalidArgumentException.class,
-        () -> Arguments.limit(-1));
+    InvalidArgumentException limit =
+        assertThrows(InvalidArgumentException.class, () -> Arguments.limit(-1));
     assertEquals("limit must not be negative, was -1", limit.getMessage());
     assertEquals("limit", limit.parameter());
     assertEquals("-1", limit.value());
-    InvalidArgumentException offset = assertThrows(InvalidArgumentException.class,
-        () -> Arguments.offset(Integer.MIN_VALUE));
+    InvalidArgumentException offset =
+        assertThrows(InvalidArgumentException.class, () -> Arguments.offset(Integer.MIN_VALUE));
     assertEquals("offset must not be negative, was " + Integer.MIN_VALUE, offset.getMessage());
     assertEquals("offset", offset.parameter());
   }

@@ -26,20 +26,21 @@ class BackendFutureTest {
     ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "callbacks"));
     try {
       CompletableFuture<String> other = CompletableFuture.completedFuture("x");
-      List<Function<CompletableFuture<String>, CompletionStage<?>>> attachments = List.of(
-          f -> f.thenApply(v -> where()),
-          f -> f.thenAccept(v -> where()),
-          f -> f.thenRun(() -> where()),
-          f -> f.thenCombine(other, (a, b) -> where()),
-          f -> f.thenAcceptBoth(other, (a, b) -> where()),
-          f -> f.runAfterBoth(other, () -> where()),
-          f -> f.applyToEither(new CompletableFuture<>(), v -> where()),
-          f -> f.acceptEither(new CompletableFuture<>(), v -> where()),
-          f -> f.runAfterEither(new CompletableFuture<>(), () -> where()),
-          f -> f.thenCompose(v -> CompletableFuture.completedFuture(where())),
-          f -> f.whenComplete((v, e) -> where()),
-          f -> f.handle((v, e) -> where()),
-          f -> f.thenApply(v -> v).thenApply(v -> where())); // derived futures too
+      List<Function<CompletableFuture<String>, CompletionStage<?>>> attachments =
+          List.of(
+              f -> f.thenApply(v -> where()),
+              f -> f.thenAccept(v -> where()),
+              f -> f.thenRun(() -> where()),
+              f -> f.thenCombine(other, (a, b) -> where()),
+              f -> f.thenAcceptBoth(other, (a, b) -> where()),
+              f -> f.runAfterBoth(other, () -> where()),
+              f -> f.applyToEither(new CompletableFuture<>(), v -> where()),
+              f -> f.acceptEither(new CompletableFuture<>(), v -> where()),
+              f -> f.runAfterEither(new CompletableFuture<>(), () -> where()),
+              f -> f.thenCompose(v -> CompletableFuture.completedFuture(where())),
+              f -> f.whenComplete((v, e) -> where()),
+              f -> f.handle((v, e) -> where()),
+              f -> f.thenApply(v -> v).thenApply(v -> where())); // derived futures too
       for (boolean alreadyDone : new boolean[] {true, false}) {
         for (Function<CompletableFuture<String>, CompletionStage<?>> attach : attachments) {
           BackendFuture.Completer<String> engine = BackendFuture.engineOwned(pool);
@@ -60,8 +61,8 @@ class BackendFutureTest {
       BackendFuture.Completer<String> failed = BackendFuture.engineOwned(pool);
       List<String> seen = new ArrayList<>();
       threads.set(seen);
-      CompletableFuture<String> recovered = failed.stage().toCompletableFuture()
-          .exceptionally(e -> where());
+      CompletableFuture<String> recovered =
+          failed.stage().toCompletableFuture().exceptionally(e -> where());
       failed.fail(new IllegalStateException());
       recovered.get(5, TimeUnit.SECONDS);
       assertEquals(List.of("callbacks"), seen);
@@ -77,23 +78,25 @@ class BackendFutureTest {
     // What a caller holds, cast back to the class: it has no public way to complete it.
     CompletableFuture<String> f = (CompletableFuture<String>) engine.stage();
     for (java.lang.reflect.Method m : BackendFuture.class.getMethods()) {
-      assertFalse(m.getName().equals("succeed") || m.getName().equals("fail"),
+      assertFalse(
+          m.getName().equals("succeed") || m.getName().equals("fail"),
           "a public " + m.getName() + " on the stage a caller holds");
     }
-    List<Function<CompletableFuture<String>, Object>> attempts = List.of(
-        c -> c.complete("forged"),
-        c -> c.completeExceptionally(new IllegalStateException("forged")),
-        c -> {
-          c.obtrudeValue("forged");
-          return null;
-        },
-        c -> {
-          c.obtrudeException(new IllegalStateException("forged"));
-          return null;
-        },
-        c -> c.completeAsync(() -> "forged"),
-        c -> c.orTimeout(1, TimeUnit.NANOSECONDS),
-        c -> c.completeOnTimeout("forged", 1, TimeUnit.NANOSECONDS));
+    List<Function<CompletableFuture<String>, Object>> attempts =
+        List.of(
+            c -> c.complete("forged"),
+            c -> c.completeExceptionally(new IllegalStateException("forged")),
+            c -> {
+              c.obtrudeValue("forged");
+              return null;
+            },
+            c -> {
+              c.obtrudeException(new IllegalStateException("forged"));
+              return null;
+            },
+            c -> c.completeAsync(() -> "forged"),
+            c -> c.orTimeout(1, TimeUnit.NANOSECONDS),
+            c -> c.completeOnTimeout("forged", 1, TimeUnit.NANOSECONDS));
     for (Function<CompletableFuture<String>, Object> attempt : attempts) {
       assertThrows(UnsupportedOperationException.class, () -> attempt.apply(f));
     }

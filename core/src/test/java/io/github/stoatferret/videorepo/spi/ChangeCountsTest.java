@@ -11,8 +11,14 @@ import org.junit.jupiter.api.Test;
 class ChangeCountsTest {
 
   private static Video video(String id, String path) {
-    return Video.builder().id(id).path(path).filename("f").frameRate(1, 1).videoCodec("c")
-        .timestamps(Instant.EPOCH).build();
+    return Video.builder()
+        .id(id)
+        .path(path)
+        .filename("f")
+        .frameRate(1, 1)
+        .videoCodec("c")
+        .timestamps(Instant.EPOCH)
+        .build();
   }
 
   @Test
@@ -20,10 +26,17 @@ class ChangeCountsTest {
     Video a = video("a", "/a");
     Video b = video("b", "/b");
     assertEquals(0, ChangeCounts.netNewVideos(List.of()));
-    assertEquals(1, ChangeCounts.netNewVideos(List.of(new VideoChangeEvent.Added(a),
-        VideoChangeEvent.Updated.of(a, video("a", "/a2")), new VideoChangeEvent.Added(b),
-        new VideoChangeEvent.Deleted(b))));
-    assertEquals(-2, ChangeCounts.netNewVideos(List.of(new VideoChangeEvent.Deleted(a),
-        new VideoChangeEvent.Deleted(b))));
+    assertEquals(
+        1,
+        ChangeCounts.netNewVideos(
+            List.of(
+                new VideoChangeEvent.Added(a),
+                VideoChangeEvent.Updated.of(a, video("a", "/a2")),
+                new VideoChangeEvent.Added(b),
+                new VideoChangeEvent.Deleted(b))));
+    assertEquals(
+        -2,
+        ChangeCounts.netNewVideos(
+            List.of(new VideoChangeEvent.Deleted(a), new VideoChangeEvent.Deleted(b))));
   }
 }

@@ -32,8 +32,8 @@ class ChangeHubTest {
 
   private final ExecutorService executor = Executors.newFixedThreadPool(3);
   private final ChangeWindow window = new ChangeWindow(1_000, "test repository");
-  private final ChangeHub hub = new ChangeHub("test repository", window, executor, 8,
-      ChangePosition.START);
+  private final ChangeHub hub =
+      new ChangeHub("test repository", window, executor, 8, ChangePosition.START);
 
   @AfterEach
   void stop() {
@@ -43,8 +43,15 @@ class ChangeHubTest {
   private void write(int count) {
     for (int i = 0; i < count; i++) {
       ChangePosition p = window.next();
-      Video v = Video.builder().id("v" + p).path("/" + p).filename(p + ".mp4").frameRate(25, 1)
-          .videoCodec("h264").timestamps(Instant.EPOCH).build();
+      Video v =
+          Video.builder()
+              .id("v" + p)
+              .path("/" + p)
+              .filename(p + ".mp4")
+              .frameRate(25, 1)
+              .videoCodec("h264")
+              .timestamps(Instant.EPOCH)
+              .build();
       ChangeFeedEvent e = new ChangeFeedEvent(p, new VideoChangeEvent.Added(v));
       synchronized (this) { // the backend's commit order
         window.append(e);
@@ -94,8 +101,8 @@ class ChangeHubTest {
     write(1_200); // the window keeps 201 to 1200
     Recorder r = new Recorder(Long.MAX_VALUE);
     hub.after(new ChangePosition(50)).subscribe(r);
-    ChangePositionExpiredException e = assertInstanceOf(ChangePositionExpiredException.class,
-        r.error());
+    ChangePositionExpiredException e =
+        assertInstanceOf(ChangePositionExpiredException.class, r.error());
     assertEquals(new ChangePosition(50), e.position());
     assertEquals(new ChangePosition(201), e.oldestKept());
     Recorder ok = new Recorder(Long.MAX_VALUE);
@@ -144,7 +151,8 @@ class ChangeHubTest {
     private final long initial;
     private final BlockingQueue<ChangeFeedEvent> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
-    final java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch completed =
+        new java.util.concurrent.CountDownLatch(1);
     private volatile Flow.@Nullable Subscription subscription;
 
     Recorder(long initial) {

@@ -33,8 +33,8 @@ class EngineHealthTest {
     StorageException refused = health.refusal("count");
     assertSame(first, refused.getCause());
     assertFalse(refused.isRetryable());
-    assertTrue(refused.getMessage().startsWith("test engine stopped serving"),
-        refused.getMessage());
+    assertTrue(
+        refused.getMessage().startsWith("test engine stopped serving"), refused.getMessage());
     assertTrue(refused.getMessage().contains("count refused"), refused.getMessage());
   }
 }

@@ -15,20 +15,30 @@ import org.junit.jupiter.api.Test;
 class EventDispatcherTest {
 
   private static VideoChangeEvent added(int i) {
-    return new VideoChangeEvent.Added(Video.builder().id("v" + i).path("/" + i).filename("f")
-        .frameRate(1, 1).videoCodec("c").timestamps(Instant.EPOCH).build());
+    return new VideoChangeEvent.Added(
+        Video.builder()
+            .id("v" + i)
+            .path("/" + i)
+            .filename("f")
+            .frameRate(1, 1)
+            .videoCodec("c")
+            .timestamps(Instant.EPOCH)
+            .build());
   }
 
   @Test
   void deliversInPublishOrderAndSurvivesAThrowingListener() throws Exception {
     List<String> seen = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    EventDispatcher d = new EventDispatcher(e -> {
-      seen.add(e.id()); // not synchronized: the dispatcher promises one thread at a time
-      if (e.id().equals("v3")) {
-        throw new IllegalStateException("listener bug");
-      }
-    }, pool);
+    EventDispatcher d =
+        new EventDispatcher(
+            e -> {
+              seen.add(e.id()); // not synchronized: the dispatcher promises one thread at a time
+              if (e.id().equals("v3")) {
+                throw new IllegalStateException("listener bug");
+              }
+            },
+            pool);
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       synchronized (this) {

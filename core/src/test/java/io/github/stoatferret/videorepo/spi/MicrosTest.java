@@ -11,8 +11,14 @@ class MicrosTest {
 
   @Test
   void roundTripsEveryVideoInstant() {
-    for (String text : new String[] {"1970-01-01T00:00:00Z", "2024-05-01T12:00:00.123456Z",
-        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z", "1969-12-31T23:59:59.999999Z"}) {
+    for (String text :
+        new String[] {
+          "1970-01-01T00:00:00Z",
+          "2024-05-01T12:00:00.123456Z",
+          "0001-01-01T00:00:00Z",
+          "9999-12-31T23:59:59.999999Z",
+          "1969-12-31T23:59:59.999999Z"
+        }) {
       Instant instant = Instant.parse(text);
       assertEquals(instant, Micros.toInstant(Micros.of(instant)), text);
     }

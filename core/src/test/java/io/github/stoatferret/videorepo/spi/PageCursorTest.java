@@ -14,8 +14,12 @@ class PageCursorTest {
 
   @Test
   void roundTripsAnyPosition() {
-    for (PageCursor c : List.of(PageCursor.START, new PageCursor(0, "a"),
-        new PageCursor(-62135596800000000L, "😀 é"), new PageCursor(253402300799999999L, "x"))) {
+    for (PageCursor c :
+        List.of(
+            PageCursor.START,
+            new PageCursor(0, "a"),
+            new PageCursor(-62135596800000000L, "😀 é"),
+            new PageCursor(253402300799999999L, "x"))) {
       assertEquals(c, PageCursor.decode(c.encode()));
     }
     assertEquals(PageCursor.START, PageCursor.decode(null));
@@ -24,8 +28,16 @@ class PageCursorTest {
   @Test
   void refusesEverythingElseNamingTheCursor() {
     String good = new PageCursor(123, "abc").encode();
-    for (String bad : List.of("", "x", "!!!", good.substring(1), good + "A", good.replace('A', 'B')
-        .equals(good) ? good.replace('B', 'C') : good.replace('A', 'B'))) {
+    for (String bad :
+        List.of(
+            "",
+            "x",
+            "!!!",
+            good.substring(1),
+            good + "A",
+            good.replace('A', 'B').equals(good)
+                ? good.replace('B', 'C')
+                : good.replace('A', 'B'))) {
       InvalidArgumentException e =
           assertThrows(InvalidArgumentException.class, () -> PageCursor.decode(bad));
       assertTrue(e.getMessage().startsWith("cursor \""), e.getMessage());

@@ -21,9 +21,16 @@ class PagesTest {
   private static List<Video> videos() {
     List<Video> out = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      out.add(Video.builder().id("v" + i).path("/v/" + i).filename(i % 2 == 0 ? "even" : "odd")
-          .frameRate(25, 1).resolution(1, 1).videoCodec("h264")
-          .timestamps(Instant.parse("2024-01-01T00:00:00Z").minusSeconds(i)).build());
+      out.add(
+          Video.builder()
+              .id("v" + i)
+              .path("/v/" + i)
+              .filename(i % 2 == 0 ? "even" : "odd")
+              .frameRate(25, 1)
+              .resolution(1, 1)
+              .videoCodec("h264")
+              .timestamps(Instant.parse("2024-01-01T00:00:00Z").minusSeconds(i))
+              .build());
     }
     return List.copyOf(out);
   }
@@ -41,12 +48,13 @@ class PagesTest {
   void theFilterDecidesWhatCountsAndWhetherAnotherFollows() {
     VideoPage evens = Pages.after(PageCursor.START, ALL, 4, v -> v.filename().equals("even"));
     assertEquals(List.of(ALL.get(0), ALL.get(2), ALL.get(4), ALL.get(6)), evens.items());
-    VideoPage rest = Pages.after(PageCursor.decode(evens.nextCursor()), ALL, 4,
-        v -> v.filename().equals("even"));
+    VideoPage rest =
+        Pages.after(
+            PageCursor.decode(evens.nextCursor()), ALL, 4, v -> v.filename().equals("even"));
     assertEquals(List.of(ALL.get(8)), rest.items());
     assertNull(rest.nextCursor());
-    VideoPage lastEven = Pages.after(PageCursor.at(ALL.get(6)), ALL, 1,
-        v -> v.filename().equals("even"));
+    VideoPage lastEven =
+        Pages.after(PageCursor.at(ALL.get(6)), ALL, 1, v -> v.filename().equals("even"));
     assertEquals(List.of(ALL.get(8)), lastEven.items());
     assertNull(lastEven.nextCursor(), "v9 follows v8 but does not count");
   }
@@ -62,10 +70,12 @@ class PagesTest {
 
   @Test
   void videosAtOrBeforeThePositionAreSkippedAndANegativeLimitIsRefused() {
-    assertEquals(ALL.subList(3, 6), Pages.after(PageCursor.at(ALL.get(2)), ALL, 3, v -> true)
-        .items());
-    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-        () -> Pages.after(PageCursor.START, ALL, -1, v -> true));
+    assertEquals(
+        ALL.subList(3, 6), Pages.after(PageCursor.at(ALL.get(2)), ALL, 3, v -> true).items());
+    InvalidArgumentException e =
+        assertThrows(
+            InvalidArgumentException.class,
+            () -> Pages.after(PageCursor.START, ALL, -1, v -> true));
     assertEquals("limit", e.parameter());
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class StagesTest {
 
   private static Throwable failureOf(CompletionStage<?> stage) {
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> stage.toCompletableFuture().join());
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> stage.toCompletableFuture().join());
     return e.getCause();
   }
 
@@ -34,16 +34,18 @@ class StagesTest {
 
   @Test
   void runPassesTheSpecifiedFailureTypesThroughUnchanged() { // VR-1.8
-    List<RuntimeException> specified = List.of(
-        InvalidArgumentException.isNull("video"),
-        new InvalidArgumentException("limit", "-1", "limit must not be negative, was -1"),
-        new DuplicateVideoException(DuplicateVideoException.Key.ID, "a"),
-        new VideoNotFoundException("a"),
-        new StorageException("disk full", null, false));
+    List<RuntimeException> specified =
+        List.of(
+            InvalidArgumentException.isNull("video"),
+            new InvalidArgumentException("limit", "-1", "limit must not be negative, was -1"),
+            new DuplicateVideoException(DuplicateVideoException.Key.ID, "a"),
+            new VideoNotFoundException("a"),
+            new StorageException("disk full", null, false));
     for (RuntimeException e : specified) {
-      Supplier<Object> work = () -> {
-        throw e;
-      };
+      Supplier<Object> work =
+          () -> {
+            throw e;
+          };
       assertSame(e, failureOf(Stages.run(work)));
     }
   }
@@ -51,9 +53,10 @@ class StagesTest {
   @Test
   void runWrapsAnUnexpectedRuntimeExceptionAsAStorageExceptionWithTheCause() { // VR-1.8
     IllegalStateException bug = new IllegalStateException("index out of step");
-    Supplier<Object> work = () -> {
-      throw bug;
-    };
+    Supplier<Object> work =
+        () -> {
+          throw bug;
+        };
     StorageException e = assertInstanceOf(StorageException.class, failureOf(Stages.run(work)));
     assertSame(bug, e.getCause());
     assertFalse(e.isRetryable());
@@ -62,11 +65,12 @@ class StagesTest {
 
   @Test
   void runWrapsABareNullPointerOrIllegalArgumentAsABackendFault() { // VR-1.2, VR-1.8
-    for (RuntimeException bug : List.of(new NullPointerException(),
-        new IllegalArgumentException("bad state"))) {
-      Supplier<Object> work = () -> {
-        throw bug;
-      };
+    for (RuntimeException bug :
+        List.of(new NullPointerException(), new IllegalArgumentException("bad state"))) {
+      Supplier<Object> work =
+          () -> {
+            throw bug;
+          };
       StorageException e = assertInstanceOf(StorageException.class, failureOf(Stages.run(work)));
       assertSame(bug, e.getCause(), "only InvalidArgumentException means the caller's input");
     }
@@ -75,18 +79,20 @@ class StagesTest {
   @Test
   void runWrapsAnErrorAsAStorageExceptionWithTheCause() { // VR-1.8: never a raw Error
     StackOverflowError error = new StackOverflowError();
-    Supplier<Object> work = () -> {
-      throw error;
-    };
+    Supplier<Object> work =
+        () -> {
+          throw error;
+        };
     StorageException e = assertInstanceOf(StorageException.class, failureOf(Stages.run(work)));
     assertSame(error, e.getCause());
   }
 
   @Test
   void runNeverThrows() { // VR-1.1
-    Supplier<Object> work = () -> {
-      throw new UnsupportedOperationException("not yet");
-    };
+    Supplier<Object> work =
+        () -> {
+          throw new UnsupportedOperationException("not yet");
+        };
     CompletionStage<Object> stage = Stages.run(work);
     assertInstanceOf(StorageException.class, failureOf(stage));
   }
@@ -127,11 +133,16 @@ class StagesTest {
   @Test
   void cancelReturnsFalseAndChangesNothingOnEveryStage() { // VR-1.10
     CompletableFuture<String> engine = new CompletableFuture<>();
-    Supplier<Object> bug = () -> {
-      throw new IllegalStateException("bug");
-    };
-    List<CompletionStage<?>> stages = List.of(Stages.run(() -> "v"), Stages.run(bug),
-        Stages.failed(new VideoNotFoundException("x")), Stages.readOnly(engine));
+    Supplier<Object> bug =
+        () -> {
+          throw new IllegalStateException("bug");
+        };
+    List<CompletionStage<?>> stages =
+        List.of(
+            Stages.run(() -> "v"),
+            Stages.run(bug),
+            Stages.failed(new VideoNotFoundException("x")),
+            Stages.readOnly(engine));
     for (CompletionStage<?> stage : stages) {
       CompletableFuture<?> f = assertInstanceOf(CompletableFuture.class, stage);
       boolean wasDone = f.isDone();
@@ -146,8 +157,8 @@ class StagesTest {
   @Test
   void derivedFuturesBelongToTheCaller() {
     CompletableFuture<String> engine = new CompletableFuture<>();
-    CompletableFuture<String> derived = Stages.readOnly(engine).thenApply(v -> v + "!")
-        .toCompletableFuture();
+    CompletableFuture<String> derived =
+        Stages.readOnly(engine).thenApply(v -> v + "!").toCompletableFuture();
     assertTrue(derived.complete("mine"), "a future derived from the stage is the caller's");
     engine.complete("real");
     assertEquals("mine", derived.join());

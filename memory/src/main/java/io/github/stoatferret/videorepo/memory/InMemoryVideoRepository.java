@@ -5,9 +5,9 @@ import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.SearchText;
-import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VersionedVideo;
+import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
@@ -40,30 +40,31 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link VideoRepository} held in memory: thread-safe, with exactly the behaviour the
- * {@code VideoRepository} Javadoc specifies, and cheap enough to be the default in unit tests.
+ * A {@link VideoRepository} held in memory: thread-safe, with exactly the behaviour the {@code
+ * VideoRepository} Javadoc specifies, and cheap enough to be the default in unit tests.
  *
  * <p>Every operation runs on the caller's thread under one read-write lock, so each is atomic and
  * linearizable, and the returned stage is already complete. There are no threads to shut down;
  * {@link #close()} only refuses later calls and ends the change feed. The listener's events are
- * delivered after the lock is released, on the caller's thread, one at a time and in commit
- * order. The change feed ({@link #changesAfter}) keeps the latest
- * {@linkplain Builder#changeRetention changes} in memory and signals its subscribers on threads
- * of its own, which end when idle.
+ * delivered after the lock is released, on the caller's thread, one at a time and in commit order.
+ * The change feed ({@link #changesAfter}) keeps the latest {@linkplain Builder#changeRetention
+ * changes} in memory and signals its subscribers on threads of its own, which end when idle.
  */
 public final class InMemoryVideoRepository implements VideoRepository {
 
   /** The default of {@link Builder#changeRetention}. */
   public static final int DEFAULT_RETENTION = 10_000;
+
   /** The default of {@link Builder#changeBuffer}. */
   public static final int DEFAULT_BUFFER = 1_024;
+
   private static final String NAME = "in-memory repository";
 
   /** A stored video with its version and its folded search text, computed once when written. */
   private record Entry(Video video, long version, String foldedFilename, String foldedPath) {
     static Entry of(Video video, long version) {
-      return new Entry(video, version, SearchText.fold(video.filename()),
-          SearchText.fold(video.path()));
+      return new Entry(
+          video, version, SearchText.fold(video.filename()), SearchText.fold(video.path()));
     }
 
     boolean matches(String foldedQuery) {
@@ -83,12 +84,17 @@ public final class InMemoryVideoRepository implements VideoRepository {
   private final ChangeHub feed;
   private final Clock clock;
 
-  private InMemoryVideoRepository(VideoChangeListener listener, Clock clock, int retention,
-      int buffer) {
+  private InMemoryVideoRepository(
+      VideoChangeListener listener, Clock clock, int retention, int buffer) {
     this.events = EventDispatcher.callerRuns(listener);
     this.kept = new ChangeWindow(retention, NAME);
-    this.feed = new ChangeHub(NAME, kept, ChangeHub.signallingExecutor("videorepo-memory-feed-"),
-        buffer, ChangePosition.START);
+    this.feed =
+        new ChangeHub(
+            NAME,
+            kept,
+            ChangeHub.signallingExecutor("videorepo-memory-feed-"),
+            buffer,
+            ChangePosition.START);
     this.clock = clock;
   }
 
@@ -195,16 +201,18 @@ public final class InMemoryVideoRepository implements VideoRepository {
 
   /**
    * Makes an empty repository that reports every committed change to a listener and stamps the
-   * videos {@code create} and {@code update(id, fields)} make with a clock of the caller's (a
-   * fixed one makes a test's timestamps predictable).
+   * videos {@code create} and {@code update(id, fields)} make with a clock of the caller's (a fixed
+   * one makes a test's timestamps predictable).
    *
    * @param listener the listener, or {@link VideoChangeListener#NONE}
    * @param clock the clock
    * @return the repository
    */
   public static InMemoryVideoRepository create(VideoChangeListener listener, Clock clock) {
-    return builder().listener(Arguments.notNull(listener, "listener"))
-        .clock(Arguments.notNull(clock, "clock")).build();
+    return builder()
+        .listener(Arguments.notNull(listener, "listener"))
+        .clock(Arguments.notNull(clock, "clock"))
+        .build();
   }
 
   @Override
@@ -229,98 +237,115 @@ public final class InMemoryVideoRepository implements VideoRepository {
 
   @Override
   public CompletionStage<Video> add(Video video) {
-    return write("add", () -> {
-      Arguments.notNull(video, "video");
-      checkNew(video, Set.of(), Set.of());
-      insert(video, VersionedVideo.FIRST);
-      committed(new VideoChangeEvent.Added(video));
-      return video;
-    });
+    return write(
+        "add",
+        () -> {
+          Arguments.notNull(video, "video");
+          checkNew(video, Set.of(), Set.of());
+          insert(video, VersionedVideo.FIRST);
+          committed(new VideoChangeEvent.Added(video));
+          return video;
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return write("addAll", () -> {
-      List<Video> batch = Arguments.noNulls(videos, "videos");
-      Set<String> ids = new HashSet<>();
-      Set<String> paths = new HashSet<>();
-      for (Video v : batch) {
-        checkNew(v, ids, paths);
-        ids.add(v.id());
-        paths.add(v.path());
-      }
-      for (Video v : batch) {
-        insert(v, VersionedVideo.FIRST);
-        committed(new VideoChangeEvent.Added(v));
-      }
-      return batch;
-    });
+    return write(
+        "addAll",
+        () -> {
+          List<Video> batch = Arguments.noNulls(videos, "videos");
+          Set<String> ids = new HashSet<>();
+          Set<String> paths = new HashSet<>();
+          for (Video v : batch) {
+            checkNew(v, ids, paths);
+            ids.add(v.id());
+            paths.add(v.path());
+          }
+          for (Video v : batch) {
+            insert(v, VersionedVideo.FIRST);
+            committed(new VideoChangeEvent.Added(v));
+          }
+          return batch;
+        });
   }
 
   @Override
   public CompletionStage<Optional<Video>> get(String id) {
-    return read("get", () -> {
-      Arguments.notNull(id, "id");
-      return Optional.ofNullable(byId.get(id)).map(Entry::video);
-    });
+    return read(
+        "get",
+        () -> {
+          Arguments.notNull(id, "id");
+          return Optional.ofNullable(byId.get(id)).map(Entry::video);
+        });
   }
 
   @Override
   public CompletionStage<Optional<Video>> getByPath(String path) {
-    return read("getByPath", () -> {
-      Arguments.notNull(path, "path");
-      return Optional.ofNullable(byPath.get(path)).map(Entry::video);
-    });
+    return read(
+        "getByPath",
+        () -> {
+          Arguments.notNull(path, "path");
+          return Optional.ofNullable(byPath.get(path)).map(Entry::video);
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> list(int limit, int offset) {
-    return read("list", () -> {
-      Arguments.limit(limit);
-      Arguments.offset(offset);
-      List<Video> out = new ArrayList<>(Math.min(limit, 1024));
-      if (limit == 0) {
-        return out;
-      }
-      int skipped = 0;
-      for (Entry e : ordered.values()) {
-        if (skipped < offset) {
-          skipped++;
-        } else {
-          out.add(e.video());
-          if (out.size() == limit) {
-            break;
+    return read(
+        "list",
+        () -> {
+          Arguments.limit(limit);
+          Arguments.offset(offset);
+          List<Video> out = new ArrayList<>(Math.min(limit, 1024));
+          if (limit == 0) {
+            return out;
           }
-        }
-      }
-      return List.copyOf(out);
-    });
+          int skipped = 0;
+          for (Entry e : ordered.values()) {
+            if (skipped < offset) {
+              skipped++;
+            } else {
+              out.add(e.video());
+              if (out.size() == limit) {
+                break;
+              }
+            }
+          }
+          return List.copyOf(out);
+        });
   }
 
   @Override
   @SuppressWarnings("StreamToIterable") // Pages.after iterates once, under the read lock
   public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
-    return read("page", () -> {
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      return Pages.after(from, after(from).map(Entry::video)::iterator, limit, v -> true);
-    });
+    return read(
+        "page",
+        () -> {
+          PageCursor from = PageCursor.decode(cursor);
+          Arguments.limit(limit);
+          return Pages.after(from, after(from).map(Entry::video)::iterator, limit, v -> true);
+        });
   }
 
   @Override
   @SuppressWarnings("StreamToIterable") // Pages.after iterates once, under the read lock
   public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
-    return read("searchPage", () -> {
-      Arguments.notNull(query, "query");
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      if (!SearchText.isMatchable(query)) {
-        return new VideoPage(List.of(), null);
-      }
-      String folded = SearchText.fold(query);
-      return Pages.after(from, after(from).filter(e -> e.matches(folded)).map(Entry::video)
-          ::iterator, limit, v -> true);
-    });
+    return read(
+        "searchPage",
+        () -> {
+          Arguments.notNull(query, "query");
+          PageCursor from = PageCursor.decode(cursor);
+          Arguments.limit(limit);
+          if (!SearchText.isMatchable(query)) {
+            return new VideoPage(List.of(), null);
+          }
+          String folded = SearchText.fold(query);
+          return Pages.after(
+              from,
+              after(from).filter(e -> e.matches(folded)).map(Entry::video)::iterator,
+              limit,
+              v -> true);
+        });
   }
 
   /** The entries after a position, in list order, read lazily. */
@@ -330,62 +355,73 @@ public final class InMemoryVideoRepository implements VideoRepository {
 
   @Override
   public CompletionStage<List<Video>> search(String query, int limit) {
-    return read("search", () -> {
-      Arguments.notNull(query, "query");
-      Arguments.limit(limit);
-      List<Video> out = new ArrayList<>();
-      if (limit == 0 || !SearchText.isMatchable(query)) {
-        return out;
-      }
-      String folded = SearchText.fold(query);
-      for (Entry e : ordered.values()) {
-        if (e.matches(folded)) {
-          out.add(e.video());
-          if (out.size() == limit) {
-            break;
+    return read(
+        "search",
+        () -> {
+          Arguments.notNull(query, "query");
+          Arguments.limit(limit);
+          List<Video> out = new ArrayList<>();
+          if (limit == 0 || !SearchText.isMatchable(query)) {
+            return out;
           }
-        }
-      }
-      return List.copyOf(out);
-    });
+          String folded = SearchText.fold(query);
+          for (Entry e : ordered.values()) {
+            if (e.matches(folded)) {
+              out.add(e.video());
+              if (out.size() == limit) {
+                break;
+              }
+            }
+          }
+          return List.copyOf(out);
+        });
   }
 
   @Override
   public CompletionStage<Video> update(Video video) {
-    return write("update", () -> {
-      Arguments.notNull(video, "video");
-      return replace(video, found(video.id())).video();
-    });
+    return write(
+        "update",
+        () -> {
+          Arguments.notNull(video, "video");
+          return replace(video, found(video.id())).video();
+        });
   }
 
   @Override
   public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return write("update", () -> {
-      Arguments.notNull(video, "video");
-      VersionedVideo.checkVersion("expectedVersion", expectedVersion);
-      Entry stored = replace(video, atVersion(video.id(), expectedVersion));
-      return new VersionedVideo(stored.video(), stored.version());
-    });
+    return write(
+        "update",
+        () -> {
+          Arguments.notNull(video, "video");
+          VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+          Entry stored = replace(video, atVersion(video.id(), expectedVersion));
+          return new VersionedVideo(stored.video(), stored.version());
+        });
   }
 
   @Override
   public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
-    return read("getVersioned", () -> {
-      Arguments.notNull(id, "id");
-      return Optional.ofNullable(byId.get(id)).map(e -> new VersionedVideo(e.video(), e.version()));
-    });
+    return read(
+        "getVersioned",
+        () -> {
+          Arguments.notNull(id, "id");
+          return Optional.ofNullable(byId.get(id))
+              .map(e -> new VersionedVideo(e.video(), e.version()));
+        });
   }
 
   @Override
   public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return write("delete", () -> {
-      Arguments.notNull(id, "id");
-      VersionedVideo.checkVersion("expectedVersion", expectedVersion);
-      Entry old = atVersion(id, expectedVersion);
-      remove(old);
-      committed(new VideoChangeEvent.Deleted(old.video()));
-      return old.video();
-    });
+    return write(
+        "delete",
+        () -> {
+          Arguments.notNull(id, "id");
+          VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+          Entry old = atVersion(id, expectedVersion);
+          remove(old);
+          committed(new VideoChangeEvent.Deleted(old.video()));
+          return old.video();
+        });
   }
 
   /** The entry of an id that must be stored (VR-8.2). */
@@ -422,16 +458,18 @@ public final class InMemoryVideoRepository implements VideoRepository {
 
   @Override
   public CompletionStage<Boolean> delete(String id) {
-    return write("delete", () -> {
-      Arguments.notNull(id, "id");
-      Entry old = byId.get(id);
-      if (old == null) {
-        return false;
-      }
-      remove(old);
-      committed(new VideoChangeEvent.Deleted(old.video()));
-      return true;
-    });
+    return write(
+        "delete",
+        () -> {
+          Arguments.notNull(id, "id");
+          Entry old = byId.get(id);
+          if (old == null) {
+            return false;
+          }
+          remove(old);
+          committed(new VideoChangeEvent.Deleted(old.video()));
+          return true;
+        });
   }
 
   @Override
@@ -511,8 +549,9 @@ public final class InMemoryVideoRepository implements VideoRepository {
     held.lock();
     try {
       if (closed) {
-        return Stages.failed(new RepositoryClosedException(
-            "in-memory repository is closed; " + operation + " refused"));
+        return Stages.failed(
+            new RepositoryClosedException(
+                "in-memory repository is closed; " + operation + " refused"));
       }
       return Stages.run(work);
     } finally {

@@ -9,8 +9,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The blocking view against the whole conformance kit: every call of every rule goes through
- * {@code repo.blocking()} and back, so the view keeps every rule of the backend under it.
+ * The blocking view against the whole conformance kit: every call of every rule goes through {@code
+ * repo.blocking()} and back, so the view keeps every rule of the backend under it.
  */
 class BlockingViewContractTest extends VideoRepositoryContract {
 

@@ -31,9 +31,17 @@ class BlockingViewTest {
 
   private static Video video(int i) {
     Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i);
-    return Video.builder().id(String.format("v%05d", i)).path("/v/" + i + ".mp4")
-        .filename(i + ".mp4").durationFrames(10).frameRate(25, 1).resolution(640, 480)
-        .videoCodec("h264").fileSize(100).timestamps(t).build();
+    return Video.builder()
+        .id(String.format("v%05d", i))
+        .path("/v/" + i + ".mp4")
+        .filename(i + ".mp4")
+        .durationFrames(10)
+        .frameRate(25, 1)
+        .resolution(640, 480)
+        .videoCodec("h264")
+        .fileSize(100)
+        .timestamps(t)
+        .build();
   }
 
   private static VideoRepository answering(CompletableFuture<?> stage) {
@@ -48,10 +56,10 @@ class BlockingViewTest {
         assertThrows(DuplicateVideoException.class, () -> repo.add(video(1)));
     assertEquals(DuplicateVideoException.Key.ID, clash.key());
     assertThrows(VideoNotFoundException.class, () -> repo.update(video(2)));
-    assertEquals("id", assertThrows(InvalidArgumentException.class, () -> repo.get(null))
-        .parameter());
-    assertEquals("limit", assertThrows(InvalidArgumentException.class, () -> repo.list(-1, 0))
-        .parameter());
+    assertEquals(
+        "id", assertThrows(InvalidArgumentException.class, () -> repo.get(null)).parameter());
+    assertEquals(
+        "limit", assertThrows(InvalidArgumentException.class, () -> repo.list(-1, 0)).parameter());
     assertEquals(video(1), repo.get("v00001").orElseThrow());
     assertEquals(1L, repo.count());
     assertTrue(repo.delete("v00001"));
@@ -61,15 +69,16 @@ class BlockingViewTest {
 
   @Test
   void unwrapsNestedCompletionExceptionsAndReportsCheckedOnesAsStorageFailures() {
-    DuplicateVideoException clash = new DuplicateVideoException(DuplicateVideoException.Key.PATH,
-        "/x");
-    CompletableFuture<Object> nested = CompletableFuture.failedFuture(
-        new CompletionException(new CompletionException(clash)));
-    assertSame(clash, assertThrows(DuplicateVideoException.class,
-        () -> answering(nested).blocking().count()));
+    DuplicateVideoException clash =
+        new DuplicateVideoException(DuplicateVideoException.Key.PATH, "/x");
+    CompletableFuture<Object> nested =
+        CompletableFuture.failedFuture(new CompletionException(new CompletionException(clash)));
+    assertSame(
+        clash,
+        assertThrows(DuplicateVideoException.class, () -> answering(nested).blocking().count()));
     CompletableFuture<Object> checked = CompletableFuture.failedFuture(new IOException("disk"));
-    RuntimeException e = assertThrows(RuntimeException.class,
-        () -> answering(checked).blocking().count());
+    RuntimeException e =
+        assertThrows(RuntimeException.class, () -> answering(checked).blocking().count());
     assertInstanceOf(IOException.class, e.getCause());
     assertTrue(e.getMessage().startsWith("count failed with a checked exception"), e.getMessage());
   }
@@ -89,11 +98,12 @@ class BlockingViewTest {
 
   @Test
   void aViewWithATimeoutStopsWaitingAndSaysHowLong() {
-    BlockingVideoRepository repo = BlockingVideoRepository.of(
-        answering(new CompletableFuture<>()), Duration.ofMillis(20));
+    BlockingVideoRepository repo =
+        BlockingVideoRepository.of(answering(new CompletableFuture<>()), Duration.ofMillis(20));
     WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> repo.get("a"));
     assertTrue(e.getMessage().startsWith("get did not complete within PT0.02S"), e.getMessage());
-    assertThrows(InvalidArgumentException.class,
+    assertThrows(
+        InvalidArgumentException.class,
         () -> BlockingVideoRepository.of(InMemoryVideoRepository.create(), Duration.ZERO));
   }
 

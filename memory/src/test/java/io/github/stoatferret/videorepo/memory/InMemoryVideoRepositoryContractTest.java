@@ -22,7 +22,9 @@ class InMemoryVideoRepositoryContractTest extends VideoRepositoryContract {
 
   @Override
   protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
-    return InMemoryVideoRepository.builder().changeRetention(retained).changeBuffer(buffered)
+    return InMemoryVideoRepository.builder()
+        .changeRetention(retained)
+        .changeBuffer(buffered)
         .build();
   }
 

@@ -21,8 +21,8 @@ final class StubRepository implements VideoRepository {
   private final @Nullable CompletableFuture<?> answer;
   private final AtomicInteger pages;
 
-  StubRepository(VideoRepository delegate, @Nullable CompletableFuture<?> answer,
-      AtomicInteger pages) {
+  StubRepository(
+      VideoRepository delegate, @Nullable CompletableFuture<?> answer, AtomicInteger pages) {
     this.delegate = delegate;
     this.answer = answer;
     this.pages = pages;

@@ -37,54 +37,53 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A read borrows a connection from the data source on a worker thread (a pool of the
- *       repository's own by default, or {@link Builder#executor}). Writes go to the
- *       repository's writer thread (or threads: {@link Builder#writers}), which commits the
- *       writes queued when it takes them in one transaction (group commit, up to 256 writes or
- *       4,096 new videos): concurrent writers share one commit, and runs of adds one check and
- *       one batch insert. Every stage is completed on the thread that ran it, and every
- *       callback attached to it runs on a callback executor, never on a worker or a writer
- *       (rules VR-1.10 and VR-1.11).
- *   <li>Each write checks ids and paths before it changes anything, so a clash is reported
- *       with the right key and fails that write alone, its group-mates committing; the named
- *       unique constraints guard against concurrent writers in other processes. A group
- *       failing otherwise is run again one write per transaction, so that the database's
- *       refusal of one write fails that write only.
+ *       repository's own by default, or {@link Builder#executor}). Writes go to the repository's
+ *       writer thread (or threads: {@link Builder#writers}), which commits the writes queued when
+ *       it takes them in one transaction (group commit, up to 256 writes or 4,096 new videos):
+ *       concurrent writers share one commit, and runs of adds one check and one batch insert. Every
+ *       stage is completed on the thread that ran it, and every callback attached to it runs on a
+ *       callback executor, never on a worker or a writer (rules VR-1.10 and VR-1.11).
+ *   <li>Each write checks ids and paths before it changes anything, so a clash is reported with the
+ *       right key and fails that write alone, its group-mates committing; the named unique
+ *       constraints guard against concurrent writers in other processes. A group failing otherwise
+ *       is run again one write per transaction, so that the database's refusal of one write fails
+ *       that write only.
  *   <li><b>Failures that pass are waited out.</b> A serialization failure or deadlock (SQLSTATE
  *       40001, 40P01), a lost connection (08xxx) or a server shutting down, starting or failing
  *       over (57P01 to 57P03) reruns the operation on a fresh connection, with pauses from 2 ms
  *       growing to half a second, for up to {@link Builder#retryBudget} (30 seconds): a restart
- *       within it costs latency, not failures. Then the failure is reported, a retryable
- *       {@link StorageException} (also for 53300, too many connections).
- *   <li><b>A commit cut off is resolved, not guessed.</b> When the connection is lost
- *       <em>while committing</em>, the write may or may not have committed. The transaction's
- *       id, read with the change counter it updates anyway, settles it: on a new connection
- *       {@code pg_xact_status} says committed (the stage succeeds with the write's result) or
- *       aborted (the write runs again). On a promoted synchronous standby the same holds, since
- *       it has the commit record of every acknowledged commit; a transaction it never saw did
- *       not commit there. Only if no server answers within the budget does the stage fail with
- *       a non-retryable {@code StorageException} saying "outcome unknown", and the caller reads
- *       the video back before trying again. Needs PostgreSQL 13 or later.
+ *       within it costs latency, not failures. Then the failure is reported, a retryable {@link
+ *       StorageException} (also for 53300, too many connections).
+ *   <li><b>A commit cut off is resolved, not guessed.</b> When the connection is lost <em>while
+ *       committing</em>, the write may or may not have committed. The transaction's id, read with
+ *       the change counter it updates anyway, settles it: on a new connection {@code
+ *       pg_xact_status} says committed (the stage succeeds with the write's result) or aborted (the
+ *       write runs again). On a promoted synchronous standby the same holds, since it has the
+ *       commit record of every acknowledged commit; a transaction it never saw did not commit
+ *       there. Only if no server answers within the budget does the stage fail with a non-retryable
+ *       {@code StorageException} saying "outcome unknown", and the caller reads the video back
+ *       before trying again. Needs PostgreSQL 13 or later.
  *   <li>The schema is the library's: versioned scripts ({@code V1__videos.sql}) applied at open
- *       under a row lock on a one-row version table, so that processes opening an empty database
- *       at once migrate it once; a newer schema is refused unchanged. See {@link SchemaMode}.
- *       Several catalogues can share a database, one per schema.
+ *       under a row lock on a one-row version table, so that processes opening an empty database at
+ *       once migrate it once; a newer schema is refused unchanged. See {@link SchemaMode}. Several
+ *       catalogues can share a database, one per schema.
  *   <li>Search matches the folded file name and path ({@link
- *       io.github.stoatferret.videorepo.SearchText#fold}) with {@code LIKE}, indexed by
- *       {@code pg_trgm} GIN indexes where the extension can be created (else it still works,
- *       scanning, and says so once in the log). {@code page} seeks an index on the list order.
- *   <li><b>Change events and the change feed across processes.</b> Every write transaction
- *       appends its changes to a change log, numbered in commit order by a one-row counter it
- *       updates last (the numbers are the feed's positions), and sends a {@code NOTIFY}. A
- *       repository with a listener or a feed subscriber reads the log from one thread, woken by
- *       the notification or, failing that, by its poll interval: it sees every change committed
- *       by any process after it opened, exactly once, in commit order, and catches up after a
- *       lost connection. That thread holds one connection of the pool, from the first
- *       subscription (or from open, with a listener) until close. A subscriber that resumes
- *       from a position, or falls behind its buffer, reads the log on the worker threads, from
- *       any process. The log keeps changes for {@link Builder#changeLogRetention} (default one
- *       day) and at most about {@link Builder#changeRetention} of them; a listener away longer
- *       misses what was pruned, a feed subscriber is told
- *       ({@link io.github.stoatferret.videorepo.ChangePositionExpiredException}).
+ *       io.github.stoatferret.videorepo.SearchText#fold}) with {@code LIKE}, indexed by {@code
+ *       pg_trgm} GIN indexes where the extension can be created (else it still works, scanning, and
+ *       says so once in the log). {@code page} seeks an index on the list order.
+ *   <li><b>Change events and the change feed across processes.</b> Every write transaction appends
+ *       its changes to a change log, numbered in commit order by a one-row counter it updates last
+ *       (the numbers are the feed's positions), and sends a {@code NOTIFY}. A repository with a
+ *       listener or a feed subscriber reads the log from one thread, woken by the notification or,
+ *       failing that, by its poll interval: it sees every change committed by any process after it
+ *       opened, exactly once, in commit order, and catches up after a lost connection. That thread
+ *       holds one connection of the pool, from the first subscription (or from open, with a
+ *       listener) until close. A subscriber that resumes from a position, or falls behind its
+ *       buffer, reads the log on the worker threads, from any process. The log keeps changes for
+ *       {@link Builder#changeLogRetention} (default one day) and at most about {@link
+ *       Builder#changeRetention} of them; a listener away longer misses what was pruned, a feed
+ *       subscriber is told ({@link
+ *       io.github.stoatferret.videorepo.ChangePositionExpiredException}).
  * </ul>
  *
  * <p>Durability is the server's: a write's stage completes after its commit.
@@ -93,6 +92,7 @@ public final class PostgresVideoRepository implements VideoRepository {
 
   /** The default of {@link Builder#changeRetention}. */
   public static final long DEFAULT_CHANGE_RETENTION = 1_000_000;
+
   /** The default of {@link Builder#changeBuffer}. */
   public static final int DEFAULT_CHANGE_BUFFER = 1_024;
 
@@ -162,8 +162,11 @@ public final class PostgresVideoRepository implements VideoRepository {
      */
     public Builder schema(String value) {
       if (!SCHEMA_NAME.matcher(Objects.requireNonNull(value, "schema")).matches()) {
-        throw new IllegalArgumentException("schema must be lower-case letters, digits and _, at"
-            + " most 40, not starting with a digit, was \"" + value + "\"");
+        throw new IllegalArgumentException(
+            "schema must be lower-case letters, digits and _, at"
+                + " most 40, not starting with a digit, was \""
+                + value
+                + "\"");
       }
       schema = value;
       return this;
@@ -181,8 +184,8 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets the listener that receives every change committed to the catalogue by any process,
-     * once, in commit order, on the callback executor, one at a time.
+     * Sets the listener that receives every change committed to the catalogue by any process, once,
+     * in commit order, on the callback executor, one at a time.
      *
      * @param value the listener
      * @return this builder
@@ -193,9 +196,9 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Runs the reads' blocking JDBC work on this executor instead of a pool of the repository's
-     * own (on Java 21, {@code Executors.newVirtualThreadPerTaskExecutor()} fits); writes always
-     * run on the repository's writer threads. It is not shut down by {@link #close()}.
+     * Runs the reads' blocking JDBC work on this executor instead of a pool of the repository's own
+     * (on Java 21, {@code Executors.newVirtualThreadPerTaskExecutor()} fits); writes always run on
+     * the repository's writer threads. It is not shut down by {@link #close()}.
      *
      * @param value the executor
      * @return this builder
@@ -206,9 +209,10 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets the number of reader threads, the repository's own read worker pool (when no
-     * executor is given); default 8. The same name as {@code SqliteVideoRepository}'s. More workers than the data source has connections only queue in the pool; each
-     * writer thread takes one more connection while it commits, and a listener's feed one.
+     * Sets the number of reader threads, the repository's own read worker pool (when no executor is
+     * given); default 8. The same name as {@code SqliteVideoRepository}'s. More workers than the
+     * data source has connections only queue in the pool; each writer thread takes one more
+     * connection while it commits, and a listener's feed one.
      *
      * @param value at least 1
      * @return this builder
@@ -222,14 +226,14 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets how many writer threads commit groups of writes; default 1. Each takes the writes
-     * queued when it is free and commits them in one transaction, holding one connection while
-     * it does. With 2, one group's inserts run on the server while another commits: 64
-     * concurrent adds went from about 6,100 to 7,500 per second on a 2-vCPU machine
-     * (docs/benchmarks.md); 4 were slower than 2. The price: writes that a caller issues
-     * without waiting for the previous one may then commit in another order than issued (with
-     * one writer, as with SQLite, they commit in call order). Commits stay in one order for
-     * everyone (the change log's counter row), and every rule of the specification holds.
+     * Sets how many writer threads commit groups of writes; default 1. Each takes the writes queued
+     * when it is free and commits them in one transaction, holding one connection while it does.
+     * With 2, one group's inserts run on the server while another commits: 64 concurrent adds went
+     * from about 6,100 to 7,500 per second on a 2-vCPU machine (docs/benchmarks.md); 4 were slower
+     * than 2. The price: writes that a caller issues without waiting for the previous one may then
+     * commit in another order than issued (with one writer, as with SQLite, they commit in call
+     * order). Commits stay in one order for everyone (the change log's counter row), and every rule
+     * of the specification holds.
      *
      * @param value at least 1
      * @return this builder
@@ -266,10 +270,10 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets how many of the latest changes the change log keeps at least, besides
-     * {@link #changeLogRetention} (a change goes once either lets it go); default
-     * {@value PostgresVideoRepository#DEFAULT_CHANGE_RETENTION}. Each process prunes every
-     * quarter of this many writes (at most every 1,024), so the log holds somewhat more.
+     * Sets how many of the latest changes the change log keeps at least, besides {@link
+     * #changeLogRetention} (a change goes once either lets it go); default {@value
+     * PostgresVideoRepository#DEFAULT_CHANGE_RETENTION}. Each process prunes every quarter of this
+     * many writes (at most every 1,024), so the log holds somewhat more.
      *
      * @param changes at least 1
      * @return this builder
@@ -283,9 +287,9 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets how many undelivered changes the feed buffers for each subscriber before that
-     * subscriber reads the change log instead (VR-17.3); default
-     * {@value PostgresVideoRepository#DEFAULT_CHANGE_BUFFER}.
+     * Sets how many undelivered changes the feed buffers for each subscriber before that subscriber
+     * reads the change log instead (VR-17.3); default {@value
+     * PostgresVideoRepository#DEFAULT_CHANGE_BUFFER}.
      *
      * @param changes at least 1
      * @return this builder
@@ -306,21 +310,20 @@ public final class PostgresVideoRepository implements VideoRepository {
      */
     public Builder changeLogRetention(Duration value) {
       if (positive(value, "changeLogRetention").toSeconds() < 1) {
-        throw new IllegalArgumentException("changeLogRetention must be at least 1 s, was "
-            + value);
+        throw new IllegalArgumentException("changeLogRetention must be at least 1 s, was " + value);
       }
       retention = value;
       return this;
     }
 
     /**
-     * Sets how long an operation keeps trying through failures that trying again may cure: a
-     * lost connection, a server restarting or failing over, a serialization failure or a
-     * deadlock. Attempts are spaced 2 ms apart, then twice as far each time, up to half a
-     * second. Default 30 seconds, HikariCP's default connection timeout: a restart or a
-     * failover that ends within it costs callers latency, not failures. When it is spent, the
-     * last failure is reported, a retryable {@code StorageException}. A write whose connection
-     * is lost while it commits is resolved within the same budget ({@code pg_xact_status}).
+     * Sets how long an operation keeps trying through failures that trying again may cure: a lost
+     * connection, a server restarting or failing over, a serialization failure or a deadlock.
+     * Attempts are spaced 2 ms apart, then twice as far each time, up to half a second. Default 30
+     * seconds, HikariCP's default connection timeout: a restart or a failover that ends within it
+     * costs callers latency, not failures. When it is spent, the last failure is reported, a
+     * retryable {@code StorageException}. A write whose connection is lost while it commits is
+     * resolved within the same budget ({@code pg_xact_status}).
      *
      * @param value zero (one attempt) or more
      * @return this builder
@@ -334,8 +337,8 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
 
     /**
-     * Sets how long {@link #close()} waits for operations in flight; those still running then
-     * fail with {@code RepositoryClosedException}. Default 30 seconds.
+     * Sets how long {@link #close()} waits for operations in flight; those still running then fail
+     * with {@code RepositoryClosedException}. Default 30 seconds.
      *
      * @param value zero or more
      * @return this builder
@@ -368,9 +371,24 @@ public final class PostgresVideoRepository implements VideoRepository {
      *     tables under {@link SchemaMode#VALIDATE}, no connection)
      */
     public PostgresVideoRepository open() {
-      return new PostgresVideoRepository(PostgresStore.open(new PostgresStore.Settings(
-          dataSource, schema, mode, listener, executor, readers, writers, callbackExecutor, poll,
-          retention, changeRetention, changeBuffer, closeTimeout, retryBudget)), clock);
+      return new PostgresVideoRepository(
+          PostgresStore.open(
+              new PostgresStore.Settings(
+                  dataSource,
+                  schema,
+                  mode,
+                  listener,
+                  executor,
+                  readers,
+                  writers,
+                  callbackExecutor,
+                  poll,
+                  retention,
+                  changeRetention,
+                  changeBuffer,
+                  closeTimeout,
+                  retryBudget)),
+          clock);
     }
 
     private static Duration positive(Duration value, String name) {
@@ -461,8 +479,8 @@ public final class PostgresVideoRepository implements VideoRepository {
   }
 
   /**
-   * Refuses new calls, waits for the operations in flight, stops the change feed and every
-   * thread the repository started. Idempotent. The data source stays open.
+   * Refuses new calls, waits for the operations in flight, stops the change feed and every thread
+   * the repository started. Idempotent. The data source stays open.
    */
   @Override
   public void close() {
@@ -470,13 +488,13 @@ public final class PostgresVideoRepository implements VideoRepository {
   }
 
   /**
-   * The engine's figures, for metrics (VR-15.2): {@code operations.inFlight} (operations
-   * admitted and not yet completed), {@code writes.queued} (writes waiting for a writer lane),
-   * {@code commits} (transactions the lanes committed), {@code writes.committed} (the writes
-   * they held: divided by {@code commits}, the mean group size) and {@code commits.resolved}
-   * (commits whose connection was lost and whose outcome the server was asked). Counters start at zero when the
-   * repository opens; the pool's and the server's own figures are the pool's and the server's
-   * to report.
+   * The engine's figures, for metrics (VR-15.2): {@code operations.inFlight} (operations admitted
+   * and not yet completed), {@code writes.queued} (writes waiting for a writer lane), {@code
+   * commits} (transactions the lanes committed), {@code writes.committed} (the writes they held:
+   * divided by {@code commits}, the mean group size) and {@code commits.resolved} (commits whose
+   * connection was lost and whose outcome the server was asked). Counters start at zero when the
+   * repository opens; the pool's and the server's own figures are the pool's and the server's to
+   * report.
    *
    * @return the figures, by name
    */

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Change events across processes: two repositories on two connection pools (as two processes
- * would have) write to one catalogue at once; both listeners receive the same sequence, equal to
- * the commit order, and replaying it gives the final state. A listener whose connection is
- * killed catches up and loses nothing. Feed subscribers in other processes follow by position
- * and resume from the log.
+ * Change events across processes: two repositories on two connection pools (as two processes would
+ * have) write to one catalogue at once; both listeners receive the same sequence, equal to the
+ * commit order, and replaying it gives the final state. A listener whose connection is killed
+ * catches up and loses nothing. Feed subscribers in other processes follow by position and resume
+ * from the log.
  */
 class ChangeEventsTest {
 
@@ -66,16 +66,23 @@ class ChangeEventsTest {
   }
 
   @Test
-  void twoProcessesSeeTheSameEventsInCommitOrderAndReplayingThemGivesTheState()
-      throws Exception {
+  void twoProcessesSeeTheSameEventsInCommitOrderAndReplayingThemGivesTheState() throws Exception {
     try (HikariDataSource poolA = TestServer.pool(database, 10);
         HikariDataSource poolB = TestServer.pool(database, 10)) {
       Recorder seenByA = new Recorder();
       Recorder seenByB = new Recorder();
-      try (PostgresVideoRepository a = PostgresVideoRepository.builder(poolA).schema("shared")
-              .listener(seenByA).pollInterval(Duration.ofMillis(100)).open();
-          PostgresVideoRepository b = PostgresVideoRepository.builder(poolB).schema("shared")
-              .listener(seenByB).pollInterval(Duration.ofMillis(100)).open()) {
+      try (PostgresVideoRepository a =
+              PostgresVideoRepository.builder(poolA)
+                  .schema("shared")
+                  .listener(seenByA)
+                  .pollInterval(Duration.ofMillis(100))
+                  .open();
+          PostgresVideoRepository b =
+              PostgresVideoRepository.builder(poolB)
+                  .schema("shared")
+                  .listener(seenByB)
+                  .pollInterval(Duration.ofMillis(100))
+                  .open()) {
         // Both write concurrently, over a few contested ids and paths.
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -104,10 +111,13 @@ class ChangeEventsTest {
         Map<String, Video> replayed = new HashMap<>();
         for (VideoChangeEvent e : inA) {
           if (e instanceof VideoChangeEvent.Added added) {
-            assertTrue(replayed.putIfAbsent(added.video().id(), added.video()) == null,
+            assertTrue(
+                replayed.putIfAbsent(added.video().id(), added.video()) == null,
                 "an add of a stored id: events out of commit order");
           } else if (e instanceof VideoChangeEvent.Updated updated) {
-            assertEquals(updated.before(), replayed.put(updated.after().id(), updated.after()),
+            assertEquals(
+                updated.before(),
+                replayed.put(updated.after().id(), updated.after()),
                 "an update's before image is the state the log had reached");
           } else if (e instanceof VideoChangeEvent.Deleted deleted) {
             assertEquals(deleted.video(), replayed.remove(deleted.video().id()));
@@ -126,8 +136,12 @@ class ChangeEventsTest {
   void aListenerWhoseConnectionIsKilledCatchesUpAndLosesNothing() throws Exception {
     try (HikariDataSource pool = TestServer.pool(database, 10)) {
       Recorder seen = new Recorder();
-      try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("feed")
-          .listener(seen).pollInterval(Duration.ofMillis(100)).open()) {
+      try (PostgresVideoRepository repo =
+          PostgresVideoRepository.builder(pool)
+              .schema("feed")
+              .listener(seen)
+              .pollInterval(Duration.ofMillis(100))
+              .open()) {
         for (int round = 0; round < 3; round++) {
           for (int i = 0; i < 20; i++) {
             repo.add(Samples.video("r" + round + "-" + i)).toCompletableFuture().join();
@@ -153,10 +167,16 @@ class ChangeEventsTest {
     try (HikariDataSource poolA = TestServer.pool(database, 10);
         HikariDataSource poolB = TestServer.pool(database, 10);
         HikariDataSource poolC = TestServer.pool(database, 10)) {
-      PostgresVideoRepository a = PostgresVideoRepository.builder(poolA).schema("followed")
-          .pollInterval(Duration.ofMillis(100)).open();
-      PostgresVideoRepository b = PostgresVideoRepository.builder(poolB).schema("followed")
-          .pollInterval(Duration.ofMillis(100)).open();
+      PostgresVideoRepository a =
+          PostgresVideoRepository.builder(poolA)
+              .schema("followed")
+              .pollInterval(Duration.ofMillis(100))
+              .open();
+      PostgresVideoRepository b =
+          PostgresVideoRepository.builder(poolB)
+              .schema("followed")
+              .pollInterval(Duration.ofMillis(100))
+              .open();
       FeedRecorder live = new FeedRecorder();
       b.changes().subscribe(live);
       for (int i = 0; i < 50; i++) {
@@ -168,8 +188,11 @@ class ChangeEventsTest {
         assertEquals("v" + i, seen.get(i).id());
         assertEquals(i + 1, seen.get(i).position().value(), "positions are a's commit order");
       }
-      try (PostgresVideoRepository c = PostgresVideoRepository.builder(poolC)
-          .schema("followed").pollInterval(Duration.ofMillis(100)).open()) {
+      try (PostgresVideoRepository c =
+          PostgresVideoRepository.builder(poolC)
+              .schema("followed")
+              .pollInterval(Duration.ofMillis(100))
+              .open()) {
         FeedRecorder resumed = new FeedRecorder();
         c.changesAfter(seen.get(19).position()).subscribe(resumed);
         assertEquals(seen.subList(20, 50), resumed.await(30), "c resumes from the log");
@@ -240,10 +263,13 @@ class ChangeEventsTest {
 
   /** Ends the server process of the change feed (the one that last read the change log). */
   private static void killListeners(HikariDataSource pool) throws Exception {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-        var rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            + " AND query LIKE 'SELECT seq, kind%'")) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    + " AND query LIKE 'SELECT seq, kind%'")) {
       rs.next();
       assertEquals(1, rs.getInt(1), "the feed's connection was found and ended");
     }

@@ -35,20 +35,24 @@ public final class ClientKillMain {
       List<Thread> lanes = new ArrayList<>();
       for (int lane = 0; lane < 8; lane++) {
         int l = lane;
-        lanes.add(new Thread(() -> {
-          for (int i = 0; ; i++) {
-            String id = "lane" + l + "-" + i;
-            repo.add(Samples.video(id, "/kill/" + id + ".mp4", i)).toCompletableFuture().join();
-            synchronized (acks) {
-              try {
-                acks.write((id + "\n").getBytes(StandardCharsets.UTF_8));
-                acks.flush();
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            }
-          }
-        }));
+        lanes.add(
+            new Thread(
+                () -> {
+                  for (int i = 0; ; i++) {
+                    String id = "lane" + l + "-" + i;
+                    repo.add(Samples.video(id, "/kill/" + id + ".mp4", i))
+                        .toCompletableFuture()
+                        .join();
+                    synchronized (acks) {
+                      try {
+                        acks.write((id + "\n").getBytes(StandardCharsets.UTF_8));
+                        acks.flush();
+                      } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    }
+                  }
+                }));
       }
       lanes.forEach(Thread::start);
       for (Thread t : lanes) {

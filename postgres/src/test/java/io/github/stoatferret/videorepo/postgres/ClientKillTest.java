@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClientKillTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void noAcknowledgedWriteIsLostWhenTheClientIsKilled() throws Exception {
@@ -44,10 +43,12 @@ class ClientKillTest {
         Path acks = dir.resolve("acks-" + round);
         Files.createFile(acks);
         int killAfter = 20 + random.nextInt(200);
-        Process child = TwoProcessTest.start(ClientKillMain.class, TestServer.url(database), schema,
-            acks.toString());
+        Process child =
+            TwoProcessTest.start(
+                ClientKillMain.class, TestServer.url(database), schema, acks.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (Files.readAllLines(acks).size() < killAfter && child.isAlive()
+        while (Files.readAllLines(acks).size() < killAfter
+            && child.isAlive()
             && System.nanoTime() < deadline) {
           Thread.sleep(5);
         }
@@ -55,22 +56,36 @@ class ClientKillTest {
         child.destroyForcibly(); // SIGKILL
         child.waitFor();
         List<String> acked = Files.readAllLines(acks);
-        try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool)
-            .schema(schema).schemaMode(SchemaMode.VALIDATE).open()) {
+        try (PostgresVideoRepository repo =
+            PostgresVideoRepository.builder(pool)
+                .schema(schema)
+                .schemaMode(SchemaMode.VALIDATE)
+                .open()) {
           List<Video> stored = repo.list(100_000, 0).toCompletableFuture().join();
           List<String> storedIds = new ArrayList<>(stored.stream().map(Video::id).toList());
           for (String id : acked) {
-            assertTrue(storedIds.contains(id), id + " was acknowledged and lost (seed " + seed
-                + ", round " + round + ")");
+            assertTrue(
+                storedIds.contains(id),
+                id + " was acknowledged and lost (seed " + seed + ", round " + round + ")");
           }
-          assertEquals((long) stored.size(), repo.count().toCompletableFuture().join(),
+          assertEquals(
+              (long) stored.size(),
+              repo.count().toCompletableFuture().join(),
               "the stored count (schema V2) is exact after the kill (seed " + seed + ")");
-          assertTrue(stored.size() <= acked.size() + 8, stored.size() + " stored, "
-              + acked.size() + " acknowledged: more than the 8 in flight (seed " + seed + ")");
+          assertTrue(
+              stored.size() <= acked.size() + 8,
+              stored.size()
+                  + " stored, "
+                  + acked.size()
+                  + " acknowledged: more than the 8 in flight (seed "
+                  + seed
+                  + ")");
           for (Video v : stored) {
             String[] parts = v.id().substring("lane".length()).split("-");
-            assertEquals(Samples.video(v.id(), "/kill/" + v.id() + ".mp4",
-                Integer.parseInt(parts[1])), v, "intact");
+            assertEquals(
+                Samples.video(v.id(), "/kill/" + v.id() + ".mp4", Integer.parseInt(parts[1])),
+                v,
+                "intact");
           }
           checkChangeLog(repo, stored, "seed " + seed + ", round " + round);
         }
@@ -79,43 +94,46 @@ class ClientKillTest {
   }
 
   /**
-   * The change log holds exactly one change per stored video, the video as stored, numbered
-   * 1, 2, 3... without a gap, each lane's in the order the lane wrote them: a change's position
-   * is committed with it, and a write the kill cut off left no change behind.
+   * The change log holds exactly one change per stored video, the video as stored, numbered 1, 2,
+   * 3... without a gap, each lane's in the order the lane wrote them: a change's position is
+   * committed with it, and a write the kill cut off left no change behind.
    */
-  private static void checkChangeLog(PostgresVideoRepository repo, List<Video> stored,
-      String context) throws InterruptedException {
+  private static void checkChangeLog(
+      PostgresVideoRepository repo, List<Video> stored, String context)
+      throws InterruptedException {
     List<ChangeFeedEvent> log = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(1);
-    repo.changesAfter(ChangePosition.START).subscribe(new Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        s.request(Long.MAX_VALUE);
-        if (stored.isEmpty()) {
-          done.countDown();
-        }
-      }
+    repo.changesAfter(ChangePosition.START)
+        .subscribe(
+            new Flow.Subscriber<>() {
+              @Override
+              public void onSubscribe(Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+                if (stored.isEmpty()) {
+                  done.countDown();
+                }
+              }
 
-      @Override
-      public void onNext(ChangeFeedEvent e) {
-        synchronized (log) {
-          log.add(e);
-          if (log.size() == stored.size()) {
-            done.countDown();
-          }
-        }
-      }
+              @Override
+              public void onNext(ChangeFeedEvent e) {
+                synchronized (log) {
+                  log.add(e);
+                  if (log.size() == stored.size()) {
+                    done.countDown();
+                  }
+                }
+              }
 
-      @Override
-      public void onError(Throwable t) {
-        done.countDown();
-      }
+              @Override
+              public void onError(Throwable t) {
+                done.countDown();
+              }
 
-      @Override
-      public void onComplete() {
-        done.countDown();
-      }
-    });
+              @Override
+              public void onComplete() {
+                done.countDown();
+              }
+            });
     assertTrue(done.await(30, TimeUnit.SECONDS), context + ": the log was not read in time");
     List<ChangeFeedEvent> read;
     synchronized (log) {
@@ -131,8 +149,9 @@ class ClientKillTest {
       String[] parts = added.id().substring("lane".length()).split("-");
       int k = Integer.parseInt(parts[1]);
       Integer before = lastOfLane.put(parts[0], k);
-      assertTrue(before == null || before < k, context + ": lane " + parts[0] + " logged " + k
-          + " after " + before);
+      assertTrue(
+          before == null || before < k,
+          context + ": lane " + parts[0] + " logged " + k + " after " + before);
     }
   }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository leaves the user's connections as it found them, also with a pool that does not
- * reset them on return (HikariCP does; many do not): auto-commit as it was, and no transaction
- * left open and no channel listened to, whether the pool hands connections out in auto-commit
- * mode or not.
+ * reset them on return (HikariCP does; many do not): auto-commit as it was, and no transaction left
+ * open and no channel listened to, whether the pool hands connections out in auto-commit mode or
+ * not.
  */
 class ConnectionStateTest {
 
@@ -47,14 +47,17 @@ class ConnectionStateTest {
         Thread.currentThread().interrupt();
         throw new SQLException("interrupted", "08000", e);
       }
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-              idle.add(real); // no rollback, no reset: as it is
-              return null;
-            }
-            return InterceptingDataSource.proceed(real, method, args);
-          });
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("close")) {
+                  idle.add(real); // no rollback, no reset: as it is
+                  return null;
+                }
+                return InterceptingDataSource.proceed(real, method, args);
+              });
     }
 
     void close() throws SQLException {
@@ -65,8 +68,13 @@ class ConnectionStateTest {
   }
 
   private static void use(DataSource ds, String schema) {
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(ds).schema(schema)
-        .listener(event -> { }).readers(1).writers(1).open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(ds)
+            .schema(schema)
+            .listener(event -> {})
+            .readers(1)
+            .writers(1)
+            .open()) {
       Video a = Samples.video("a");
       repo.add(a).toCompletableFuture().join();
       repo.update(a.toBuilder().fileSize(9).build(), 1).toCompletableFuture().join();
@@ -80,8 +88,10 @@ class ConnectionStateTest {
   private static long idleInTransaction(String database) throws SQLException {
     try (Connection admin = DriverManager.getConnection(TestServer.url(database), "postgres", "");
         Statement s = admin.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * The failure policy both engines share (spi EngineHealth): an unexpected RuntimeException inside
  * the engine fails its own operation with a non-retryable StorageException (VR-1.8) and nothing
  * else; an Error ends the engine's service, so every later operation fails at once, saying why,
- * until the repository is closed and opened again. The fault is thrown by the driver's
- * connection, where a driver bug or a JVM in trouble would throw it.
+ * until the repository is closed and opened again. The fault is thrown by the driver's connection,
+ * where a driver bug or a JVM in trouble would throw it.
  */
 class EngineFaultTest {
 
@@ -41,30 +41,33 @@ class EngineFaultTest {
   /** A data source whose next statement throws what is armed. */
   private static final class Faulty {
     final AtomicReference<Throwable> next = new AtomicReference<>();
-    final DataSource dataSource = new InterceptingDataSource(pool, (real, method, args) -> {
-      if (method.getName().startsWith("prepare")) {
-        Throwable fault = next.getAndSet(null);
-        if (fault != null) {
-          throw fault;
-        }
-      }
-      return InterceptingDataSource.proceed(real, method, args);
-    });
+    final DataSource dataSource =
+        new InterceptingDataSource(
+            pool,
+            (real, method, args) -> {
+              if (method.getName().startsWith("prepare")) {
+                Throwable fault = next.getAndSet(null);
+                if (fault != null) {
+                  throw fault;
+                }
+              }
+              return InterceptingDataSource.proceed(real, method, args);
+            });
   }
 
   @Test
   void aRuntimeExceptionFailsItsOperationOnly() throws Exception {
     Faulty ds = new Faulty();
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(ds.dataSource)
-        .schema("runtime_fault").open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(ds.dataSource).schema("runtime_fault").open()) {
       IllegalStateException bug = new IllegalStateException("injected driver bug");
       ds.next.set(bug);
       StorageException write = StorageFailures.of(repo.add(Samples.video("a")));
       assertFalse(write.isRetryable());
       assertSame(bug, write.getCause());
       ds.next.set(new IllegalArgumentException("injected"));
-      assertInstanceOf(IllegalArgumentException.class,
-          StorageFailures.of(repo.get("a")).getCause());
+      assertInstanceOf(
+          IllegalArgumentException.class, StorageFailures.of(repo.get("a")).getCause());
       repo.add(Samples.video("b")).toCompletableFuture().get();
       assertEquals(1L, repo.count().toCompletableFuture().get());
       assertTrue(repo.health().toCompletableFuture().get().up());
@@ -74,16 +77,16 @@ class EngineFaultTest {
   @Test
   void anErrorEndsTheEnginesServiceUntilItIsReopened() throws Exception {
     Faulty ds = new Faulty();
-    PostgresVideoRepository repo = PostgresVideoRepository.builder(ds.dataSource)
-        .schema("error_fault").open();
+    PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(ds.dataSource).schema("error_fault").open();
     LinkageError error = new LinkageError("injected");
     ds.next.set(error);
     StorageException first = StorageFailures.of(repo.add(Samples.video("a")));
     assertSame(error, first.getCause());
     assertFalse(first.isRetryable());
     assertTrue(first.getMessage().contains("stopped"), first.getMessage());
-    for (CompletionStage<?> later : List.of(repo.add(Samples.video("b")),
-        repo.get("a"), repo.count())) {
+    for (CompletionStage<?> later :
+        List.of(repo.add(Samples.video("b")), repo.get("a"), repo.count())) {
       StorageException refused = StorageFailures.of(later);
       assertSame(error, refused.getCause());
       assertTrue(refused.getMessage().contains("stopped serving"), refused.getMessage());
@@ -92,8 +95,8 @@ class EngineFaultTest {
     assertFalse(health.up());
     assertTrue(health.detail().contains("stopped serving"), health.detail());
     repo.close();
-    try (PostgresVideoRepository again = PostgresVideoRepository.builder(pool)
-        .schema("error_fault").open()) {
+    try (PostgresVideoRepository again =
+        PostgresVideoRepository.builder(pool).schema("error_fault").open()) {
       assertEquals(0L, again.count().toCompletableFuture().get(), "nothing was written");
       again.add(Samples.video("b")).toCompletableFuture().get();
     }

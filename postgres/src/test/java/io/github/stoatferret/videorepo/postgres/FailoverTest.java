@@ -36,18 +36,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failover: a primary with a synchronous standby, both from the embedded binaries (the standby
- * is a copy of the stopped primary's data directory with {@code standby.signal} and
- * {@code primary_conninfo}), the repository on a multi-host URL that asks for the primary.
- * Under load the primary dies as a machine does (every process of it stopped, then killed) and
- * the standby is promoted with {@code pg_promote()}. Every acknowledged write is on the new
- * primary, the same repository writes again without being reopened, and its change events
- * arrive exactly once.
+ * Failover: a primary with a synchronous standby, both from the embedded binaries (the standby is a
+ * copy of the stopped primary's data directory with {@code standby.signal} and {@code
+ * primary_conninfo}), the repository on a multi-host URL that asks for the primary. Under load the
+ * primary dies as a machine does (every process of it stopped, then killed) and the standby is
+ * promoted with {@code pg_promote()}. Every acknowledged write is on the new primary, the same
+ * repository writes again without being reopened, and its change events arrive exactly once.
  */
 class FailoverTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -56,23 +54,27 @@ class FailoverTest {
   }
 
   private static EmbeddedPostgres.Builder server(Path data, int port) {
-    return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-        .setPort(port).setLocaleConfig("locale", "C.UTF-8");
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setLocaleConfig("locale", "C.UTF-8");
   }
 
   private static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         // With its attributes: PostgreSQL refuses a data directory others may read.
-        Files.copy(p, to.resolve(from.relativize(p).toString()),
-            StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+            p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
   }
 
   private static long query(int port, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(
-            "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
@@ -83,9 +85,9 @@ class FailoverTest {
   /**
    * Kills a server as a machine dies: the postmaster and every process it started, all at one
    * instant. They are stopped first (SIGSTOP), so that none acts after that instant, then killed
-   * (SIGKILL). Killing the postmaster alone would leave its backends and WAL senders running for
-   * a moment, still committing and replicating while the standby is promoted: a split brain, not
-   * a crash.
+   * (SIGKILL). Killing the postmaster alone would leave its backends and WAL senders running for a
+   * moment, still committing and replicating while the standby is promoted: a split brain, not a
+   * crash.
    */
   private static void killServer(long postmasterPid) throws Exception {
     ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElseThrow();
@@ -93,7 +95,10 @@ class FailoverTest {
     pids.add(Long.toString(postmasterPid));
     postmaster.descendants().forEach(p -> pids.add(Long.toString(p.pid())));
     signal("-STOP", pids);
-    postmaster.descendants().map(p -> Long.toString(p.pid())).filter(p -> !pids.contains(p))
+    postmaster
+        .descendants()
+        .map(p -> Long.toString(p.pid()))
+        .filter(p -> !pids.contains(p))
         .forEach(pids::add); // any started while the first were being stopped
     signal("-KILL", pids);
   }
@@ -126,17 +131,26 @@ class FailoverTest {
     server(primaryData, primaryPort).start().close(); // initdb, then a clean stop: a base copy
     copy(primaryData, standbyData);
     Files.writeString(standbyData.resolve("standby.signal"), "");
-    Files.writeString(standbyData.resolve("postgresql.auto.conf"),
-        "primary_conninfo = 'host=localhost port=" + primaryPort
+    Files.writeString(
+        standbyData.resolve("postgresql.auto.conf"),
+        "primary_conninfo = 'host=localhost port="
+            + primaryPort
             + " user=postgres application_name=standby'\n",
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    EmbeddedPostgres primary = server(primaryData, primaryPort)
-        .setServerConfig("synchronous_standby_names", "standby")
-        .setServerConfig("synchronous_commit", "on").start();
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    EmbeddedPostgres primary =
+        server(primaryData, primaryPort)
+            .setServerConfig("synchronous_standby_names", "standby")
+            .setServerConfig("synchronous_commit", "on")
+            .start();
     EmbeddedPostgres standby = server(standbyData, standbyPort).start();
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:postgresql://localhost:" + primaryPort + ",localhost:" + standbyPort
-        + "/postgres?targetServerType=primary");
+    config.setJdbcUrl(
+        "jdbc:postgresql://localhost:"
+            + primaryPort
+            + ",localhost:"
+            + standbyPort
+            + "/postgres?targetServerType=primary");
     config.setUsername("postgres");
     config.setMaximumPoolSize(8);
     config.setConnectionTimeout(2_000);
@@ -145,37 +159,47 @@ class FailoverTest {
     List<CompletableFuture<?>> stages = new ArrayList<>();
     try (HikariDataSource pool = new HikariDataSource(config)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (query(primaryPort, "SELECT count(*) FROM pg_stat_replication"
-          + " WHERE sync_state = 'sync' AND state = 'streaming'") == 0) {
+      while (query(
+              primaryPort,
+              "SELECT count(*) FROM pg_stat_replication"
+                  + " WHERE sync_state = 'sync' AND state = 'streaming'")
+          == 0) {
         assertTrue(System.nanoTime() < deadline, "the standby never became synchronous");
         Thread.sleep(50);
       }
-      try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("failover")
-          .listener(events).pollInterval(Duration.ofMillis(100)).open()) {
+      try (PostgresVideoRepository repo =
+          PostgresVideoRepository.builder(pool)
+              .schema("failover")
+              .listener(events)
+              .pollInterval(Duration.ofMillis(100))
+              .open()) {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
         List<Thread> callers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
-          callers.add(new Thread(() -> {
-            while (!stop.get()) {
-              String id = "f" + next.incrementAndGet();
-              CompletableFuture<?> add = repo.add(Samples.video(id)).toCompletableFuture();
-              synchronized (stages) {
-                stages.add(add);
-              }
-              try {
-                add.get(60, TimeUnit.SECONDS);
-                acknowledged.add(id);
-              } catch (Exception e) {
-                // counted below with its stage
-              }
-            }
-          }));
+          callers.add(
+              new Thread(
+                  () -> {
+                    while (!stop.get()) {
+                      String id = "f" + next.incrementAndGet();
+                      CompletableFuture<?> add = repo.add(Samples.video(id)).toCompletableFuture();
+                      synchronized (stages) {
+                        stages.add(add);
+                      }
+                      try {
+                        add.get(60, TimeUnit.SECONDS);
+                        acknowledged.add(id);
+                      } catch (Exception e) {
+                        // counted below with its stage
+                      }
+                    }
+                  }));
         }
         callers.forEach(Thread::start);
         Thread.sleep(500);
-        long pid = Long.parseLong(Files.readAllLines(primaryData.resolve("postmaster.pid")).get(0)
-            .strip());
+        long pid =
+            Long.parseLong(
+                Files.readAllLines(primaryData.resolve("postmaster.pid")).get(0).strip());
         long killedAt = System.nanoTime();
         killServer(pid);
         int before = acknowledged.size();
@@ -212,15 +236,27 @@ class FailoverTest {
         while (!events.seen.keySet().containsAll(acknowledged) && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
-        String counts = "failover: " + stages.size() + " adds, " + ok + " succeeded, "
-            + acknowledged.size() + " acknowledged, writes again " + resumedMillis
-            + " ms after the kill, failures " + failures + ", "
-            + repo.statistics().get("commits.resolved") + " cut-off commits resolved";
+        String counts =
+            "failover: "
+                + stages.size()
+                + " adds, "
+                + ok
+                + " succeeded, "
+                + acknowledged.size()
+                + " acknowledged, writes again "
+                + resumedMillis
+                + " ms after the kill, failures "
+                + failures
+                + ", "
+                + repo.statistics().get("commits.resolved")
+                + " cut-off commits resolved";
         System.out.println(counts);
         assertEquals(List.of(), lost, "acknowledged writes missing on the new primary; " + counts);
-        assertTrue(events.seen.keySet().containsAll(acknowledged),
+        assertTrue(
+            events.seen.keySet().containsAll(acknowledged),
             "an acknowledged add without its event; " + counts);
-        assertTrue(events.seen.values().stream().allMatch(n -> n == 1),
+        assertTrue(
+            events.seen.values().stream().allMatch(n -> n == 1),
             "an event delivered twice; " + counts);
         assertEquals(stages.size(), ok, counts);
       }

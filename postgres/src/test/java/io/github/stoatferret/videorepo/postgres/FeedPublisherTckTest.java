@@ -12,11 +12,11 @@ import org.reactivestreams.tck.flow.FlowPublisherVerification;
 import org.testng.annotations.AfterClass;
 
 /**
- * The PostgreSQL backend's change feed against the Reactive Streams TCK: each subscriber reads
- * the log from the start on worker threads, then takes live changes from the thread that follows
- * the log. Each publisher is a catalogue of its own, whose following thread holds a connection
- * until the end, hence the larger pool. A feed never completes on its own, so the TCK's rules
- * that need {@code onComplete} are skipped.
+ * The PostgreSQL backend's change feed against the Reactive Streams TCK: each subscriber reads the
+ * log from the start on worker threads, then takes live changes from the thread that follows the
+ * log. Each publisher is a catalogue of its own, whose following thread holds a connection until
+ * the end, hence the larger pool. A feed never completes on its own, so the TCK's rules that need
+ * {@code onComplete} are skipped.
  */
 public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEvent> {
 
@@ -29,8 +29,10 @@ public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEv
   }
 
   private synchronized PostgresVideoRepository open() {
-    PostgresVideoRepository repo = PostgresVideoRepository.builder(pool)
-        .schema("feed_tck_" + schemas.incrementAndGet()).open();
+    PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool)
+            .schema("feed_tck_" + schemas.incrementAndGet())
+            .open();
     opened.add(repo);
     return repo;
   }

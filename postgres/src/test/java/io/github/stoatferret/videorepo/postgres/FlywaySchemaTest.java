@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Users whose schema changes go through their own tool: Flyway applies the scripts shipped in the
  * jar, as they are, and the repository opens the result with {@link SchemaMode#VALIDATE} (which
- * changes nothing and checks the version) and serves. The scripts are complete, the version
- * table included, so the library's own migration and the tool's leave the same schema.
+ * changes nothing and checks the version) and serves. The scripts are complete, the version table
+ * included, so the library's own migration and the tool's leave the same schema.
  */
 class FlywaySchemaTest {
 
@@ -40,9 +40,12 @@ class FlywaySchemaTest {
   }
 
   private static Flyway flyway(String schema) {
-    return Flyway.configure().dataSource(pool).schemas(schema)
+    return Flyway.configure()
+        .dataSource(pool)
+        .schemas(schema)
         .locations("classpath:io/github/stoatferret/videorepo/postgres/schema")
-        .placeholderPrefix("{").placeholderSuffix("}")
+        .placeholderPrefix("{")
+        .placeholderSuffix("}")
         .placeholders(Map.of("schema", "\"" + schema + "\""))
         .load();
   }
@@ -51,35 +54,40 @@ class FlywaySchemaTest {
   void flywayAppliesTheShippedScriptsAndTheRepositoryValidatesAndServes() {
     MigrateResult result = flyway("flyway_catalogue").migrate();
     assertEquals(SCRIPTS, result.migrationsExecuted);
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool)
-        .schema("flyway_catalogue").schemaMode(SchemaMode.VALIDATE).open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool)
+            .schema("flyway_catalogue")
+            .schemaMode(SchemaMode.VALIDATE)
+            .open()) {
       Video a = Samples.video("a");
       repo.add(a).toCompletableFuture().join();
-      assertEquals(2, repo.update(a.toBuilder().fileSize(5).build(), 1).toCompletableFuture()
-          .join().version());
+      assertEquals(
+          2,
+          repo.update(a.toBuilder().fileSize(5).build(), 1).toCompletableFuture().join().version());
       assertEquals(1L, repo.count().toCompletableFuture().join());
       assertEquals(1, repo.search("a.mp4").toCompletableFuture().join().size());
     }
-    assertEquals(0, flyway("flyway_catalogue").migrate().migrationsExecuted,
-        "nothing left to apply");
+    assertEquals(
+        0, flyway("flyway_catalogue").migrate().migrationsExecuted, "nothing left to apply");
   }
 
   /**
-   * The tables, columns, types, constraints and indexes a schema holds, but the tool's own
-   * history table and the trigram indexes, which the library adds beside the scripts when the
-   * pg_trgm extension can be created.
+   * The tables, columns, types, constraints and indexes a schema holds, but the tool's own history
+   * table and the trigram indexes, which the library adds beside the scripts when the pg_trgm
+   * extension can be created.
    */
   private static List<String> shape(String schema) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = pool.getConnection()) {
-      for (String sql : List.of(
-          "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable"
-              + " || ' ' || coalesce(column_default, '') FROM information_schema.columns"
-              + " WHERE table_schema = ? AND table_name <> 'flyway_schema_history'",
-          "SELECT conname || ' ' || pg_get_constraintdef(oid, true) FROM pg_constraint"
-              + " WHERE connamespace = ?::regnamespace AND conname NOT LIKE 'flyway%'",
-          "SELECT replace(indexdef, ?, 'S') FROM pg_indexes WHERE schemaname = ?"
-              + " AND indexname NOT LIKE '%trgm%' AND indexname NOT LIKE 'flyway%'")) {
+      for (String sql :
+          List.of(
+              "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable"
+                  + " || ' ' || coalesce(column_default, '') FROM information_schema.columns"
+                  + " WHERE table_schema = ? AND table_name <> 'flyway_schema_history'",
+              "SELECT conname || ' ' || pg_get_constraintdef(oid, true) FROM pg_constraint"
+                  + " WHERE connamespace = ?::regnamespace AND conname NOT LIKE 'flyway%'",
+              "SELECT replace(indexdef, ?, 'S') FROM pg_indexes WHERE schemaname = ?"
+                  + " AND indexname NOT LIKE '%trgm%' AND indexname NOT LIKE 'flyway%'")) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setString(1, schema);
           if (sql.startsWith("SELECT replace")) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Group commit: writes queued together share one transaction, a write that fails its checks
- * fails alone, and a group the database refuses is run again one write at a time. The writer is
- * held at its first connection until every write is queued, so the groups are known.
+ * Group commit: writes queued together share one transaction, a write that fails its checks fails
+ * alone, and a group the database refuses is run again one write at a time. The writer is held at
+ * its first connection until every write is queued, so the groups are known.
  */
 class GroupCommitTest {
 
@@ -50,34 +50,39 @@ class GroupCommitTest {
   private static final class Gate {
     private final CountDownLatch open = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+
     /** Whether to refuse the next commit of a transaction that checked several videos. */
     final AtomicBoolean refuseNextGroup = new AtomicBoolean();
+
     private final Set<Connection> checkedSeveral = ConcurrentHashMap.newKeySet();
 
-    final InterceptingDataSource dataSource = new InterceptingDataSource(pool,
-        (real, method, args) -> {
-          if (method.getName().equals("createArrayOf") && ((Object[]) args[1]).length > 1) {
-            checkedSeveral.add(real);
+    final InterceptingDataSource dataSource =
+        new InterceptingDataSource(
+            pool,
+            (real, method, args) -> {
+              if (method.getName().equals("createArrayOf") && ((Object[]) args[1]).length > 1) {
+                checkedSeveral.add(real);
+              }
+              if (method.getName().equals("commit")
+                  && checkedSeveral.remove(real)
+                  && refuseNextGroup.getAndSet(false)) {
+                real.rollback();
+                throw new SQLException("injected: the server refused the transaction", "XX000");
+              }
+              return InterceptingDataSource.proceed(real, method, args);
+            }) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            if (closed.get()) {
+              try {
+                open.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return super.getConnection();
           }
-          if (method.getName().equals("commit") && checkedSeveral.remove(real)
-              && refuseNextGroup.getAndSet(false)) {
-            real.rollback();
-            throw new SQLException("injected: the server refused the transaction", "XX000");
-          }
-          return InterceptingDataSource.proceed(real, method, args);
-        }) {
-      @Override
-      public Connection getConnection() throws SQLException {
-        if (closed.get()) {
-          try {
-            open.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        return super.getConnection();
-      }
-    };
+        };
 
     void close() {
       closed.set(true);
@@ -97,9 +102,11 @@ class GroupCommitTest {
   }
 
   private static long transactionsInChangeLog(String schema) throws SQLException {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(DISTINCT committed_at) FROM " + schema
-            + ".video_changes")) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(DISTINCT committed_at) FROM " + schema + ".video_changes")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -109,8 +116,11 @@ class GroupCommitTest {
   void queuedWritesShareTransactionsAndAClashFailsAlone() throws Exception {
     Gate gate = new Gate();
     List<VideoChangeEvent> events = new CopyOnWriteArrayList<>();
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(gate.dataSource)
-        .schema("grouped").listener(events::add).open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(gate.dataSource)
+            .schema("grouped")
+            .listener(events::add)
+            .open()) {
       repo.add(Samples.video("before")).toCompletableFuture().join();
       gate.close();
       List<CompletionStage<?>> stages = new ArrayList<>();
@@ -130,17 +140,19 @@ class GroupCommitTest {
       for (int i = 0; i < 150; i++) {
         assertInstanceOf(Video.class, outcomes.get(i), "add " + i);
       }
-      assertEquals(DuplicateVideoException.Key.ID,
+      assertEquals(
+          DuplicateVideoException.Key.ID,
           assertInstanceOf(DuplicateVideoException.class, outcomes.get(150)).key());
-      assertEquals(DuplicateVideoException.Key.PATH,
+      assertEquals(
+          DuplicateVideoException.Key.PATH,
           assertInstanceOf(DuplicateVideoException.class, outcomes.get(151)).key());
-      assertEquals("before",
-          assertInstanceOf(DuplicateVideoException.class, outcomes.get(152)).value());
+      assertEquals(
+          "before", assertInstanceOf(DuplicateVideoException.class, outcomes.get(152)).value());
       assertEquals("/renamed/3.mp4", ((Video) outcomes.get(153)).path());
       assertEquals(Boolean.TRUE, outcomes.get(154));
       assertEquals("/v/4-again.mp4", ((Video) outcomes.get(155)).path());
-      assertInstanceOf(io.github.stoatferret.videorepo.VideoNotFoundException.class,
-          outcomes.get(156));
+      assertInstanceOf(
+          io.github.stoatferret.videorepo.VideoNotFoundException.class, outcomes.get(156));
       assertTrue(repo.get("x1").toCompletableFuture().join().isEmpty(), "addAll is all or none");
       assertEquals(151L, repo.count().toCompletableFuture().join());
 
@@ -172,8 +184,8 @@ class GroupCommitTest {
   @Test
   void aGroupTheDatabaseRefusesIsRunAgainOneWriteAtATime() {
     Gate gate = new Gate();
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(gate.dataSource)
-        .schema("refused").open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(gate.dataSource).schema("refused").open()) {
       gate.close();
       List<CompletionStage<Video>> stages = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -192,19 +204,25 @@ class GroupCommitTest {
   @Test
   void twoWriterLanesKeepEveryWriteTheCountAndOneCommitOrder() throws Exception {
     List<VideoChangeEvent> events = new CopyOnWriteArrayList<>();
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("lanes")
-        .writers(2).listener(events::add).open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool)
+            .schema("lanes")
+            .writers(2)
+            .listener(events::add)
+            .open()) {
       // 8 callers, 100 adds each, ids shared between pairs of callers: each id is stored once.
       List<CompletionStage<Video>> stages = new CopyOnWriteArrayList<>();
       List<Thread> callers = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int pair = t / 2;
-        Thread caller = new Thread(() -> {
-          for (int i = 0; i < 100; i++) {
-            String id = "p" + pair + "-" + i;
-            stages.add(repo.add(Samples.video(id, "/lanes/" + id + ".mp4", i)));
-          }
-        });
+        Thread caller =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    String id = "p" + pair + "-" + i;
+                    stages.add(repo.add(Samples.video(id, "/lanes/" + id + ".mp4", i)));
+                  }
+                });
         callers.add(caller);
         caller.start();
       }

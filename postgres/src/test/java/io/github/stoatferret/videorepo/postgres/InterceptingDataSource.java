@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A data source over a real one whose connections pass every call through an interceptor, for
- * tests that inject a fault where a driver or a server would produce it.
+ * A data source over a real one whose connections pass every call through an interceptor, for tests
+ * that inject a fault where a driver or a server would produce it.
  */
 class InterceptingDataSource extends TestDataSource {
 
@@ -47,8 +47,10 @@ class InterceptingDataSource extends TestDataSource {
   @Override
   public Connection getConnection() throws SQLException {
     Connection connection = real.getConnection();
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class},
-        (proxy, method, args) -> interceptor.intercept(connection, method, args));
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> interceptor.intercept(connection, method, args));
   }
 }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The query plans the backend relies on, read with EXPLAIN on 20,000 videos: which index each
- * kind of query can use (sequential scans are switched off in these sessions, so that the
- * small table's cheap scan does not hide the answer).
+ * The query plans the backend relies on, read with EXPLAIN on 20,000 videos: which index each kind
+ * of query can use (sequential scans are switched off in these sessions, so that the small table's
+ * cheap scan does not hide the answer).
  */
 class PlanTest {
 
@@ -37,7 +37,8 @@ class PlanTest {
       }
       repo.addAll(batch).toCompletableFuture().join();
     }
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("ANALYZE plans.videos");
     }
   }
@@ -50,8 +51,8 @@ class PlanTest {
 
   /**
    * The plan of a query, with some plan kinds switched off: at 20,000 rows a sequential or an
-   * ordered scan costs little and the planner may rightly prefer it; these tests ask which
-   * indexes a query can use, so they take that choice away where it hides the answer.
+   * ordered scan costs little and the planner may rightly prefer it; these tests ask which indexes
+   * a query can use, so they take that choice away where it hides the answer.
    */
   private static String explain(List<String> off, String sql, Object... args) throws Exception {
     try (Connection c = pool.getConnection();
@@ -82,27 +83,36 @@ class PlanTest {
   void aPageAtDepthSeeksTheListOrderIndex() throws Exception {
     Video deep = repo.list(1, 18_000).toCompletableFuture().join().get(0);
     PageCursor at = PageCursor.at(deep);
-    String plan = explain(List.of("enable_seqscan"),
-        "SELECT id FROM plans.videos WHERE (list_key, id) > (?, ?)"
-        + " ORDER BY list_key, id LIMIT 101", -at.createdAtMicros(), at.id());
+    String plan =
+        explain(
+            List.of("enable_seqscan"),
+            "SELECT id FROM plans.videos WHERE (list_key, id) > (?, ?)"
+                + " ORDER BY list_key, id LIMIT 101",
+            -at.createdAtMicros(),
+            at.id());
     assertTrue(plan.contains("videos_list_order"), plan);
     assertTrue(plan.contains("Index Cond"), plan);
     assertTrue(!plan.contains("Sort"), plan);
   }
 
   /**
-   * A search page deep in a common term's matches (searchPage, VR-7.4) seeks the list-order
-   * index at the cursor and filters from there: its cost does not grow with the depth.
+   * A search page deep in a common term's matches (searchPage, VR-7.4) seeks the list-order index
+   * at the cursor and filters from there: its cost does not grow with the depth.
    */
   @Test
   void aSearchPageAtDepthSeeksTheListOrderIndex() throws Exception {
     Video deep = repo.list(1, 18_000).toCompletableFuture().join().get(0);
     PageCursor at = PageCursor.at(deep);
-    String plan = explain(List.of("enable_seqscan", "enable_bitmapscan"),
-        "SELECT id FROM plans.videos WHERE (search_filename LIKE ? ESCAPE '\\'"
-        + " OR search_path LIKE ? ESCAPE '\\') AND (list_key, id) > (?, ?)"
-        + " ORDER BY list_key, id LIMIT 101", "%clip%", "%clip%", -at.createdAtMicros(),
-        at.id());
+    String plan =
+        explain(
+            List.of("enable_seqscan", "enable_bitmapscan"),
+            "SELECT id FROM plans.videos WHERE (search_filename LIKE ? ESCAPE '\\'"
+                + " OR search_path LIKE ? ESCAPE '\\') AND (list_key, id) > (?, ?)"
+                + " ORDER BY list_key, id LIMIT 101",
+            "%clip%",
+            "%clip%",
+            -at.createdAtMicros(),
+            at.id());
     assertTrue(plan.contains("videos_list_order"), plan);
     assertTrue(plan.contains("Index Cond"), plan);
     assertTrue(!plan.contains("Sort"), plan);
@@ -111,15 +121,22 @@ class PlanTest {
   @Test
   void aRareTermUsesTheTrigramIndexAndAShortOneKeepsOffIt() throws Exception {
     List<String> noScans = List.of("enable_seqscan", "enable_indexscan");
-    String rare = explain(noScans,
-        "SELECT id FROM plans.videos WHERE (search_filename LIKE ? ESCAPE '\\'"
-        + " OR search_path LIKE ? ESCAPE '\\') ORDER BY list_key, id LIMIT 100",
-        "%clip-12345%", "%clip-12345%");
+    String rare =
+        explain(
+            noScans,
+            "SELECT id FROM plans.videos WHERE (search_filename LIKE ? ESCAPE '\\'"
+                + " OR search_path LIKE ? ESCAPE '\\') ORDER BY list_key, id LIMIT 100",
+            "%clip-12345%",
+            "%clip-12345%");
     assertTrue(rare.contains("_trgm"), rare);
-    String shortQuery = explain(noScans,
-        "SELECT id FROM plans.videos WHERE ((search_filename || '')"
-        + " LIKE ? ESCAPE '\\' OR (search_path || '') LIKE ? ESCAPE '\\') ORDER BY list_key, id"
-        + " LIMIT 100", "%12%", "%12%");
+    String shortQuery =
+        explain(
+            noScans,
+            "SELECT id FROM plans.videos WHERE ((search_filename || '')"
+                + " LIKE ? ESCAPE '\\' OR (search_path || '') LIKE ? ESCAPE '\\') ORDER BY list_key, id"
+                + " LIMIT 100",
+            "%12%",
+            "%12%");
     assertTrue(!shortQuery.contains("_trgm"), shortQuery);
   }
 }

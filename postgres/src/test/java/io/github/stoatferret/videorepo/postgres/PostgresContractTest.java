@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The PostgreSQL backend against the whole conformance kit, on the embedded server: every
- * repository the kit asks for is a catalogue in a schema of its own, in one database of this
- * class; reopening opens the last schema again.
+ * repository the kit asks for is a catalogue in a schema of its own, in one database of this class;
+ * reopening opens the last schema again.
  *
  * <p>To check another server or cluster (a PostgreSQL you run, or a PostgreSQL-compatible
  * database), give its URL; the kit then creates its schemas there ({@code kit_<run>_<n>}, left
@@ -36,6 +36,7 @@ class PostgresContractTest extends VideoRepositoryContract {
 
   /** The system property that points the kit at an existing server. */
   static final String URL_PROPERTY = "videorepo.postgres.url";
+
   private static String prefix = "kit_";
 
   @BeforeAll

@@ -13,9 +13,16 @@ final class Samples {
   }
 
   static Video video(String id, String path, long second) {
-    return Video.builder().id(id).path(path).filename(path.substring(path.lastIndexOf('/') + 1))
-        .durationFrames(100).frameRate(25, 1).resolution(1920, 1080).videoCodec("h264")
-        .fileSize(1000).timestamps(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(second))
+    return Video.builder()
+        .id(id)
+        .path(path)
+        .filename(path.substring(path.lastIndexOf('/') + 1))
+        .durationFrames(100)
+        .frameRate(25, 1)
+        .resolution(1920, 1080)
+        .videoCodec("h264")
+        .fileSize(1000)
+        .timestamps(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(second))
         .build();
   }
 }

@@ -38,7 +38,8 @@ class SchemaTest {
   }
 
   private static int version(String schema) throws Exception {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version FROM " + schema + ".videorepo_schema")) {
       rs.next();
       return rs.getInt(1);
@@ -59,22 +60,26 @@ class SchemaTest {
         HikariDataSource own = TestServer.pool(database, 2);
         pools.add(own);
         int n = i;
-        Callable<Long> open = () -> {
-          go.await();
-          try (PostgresVideoRepository repo = PostgresVideoRepository.builder(own)
-              .schema("race").open()) {
-            repo.add(Samples.video("v" + n)).toCompletableFuture().join();
-            return repo.count().toCompletableFuture().join();
-          }
-        };
+        Callable<Long> open =
+            () -> {
+              go.await();
+              try (PostgresVideoRepository repo =
+                  PostgresVideoRepository.builder(own).schema("race").open()) {
+                repo.add(Samples.video("v" + n)).toCompletableFuture().join();
+                return repo.count().toCompletableFuture().join();
+              }
+            };
         counts.add(threads.submit(open));
       }
       go.countDown();
       for (Future<Long> count : counts) {
         assertTrue(count.get() >= 1); // every opener could use the catalogue at once
       }
-      try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pools.get(0))
-          .schema("race").schemaMode(SchemaMode.VALIDATE).open()) {
+      try (PostgresVideoRepository repo =
+          PostgresVideoRepository.builder(pools.get(0))
+              .schema("race")
+              .schemaMode(SchemaMode.VALIDATE)
+              .open()) {
         assertEquals((long) openers, repo.count().toCompletableFuture().join());
       }
     } finally {
@@ -86,12 +91,15 @@ class SchemaTest {
   @Test
   void aNewerSchemaIsRefusedNamingBothVersionsAndLeftUnchanged() throws Exception {
     PostgresVideoRepository.builder(pool).schema("newer").open().close();
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("UPDATE newer.videorepo_schema SET version = 99");
     }
     for (SchemaMode mode : List.of(SchemaMode.MIGRATE, SchemaMode.VALIDATE)) {
-      StorageException e = assertThrows(StorageException.class,
-          () -> PostgresVideoRepository.builder(pool).schema("newer").schemaMode(mode).open());
+      StorageException e =
+          assertThrows(
+              StorageException.class,
+              () -> PostgresVideoRepository.builder(pool).schema("newer").schemaMode(mode).open());
       assertTrue(e.getMessage().contains("version 99"), e.getMessage());
       assertTrue(e.getMessage().contains("this library's version 3"), e.getMessage());
       assertTrue(e.getMessage().contains("\"newer\""), e.getMessage());
@@ -101,15 +109,21 @@ class SchemaTest {
 
   @Test
   void validateOnAMissingSchemaFailsClearlyAndCreatesNothing() throws Exception {
-    StorageException e = assertThrows(StorageException.class,
-        () -> PostgresVideoRepository.builder(pool).schema("absent")
-            .schemaMode(SchemaMode.VALIDATE).open());
-    assertTrue(e.getMessage().contains("schema \"absent\" holds no videorepo catalogue"),
-        e.getMessage());
+    StorageException e =
+        assertThrows(
+            StorageException.class,
+            () ->
+                PostgresVideoRepository.builder(pool)
+                    .schema("absent")
+                    .schemaMode(SchemaMode.VALIDATE)
+                    .open());
+    assertTrue(
+        e.getMessage().contains("schema \"absent\" holds no videorepo catalogue"), e.getMessage());
     assertTrue(e.getMessage().contains("SchemaMode.MIGRATE"), e.getMessage());
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT count(*) FROM pg_namespace WHERE nspname = 'absent'")) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'absent'")) {
       rs.next();
       assertEquals(0, rs.getInt(1));
     }
@@ -128,22 +142,27 @@ class SchemaTest {
   }
 
   private static String script(String name) throws Exception {
-    try (var in = PostgresVideoRepository.class.getResourceAsStream(
-        "/io/github/stoatferret/videorepo/postgres/schema/" + name)) {
+    try (var in =
+        PostgresVideoRepository.class.getResourceAsStream(
+            "/io/github/stoatferret/videorepo/postgres/schema/" + name)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
   @Test
   void theShippedScriptsAppliedByHandServeSchemaModeNone() throws Exception {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA by_hand");
       for (String name : List.of("V1__videos.sql", "V2__video_count.sql")) {
         s.execute(script(name).replace("{schema}", "\"by_hand\""));
       }
     }
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("by_hand")
-        .schemaMode(SchemaMode.NONE).open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool)
+            .schema("by_hand")
+            .schemaMode(SchemaMode.NONE)
+            .open()) {
       repo.add(Samples.video("a")).toCompletableFuture().join();
       assertEquals(1L, repo.count().toCompletableFuture().join());
       assertTrue(!repo.usesTrigramIndexes(), "no trigram indexes: the search scans");
@@ -153,19 +172,21 @@ class SchemaTest {
 
   @Test
   void aVersionOneCatalogueIsMigratedWithItsCountAndVersions() throws Exception {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA old");
       // The script alone makes a version-1 catalogue, its version table included.
       s.execute(script("V1__videos.sql").replace("{schema}", "\"old\""));
-      s.execute("INSERT INTO old.videos (id, path, filename, duration_frames,"
-          + " frame_rate_numerator, frame_rate_denominator, width, height, video_codec,"
-          + " file_size, created_at_us, updated_at_us, list_key, search_filename, search_path)"
-          + " SELECT 'v' || g, '/v/' || g || '.mp4', g || '.mp4', 100, 25, 1, 1920, 1080, 'h264',"
-          + " 1000, g, g, -g, g || '.mp4', '/v/' || g || '.mp4' FROM generate_series(1, 3) g");
+      s.execute(
+          "INSERT INTO old.videos (id, path, filename, duration_frames,"
+              + " frame_rate_numerator, frame_rate_denominator, width, height, video_codec,"
+              + " file_size, created_at_us, updated_at_us, list_key, search_filename, search_path)"
+              + " SELECT 'v' || g, '/v/' || g || '.mp4', g || '.mp4', 100, 25, 1, 1920, 1080, 'h264',"
+              + " 1000, g, g, -g, g || '.mp4', '/v/' || g || '.mp4' FROM generate_series(1, 3) g");
     }
     assertEquals(1, version("old"));
-    try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("old")
-        .open()) {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool).schema("old").open()) {
       assertEquals(3L, repo.count().toCompletableFuture().join());
       repo.add(Samples.video("new")).toCompletableFuture().join();
       repo.delete("v1").toCompletableFuture().join();
@@ -174,8 +195,8 @@ class SchemaTest {
       VersionedVideo v2 = repo.getVersioned("v2").toCompletableFuture().join().orElseThrow();
       assertEquals(1, v2.version());
       Video bigger = v2.video().toBuilder().fileSize(2000).build();
-      assertEquals(new VersionedVideo(bigger, 2),
-          repo.update(bigger, 1).toCompletableFuture().join());
+      assertEquals(
+          new VersionedVideo(bigger, 2), repo.update(bigger, 1).toCompletableFuture().join());
     }
     assertEquals(3, version("old"));
   }

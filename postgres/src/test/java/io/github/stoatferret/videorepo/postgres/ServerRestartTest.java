@@ -1,7 +1,6 @@
 package io.github.stoatferret.videorepo.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -24,25 +23,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server goes away (a fast shutdown) and comes back with operations in flight. A restart
- * well within the retry budget costs latency, not failures: every operation succeeds (a write
- * whose commit was cut off is resolved by asking the server), none hangs, and the same
- * repository serves again without being reopened. Any failure is counted by kind and fails the
- * test.
+ * The server goes away (a fast shutdown) and comes back with operations in flight. A restart well
+ * within the retry budget costs latency, not failures: every operation succeeds (a write whose
+ * commit was cut off is resolved by asking the server), none hangs, and the same repository serves
+ * again without being reopened. Any failure is counted by kind and fails the test.
  */
 class ServerRestartTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private EmbeddedPostgres start(Path data, int port) throws Exception {
-    return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-        .setPort(port).setLocaleConfig("locale", "C.UTF-8").start();
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setLocaleConfig("locale", "C.UTF-8")
+        .start();
   }
 
   @Test
-  void operationsInFlightAcrossARestartEndCleanlyAndTheRepositoryServesAgain()
-      throws Exception {
+  void operationsInFlightAcrossARestartEndCleanlyAndTheRepositoryServesAgain() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -55,13 +55,15 @@ class ServerRestartTest {
     config.setMaximumPoolSize(8);
     config.setConnectionTimeout(2_000);
     try (HikariDataSource pool = new HikariDataSource(config);
-        PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("restart")
-            .open()) {
+        PostgresVideoRepository repo =
+            PostgresVideoRepository.builder(pool).schema("restart").open()) {
       ConcurrentLinkedQueue<CompletableFuture<?>> stages = new ConcurrentLinkedQueue<>();
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger next = new AtomicInteger();
-      List<Thread> callers = List.of(new Thread(() -> load(repo, stages, stop, next)),
-          new Thread(() -> load(repo, stages, stop, next)));
+      List<Thread> callers =
+          List.of(
+              new Thread(() -> load(repo, stages, stop, next)),
+              new Thread(() -> load(repo, stages, stop, next)));
       callers.forEach(Thread::start);
       Thread.sleep(300);
       server.close(); // a fast shutdown: sessions are ended, transactions rolled back
@@ -94,15 +96,26 @@ class ServerRestartTest {
           }
         }
       }
-      String counts = "restart: " + stages.size() + " operations, " + ok + " succeeded, "
-          + retryable + " failed retryable, " + unknown + " outcome unknown, "
-          + repo.statistics().get("commits.resolved") + " cut-off commits resolved";
+      String counts =
+          "restart: "
+              + stages.size()
+              + " operations, "
+              + ok
+              + " succeeded, "
+              + retryable
+              + " failed retryable, "
+              + unknown
+              + " outcome unknown, "
+              + repo.statistics().get("commits.resolved")
+              + " cut-off commits resolved";
       System.out.println(counts);
       assertEquals(stages.size(), ok, counts);
       repo.add(Samples.video("after")).toCompletableFuture().get(30, TimeUnit.SECONDS);
-      assertEquals("after", repo.get("after").toCompletableFuture().get(30, TimeUnit.SECONDS)
-          .orElseThrow().id());
-      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      assertEquals(
+          "after",
+          repo.get("after").toCompletableFuture().get(30, TimeUnit.SECONDS).orElseThrow().id());
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement()) {
         s.execute("SELECT 1");
       }
     } finally {
@@ -110,8 +123,11 @@ class ServerRestartTest {
     }
   }
 
-  private static void load(PostgresVideoRepository repo,
-      ConcurrentLinkedQueue<CompletableFuture<?>> stages, AtomicBoolean stop, AtomicInteger next) {
+  private static void load(
+      PostgresVideoRepository repo,
+      ConcurrentLinkedQueue<CompletableFuture<?>> stages,
+      AtomicBoolean stop,
+      AtomicInteger next) {
     while (!stop.get()) {
       int n = next.incrementAndGet();
       CompletableFuture<?> add = repo.add(Samples.video("r" + n)).toCompletableFuture();

@@ -19,8 +19,8 @@ final class StorageFailures {
    * @return its failure
    */
   static StorageException of(CompletionStage<?> stage) {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> stage.toCompletableFuture().get());
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> stage.toCompletableFuture().get());
     return assertInstanceOf(StorageException.class, e.getCause());
   }
 }

@@ -12,8 +12,8 @@ import org.reactivestreams.tck.flow.FlowPublisherVerification;
 import org.testng.annotations.AfterClass;
 
 /**
- * The PostgreSQL backend's {@code stream()} against the Reactive Streams TCK: its pages are read
- * on worker threads, and its signals come from them. Each publisher is a catalogue of its own.
+ * The PostgreSQL backend's {@code stream()} against the Reactive Streams TCK: its pages are read on
+ * worker threads, and its signals come from them. Each publisher is a catalogue of its own.
  */
 public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
@@ -26,8 +26,8 @@ public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
   }
 
   private synchronized PostgresVideoRepository open() {
-    PostgresVideoRepository repo = PostgresVideoRepository.builder(pool)
-        .schema("tck_" + schemas.incrementAndGet()).open();
+    PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool).schema("tck_" + schemas.incrementAndGet()).open();
     opened.add(repo);
     return repo;
   }

@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The PostgreSQL 17 server of this test JVM, started on first use from the zonky binaries
- * artifact (no Docker, no network; as root it runs under {@code unshare -U}), in the C.UTF-8
- * locale, and stopped when the JVM exits. Each test class takes a fresh database of its own.
+ * The PostgreSQL 17 server of this test JVM, started on first use from the zonky binaries artifact
+ * (no Docker, no network; as root it runs under {@code unshare -U}), in the C.UTF-8 locale, and
+ * stopped when the JVM exits. Each test class takes a fresh database of its own.
  */
 final class TestServer {
 
@@ -30,19 +30,25 @@ final class TestServer {
   static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setLocaleConfig("locale", "C.UTF-8")
-            .setServerConfig("max_connections", "300").start();
+        server =
+            EmbeddedPostgres.builder()
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "300")
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is exiting
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM is exiting
+                    }
+                  }));
     }
     return server;
   }

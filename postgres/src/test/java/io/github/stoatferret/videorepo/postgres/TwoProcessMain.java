@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 
 /**
- * The second process of {@link TwoProcessTest}: it writes the same contested ids and paths as
- * the test's own process, records every change event its listener receives, one per line, and
- * ends when its standard input closes.
+ * The second process of {@link TwoProcessTest}: it writes the same contested ids and paths as the
+ * test's own process, records every change event its listener receives, one per line, and ends when
+ * its standard input closes.
  */
 public final class TwoProcessMain {
 
@@ -22,8 +22,8 @@ public final class TwoProcessMain {
   /**
    * Runs the process.
    *
-   * @param args the JDBC URL, the schema, the file for the events, and "ready" to print when
-   *     the repository is open
+   * @param args the JDBC URL, the schema, the file for the events, and "ready" to print when the
+   *     repository is open
    * @throws Exception if it fails
    */
   public static void main(String[] args) throws Exception {
@@ -32,11 +32,16 @@ public final class TwoProcessMain {
     config.setUsername("postgres");
     config.setMaximumPoolSize(8);
     try (HikariDataSource pool = new HikariDataSource(config);
-        PrintWriter events = new PrintWriter(Files.newBufferedWriter(Path.of(args[2]),
-            StandardCharsets.UTF_8), true)) {
+        PrintWriter events =
+            new PrintWriter(
+                Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8), true)) {
       VideoChangeEventLog log = new VideoChangeEventLog(events);
-      try (PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema(args[1])
-          .listener(log).pollInterval(Duration.ofMillis(50)).open()) {
+      try (PostgresVideoRepository repo =
+          PostgresVideoRepository.builder(pool)
+              .schema(args[1])
+              .listener(log)
+              .pollInterval(Duration.ofMillis(50))
+              .open()) {
         System.out.println("ready");
         System.out.flush();
         TwoProcessTest.contestedWrites(repo, 1);

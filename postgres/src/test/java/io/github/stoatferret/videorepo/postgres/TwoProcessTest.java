@@ -23,13 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two JVMs write the same contested ids and paths to one catalogue at once: each id and each path
- * is won exactly once, and the listeners of both processes receive the same event sequence,
- * whose replay gives the final state.
+ * is won exactly once, and the listeners of both processes receive the same event sequence, whose
+ * replay gives the final state.
  */
 class TwoProcessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
    * The writes both processes make: adds of 60 ids over 40 paths, updates and deletes.
@@ -41,16 +40,21 @@ class TwoProcessTest {
     for (int n = 0; n < 150; n++) {
       int i = n;
       String id = "c" + (i % 60);
-      Video v = Samples.video(id, "/c/" + (i % 40) + ".mp4", i).toBuilder()
-          .fileSize(1000 + process).build();
+      Video v =
+          Samples.video(id, "/c/" + (i % 40) + ".mp4", i).toBuilder()
+              .fileSize(1000 + process)
+              .build();
       TwoProcessMain.ignoreClashes(() -> repo.add(v).toCompletableFuture().join());
       if (i % 3 == 0) {
-        TwoProcessMain.ignoreClashes(() -> repo.update(v.toBuilder().fileSize(i * 10L + process)
-            .build()).toCompletableFuture().join());
+        TwoProcessMain.ignoreClashes(
+            () ->
+                repo.update(v.toBuilder().fileSize(i * 10L + process).build())
+                    .toCompletableFuture()
+                    .join());
       }
       if (i % 11 == 0) {
-        TwoProcessMain.ignoreClashes(() -> repo.delete("c" + ((i + 7) % 60))
-            .toCompletableFuture().join());
+        TwoProcessMain.ignoreClashes(
+            () -> repo.delete("c" + ((i + 7) % 60)).toCompletableFuture().join());
       }
     }
   }
@@ -61,13 +65,17 @@ class TwoProcessTest {
     Path childEvents = dir.resolve("child-events");
     List<String> ours = Collections.synchronizedList(new ArrayList<>());
     try (HikariDataSource pool = TestServer.pool(database, 8);
-        PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).schema("two")
-            .listener(e -> ours.add(e.toString())).pollInterval(Duration.ofMillis(50))
-            .open()) {
-      Process child = start(TwoProcessMain.class, TestServer.url(database), "two",
-          childEvents.toString());
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(
-          child.getInputStream(), StandardCharsets.UTF_8))) {
+        PostgresVideoRepository repo =
+            PostgresVideoRepository.builder(pool)
+                .schema("two")
+                .listener(e -> ours.add(e.toString()))
+                .pollInterval(Duration.ofMillis(50))
+                .open()) {
+      Process child =
+          start(TwoProcessMain.class, TestServer.url(database), "two", childEvents.toString());
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         assertEquals("ready", out.readLine());
         contestedWrites(repo, 0);
         waitForQuiet(ours, childEvents);
@@ -75,8 +83,8 @@ class TwoProcessTest {
         assertEquals(0, child.waitFor());
       }
       List<String> theirs = Files.readAllLines(childEvents);
-      assertTrue(addsWonBy(ours, 0) > 0 && addsWonBy(ours, 1) > 0,
-          "both processes won adds: " + ours);
+      assertTrue(
+          addsWonBy(ours, 0) > 0 && addsWonBy(ours, 1) > 0, "both processes won adds: " + ours);
       assertEquals(new ArrayList<>(ours), theirs, "both processes see the same sequence");
       List<Video> stored = repo.list(1000, 0).toCompletableFuture().join();
       Map<String, String> paths = new TreeMap<>();
@@ -118,8 +126,8 @@ class TwoProcessTest {
     long stableSince = System.nanoTime();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      long now = ours.size() * 1_000_000L + (Files.exists(theirs)
-          ? Files.readAllLines(theirs).size() : 0);
+      long now =
+          ours.size() * 1_000_000L + (Files.exists(theirs) ? Files.readAllLines(theirs).size() : 0);
       if (now != last) {
         last = now;
         stableSince = System.nanoTime();
@@ -133,10 +141,15 @@ class TwoProcessTest {
 
   /** Starts a JVM on this test run's class and module paths, all on its class path. */
   static Process start(Class<?> main, String... args) throws Exception {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String path = System.getProperty("java.class.path") + File.pathSeparator
-        + System.getProperty("jdk.module.path", "");
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String path =
+        System.getProperty("java.class.path")
+            + File.pathSeparator
+            + System.getProperty("jdk.module.path", "");
     List<String> command = new ArrayList<>(List.of(java, "-cp", path, main.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

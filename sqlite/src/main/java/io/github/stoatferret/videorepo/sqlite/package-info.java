@@ -1,4 +1,7 @@
-/** The SQLite backend. Start at {@link io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository}. */
+/**
+ * The SQLite backend. Start at {@link
+ * io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository}.
+ */
 @NullMarked
 package io.github.stoatferret.videorepo.sqlite;
 

@@ -20,26 +20,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The builder's close timeout: a close behind a queue it cannot work off (here the writer waits
- * for another process's write lock) refuses what is still queued once the timeout passes, and
- * every stage completes; the commit under way finishes and is kept.
+ * The builder's close timeout: a close behind a queue it cannot work off (here the writer waits for
+ * another process's write lock) refuses what is still queued once the timeout passes, and every
+ * stage completes; the commit under way finishes and is kept.
  */
 class CloseTimeoutTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void writesStillQueuedAfterTheCloseTimeoutFailAsClosedAndTheRunningOneIsKept()
-      throws Exception {
+  void writesStillQueuedAfterTheCloseTimeoutFailAsClosedAndTheRunningOneIsKept() throws Exception {
     Path file = dir.resolve("queued.db");
     SqliteVideoRepository.open(file).close(); // create the schema
     List<CompletableFuture<Video>> queued = new ArrayList<>();
     CompletableFuture<Video> first;
     try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = other.createStatement()) {
-      SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
-          .busyTimeout(Duration.ofSeconds(20)).closeTimeout(Duration.ZERO).open();
+      SqliteVideoRepository repo =
+          SqliteVideoRepository.builder()
+              .file(file)
+              .busyTimeout(Duration.ofSeconds(20))
+              .closeTimeout(Duration.ZERO)
+              .open();
       s.execute("BEGIN IMMEDIATE"); // another process holds the write lock
       first = repo.add(Samples.video("first")).toCompletableFuture();
       while (repo.statistics().get("writes.queued") != 0) {

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A child process for {@link TwoProcessTest}: adds its own videos and races the other process for
- * a set of shared ids, then prints one line per outcome kind: {@code own N}, {@code won N},
- * {@code lost N}, {@code failed N}.
+ * A child process for {@link TwoProcessTest}: adds its own videos and races the other process for a
+ * set of shared ids, then prints one line per outcome kind: {@code own N}, {@code won N}, {@code
+ * lost N}, {@code failed N}.
  */
 public final class ConcurrentWriterMain {
 
@@ -25,17 +25,18 @@ public final class ConcurrentWriterMain {
     int lost = 0;
     int failed = 0;
     int own = 0;
-    try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
-        .busyTimeout(Duration.ofSeconds(30)).open()) {
+    try (SqliteVideoRepository repo =
+        SqliteVideoRepository.builder().file(file).busyTimeout(Duration.ofSeconds(30)).open()) {
       List<CompletableFuture<?>> mine = new ArrayList<>();
       List<CompletableFuture<?>> shared = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        mine.add(repo.add(Samples.video(prefix + i, "/" + prefix + "/" + i, i))
-            .toCompletableFuture());
+        mine.add(
+            repo.add(Samples.video(prefix + i, "/" + prefix + "/" + i, i)).toCompletableFuture());
         if (i % 10 == 0) {
           int j = i / 10;
-          shared.add(repo.add(Samples.video("shared" + j, "/shared/" + prefix + j, j))
-              .toCompletableFuture());
+          shared.add(
+              repo.add(Samples.video("shared" + j, "/shared/" + prefix + j, j))
+                  .toCompletableFuture());
         }
       }
       for (CompletableFuture<?> f : mine) {

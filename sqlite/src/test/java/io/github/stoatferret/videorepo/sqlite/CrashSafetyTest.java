@@ -29,17 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kill -9 in the middle of writes, with durability NORMAL: a child JVM writes through the
- * repository on many lanes and reports each completed stage; the test kills it at a random
- * moment, reopens the file and checks that every acknowledged write is there, intact; that no
- * write is half there; that the change log holds exactly the stored writes' changes, in order;
- * that {@code PRAGMA integrity_check} is {@code ok}; and that the repository keeps working. Rounds: {@code videorepo.crash.rounds} (default 20).
+ * repository on many lanes and reports each completed stage; the test kills it at a random moment,
+ * reopens the file and checks that every acknowledged write is there, intact; that no write is half
+ * there; that the change log holds exactly the stored writes' changes, in order; that {@code PRAGMA
+ * integrity_check} is {@code ok}; and that the repository keeps working. Rounds: {@code
+ * videorepo.crash.rounds} (default 20).
  */
 class CrashSafetyTest {
 
   private static final int LANES = 24;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
@@ -49,8 +49,8 @@ class CrashSafetyTest {
     for (int round = 0; round < rounds; round++) {
       Path file = dir.resolve("crash-" + round + ".db");
       int killAfterAcks = 1 + random.nextInt(3_000);
-      String context = "round " + round + " (seed " + seed + ", kill after " + killAfterAcks
-          + " acks)";
+      String context =
+          "round " + round + " (seed " + seed + ", kill after " + killAfterAcks + " acks)";
       AtomicLongArray acked = runAndKill(file, killAfterAcks);
       try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
         long[] applied = new long[LANES]; // how many of a lane's operations are stored
@@ -59,13 +59,22 @@ class CrashSafetyTest {
           Optional<Video> stored = repo.get(CrashWorkload.id(lane)).toCompletableFuture().join();
           Optional<Video> afterAcked = CrashWorkload.state(lane, a + 1);
           Optional<Video> afterNext = CrashWorkload.state(lane, a + 2); // in flight when killed
-          assertTrue(stored.equals(afterAcked) || stored.equals(afterNext),
-              context + ": lane " + lane + " acked op " + a + ", stored " + stored
-                  + ", expected " + afterAcked + " or " + afterNext);
+          assertTrue(
+              stored.equals(afterAcked) || stored.equals(afterNext),
+              context
+                  + ": lane "
+                  + lane
+                  + " acked op "
+                  + a
+                  + ", stored "
+                  + stored
+                  + ", expected "
+                  + afterAcked
+                  + " or "
+                  + afterNext);
           applied[lane] = stored.equals(afterAcked) ? a + 1 : a + 2;
           if (stored.isPresent()) {
-            List<Video> found = repo.search("/lane-" + lane + "/", 10).toCompletableFuture()
-                .join();
+            List<Video> found = repo.search("/lane-" + lane + "/", 10).toCompletableFuture().join();
             assertEquals(List.of(stored.get()), found, context + ": search index of lane " + lane);
           }
         }
@@ -77,8 +86,9 @@ class CrashSafetyTest {
         try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
           assertEquals("ok", rs.getString(1), context);
         }
-        try (ResultSet rs = s.executeQuery("SELECT (SELECT n FROM video_count),"
-            + " (SELECT count(*) FROM videos)")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT n FROM video_count)," + " (SELECT count(*) FROM videos)")) {
           assertEquals(rs.getLong(2), rs.getLong(1), context + ": the stored count");
         }
       }
@@ -86,9 +96,9 @@ class CrashSafetyTest {
   }
 
   /**
-   * The change log after the crash holds exactly the changes of the stored writes (every
-   * operation of the workload changes its lane's video, so one change each), numbered 1, 2, 3...
-   * with no gap, each lane's in its operation order: a position is as durable as its write.
+   * The change log after the crash holds exactly the changes of the stored writes (every operation
+   * of the workload changes its lane's video, so one change each), numbered 1, 2, 3... with no gap,
+   * each lane's in its operation order: a position is as durable as its write.
    */
   private static void checkChangeLog(SqliteVideoRepository repo, long[] applied, String context)
       throws InterruptedException {
@@ -96,8 +106,9 @@ class CrashSafetyTest {
     for (long n : applied) {
       total += n;
     }
-    List<ChangeFeedEvent> log = FeedCollector.first(repo.changesAfter(ChangePosition.START),
-        (int) total, Duration.ofSeconds(30));
+    List<ChangeFeedEvent> log =
+        FeedCollector.first(
+            repo.changesAfter(ChangePosition.START), (int) total, Duration.ofSeconds(30));
     assertEquals(total, log.size(), context + ": changes in the log");
     Map<String, List<VideoChangeEvent>> byLane = new HashMap<>();
     for (int i = 0; i < log.size(); i++) {
@@ -109,11 +120,16 @@ class CrashSafetyTest {
       for (long k = 0; k < applied[lane]; k++) {
         Optional<Video> before = CrashWorkload.state(lane, k);
         Optional<Video> after = CrashWorkload.state(lane, k + 1);
-        expected.add(after.isEmpty() ? new VideoChangeEvent.Deleted(before.orElseThrow())
-            : before.isEmpty() ? new VideoChangeEvent.Added(after.get())
-            : VideoChangeEvent.Updated.of(before.get(), after.get()));
+        expected.add(
+            after.isEmpty()
+                ? new VideoChangeEvent.Deleted(before.orElseThrow())
+                : before.isEmpty()
+                    ? new VideoChangeEvent.Added(after.get())
+                    : VideoChangeEvent.Updated.of(before.get(), after.get()));
       }
-      assertEquals(expected, byLane.getOrDefault(CrashWorkload.id(lane), List.of()),
+      assertEquals(
+          expected,
+          byLane.getOrDefault(CrashWorkload.id(lane), List.of()),
           context + ": logged changes of lane " + lane);
     }
   }
@@ -126,17 +142,19 @@ class CrashSafetyTest {
    */
   private AtomicLongArray runAndKill(Path file, int killAfterAcks) throws Exception {
     Path acks = Path.of(file + ".acks");
-    Process child = ChildProcess.start(acks, CrashWorkerMain.class, file.toString(),
-        String.valueOf(LANES));
+    Process child =
+        ChildProcess.start(acks, CrashWorkerMain.class, file.toString(), String.valueOf(LANES));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (completeLines(acks).size() < killAfterAcks && child.isAlive()
+    while (completeLines(acks).size() < killAfterAcks
+        && child.isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(2);
     }
     child.destroyForcibly(); // SIGKILL
     assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
     List<String> lines = completeLines(acks);
-    assertTrue(lines.size() >= killAfterAcks,
+    assertTrue(
+        lines.size() >= killAfterAcks,
         "the child acknowledged too few writes (" + lines.size() + ") before the deadline");
     AtomicLongArray acked = new AtomicLongArray(LANES);
     for (int i = 0; i < LANES; i++) {

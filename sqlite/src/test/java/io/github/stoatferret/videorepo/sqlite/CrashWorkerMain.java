@@ -23,25 +23,31 @@ public final class CrashWorkerMain {
     List<Thread> threads = new ArrayList<>();
     for (int l = 0; l < lanes; l++) {
       int lane = l;
-      Thread t = new Thread(() -> {
-        Optional<?> state = Optional.empty();
-        for (long k = 0; ; k++) {
-          if (CrashWorkload.isDelete(k)) {
-            repo.delete(CrashWorkload.id(lane)).toCompletableFuture().join();
-            state = Optional.empty();
-          } else if (state.isEmpty()) {
-            state = Optional.of(repo.add(CrashWorkload.written(lane, k)).toCompletableFuture()
-                .join());
-          } else {
-            state = Optional.of(repo.update(CrashWorkload.written(lane, k)).toCompletableFuture()
-                .join());
-          }
-          synchronized (out) {
-            out.println("ack " + lane + " " + k);
-            out.flush();
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                Optional<?> state = Optional.empty();
+                for (long k = 0; ; k++) {
+                  if (CrashWorkload.isDelete(k)) {
+                    repo.delete(CrashWorkload.id(lane)).toCompletableFuture().join();
+                    state = Optional.empty();
+                  } else if (state.isEmpty()) {
+                    state =
+                        Optional.of(
+                            repo.add(CrashWorkload.written(lane, k)).toCompletableFuture().join());
+                  } else {
+                    state =
+                        Optional.of(
+                            repo.update(CrashWorkload.written(lane, k))
+                                .toCompletableFuture()
+                                .join());
+                  }
+                  synchronized (out) {
+                    out.println("ack " + lane + " " + k);
+                    out.flush();
+                  }
+                }
+              });
       t.setDaemon(true);
       threads.add(t);
       t.start();

@@ -25,7 +25,9 @@ final class CrashWorkload {
   /** The video that operation {@code k} writes (for an add or update). */
   static Video written(int lane, long k) {
     return Samples.video(id(lane), "/lane-" + lane + "/v" + (k % 3) + ".mp4", k).toBuilder()
-        .fileSize(k).updatedAt(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(k)).build();
+        .fileSize(k)
+        .updatedAt(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(k))
+        .build();
   }
 
   /** The stored state after operations {@code 0..k-1} (so {@code state(lane, 0)} is empty). */

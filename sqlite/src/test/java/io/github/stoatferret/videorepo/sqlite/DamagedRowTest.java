@@ -19,9 +19,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -33,17 +33,20 @@ import org.sqlite.SQLiteException;
  */
 class DamagedRowTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "created_at_us          | 253402300800000000 | createdAt must lie in years",
-      "frame_rate_denominator | 0                  | frameRateDenominator must be positive",
-      "height                 | 4294967296         | beyond the range of an int",
-      "video_codec            | ' '                | videoCodec must not be blank"})
-  void aDamagedRowFailsEveryReadThatReachesItNamingIdAndColumn(String column, String value,
-      String why) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "created_at_us          | 253402300800000000 | createdAt must lie in years",
+        "frame_rate_denominator | 0                  | frameRateDenominator must be positive",
+        "height                 | 4294967296         | beyond the range of an int",
+        "video_codec            | ' '                | videoCodec must not be blank"
+      })
+  void aDamagedRowFailsEveryReadThatReachesItNamingIdAndColumn(
+      String column, String value, String why) throws Exception {
     Path file = dir.resolve("damaged.db");
     try (VideoRepository repo = SqliteVideoRepository.open(file)) {
       repo.add(Samples.video("good", "/v/good.mp4", 1)).toCompletableFuture().join();
@@ -54,9 +57,13 @@ class DamagedRowTest {
       s.executeUpdate("UPDATE videos SET " + column + " = " + value + " WHERE id = 'bad'");
     }
     try (VideoRepository repo = SqliteVideoRepository.open(file)) {
-      List<Function<VideoRepository, CompletionStage<?>>> reads = List.of(
-          r -> r.get("bad"), r -> r.list(10, 0), r -> r.page(null, 10), r -> r.search("", 10),
-          r -> r.delete("bad"));
+      List<Function<VideoRepository, CompletionStage<?>>> reads =
+          List.of(
+              r -> r.get("bad"),
+              r -> r.list(10, 0),
+              r -> r.page(null, 10),
+              r -> r.search("", 10),
+              r -> r.delete("bad"));
       for (Function<VideoRepository, CompletionStage<?>> read : reads) {
         StorageException e = storageFailure(read.apply(repo));
         assertFalse(e.isRetryable());
@@ -71,8 +78,10 @@ class DamagedRowTest {
     // The repair the message points to: put a valid value back into the named column.
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      String repaired = column.equals("path") ? "'/v/bad.mp4'"
-          : "(SELECT " + column + " FROM videos WHERE id = 'good')";
+      String repaired =
+          column.equals("path")
+              ? "'/v/bad.mp4'"
+              : "(SELECT " + column + " FROM videos WHERE id = 'good')";
       s.executeUpdate("UPDATE videos SET " + column + " = " + repaired + " WHERE id = 'bad'");
     }
     try (VideoRepository repo = SqliteVideoRepository.open(file)) {
@@ -87,10 +96,10 @@ class DamagedRowTest {
    * one is named when it is opened: SchemaTest.)
    */
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "width     | 'wide'",
-      "file_size | 1.5",
-      "path      | x'00ff'"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {"width     | 'wide'", "file_size | 1.5", "path      | x'00ff'"})
   void aValueOfTheWrongTypeIsRefusedByTheTableWhoeverWritesIt(String column, String value)
       throws Exception {
     Path file = dir.resolve("typed.db");
@@ -100,8 +109,12 @@ class DamagedRowTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      SQLiteException e = assertThrows(SQLiteException.class, () ->
-          s.executeUpdate("UPDATE videos SET " + column + " = " + value + " WHERE id = 'one'"));
+      SQLiteException e =
+          assertThrows(
+              SQLiteException.class,
+              () ->
+                  s.executeUpdate(
+                      "UPDATE videos SET " + column + " = " + value + " WHERE id = 'one'"));
       assertEquals(SQLiteErrorCode.SQLITE_CONSTRAINT_DATATYPE, e.getResultCode());
     }
     try (VideoRepository repo = SqliteVideoRepository.open(file)) {

@@ -32,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Properties of the engine that the contract does not cover: threads, batching, plans. */
 class EngineTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Set<String> engineThreads() {
-    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-        .filter(n -> n.startsWith("videorepo-sqlite-")).collect(Collectors.toSet());
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("videorepo-sqlite-"))
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -45,14 +46,18 @@ class EngineTest {
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("a.db"))) {
       CountDownLatch release = new CountDownLatch(1);
       AtomicReference<String> callbackThread = new AtomicReference<>();
-      CompletableFuture<Void> blocked = repo.add(Samples.video("slow")).thenAccept(v -> {
-        callbackThread.set(Thread.currentThread().getName());
-        try {
-          release.await(); // a user callback that blocks
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }).toCompletableFuture();
+      CompletableFuture<Void> blocked =
+          repo.add(Samples.video("slow"))
+              .thenAccept(
+                  v -> {
+                    callbackThread.set(Thread.currentThread().getName());
+                    try {
+                      release.await(); // a user callback that blocks
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  })
+              .toCompletableFuture();
       // While it blocks, writes and reads keep completing.
       for (int i = 0; i < 50; i++) {
         Video v = Samples.video("v" + i);
@@ -63,7 +68,8 @@ class EngineTest {
       release.countDown();
       blocked.get(10, TimeUnit.SECONDS);
       String name = callbackThread.get();
-      assertFalse(name.contains("writer") || name.contains("reader"),
+      assertFalse(
+          name.contains("writer") || name.contains("reader"),
           "callback ran on engine thread " + name);
     }
   }
@@ -102,13 +108,27 @@ class EngineTest {
       }
       repo.addAll(batch).toCompletableFuture().join();
       List<Video> all = repo.list(10_000, 0).toCompletableFuture().join();
-      for (String q : List.of("sunset", "SUNSET.mp", "zeppelin", "eppel", "other name", "e n",
-          "nothing-like-this", "clip-59", "-1-", "\"q\"")) {
+      for (String q :
+          List.of(
+              "sunset",
+              "SUNSET.mp",
+              "zeppelin",
+              "eppel",
+              "other name",
+              "e n",
+              "nothing-like-this",
+              "clip-59",
+              "-1-",
+              "\"q\"")) {
         for (int limit : new int[] {1, 100, 10_000}) {
-          List<Video> expected = all.stream()
-              .filter(v -> io.github.stoatferret.videorepo.SearchText.matches(v, q))
-              .limit(limit).toList();
-          assertEquals(expected, repo.search(q, limit).toCompletableFuture().join(),
+          List<Video> expected =
+              all.stream()
+                  .filter(v -> io.github.stoatferret.videorepo.SearchText.matches(v, q))
+                  .limit(limit)
+                  .toList();
+          assertEquals(
+              expected,
+              repo.search(q, limit).toCompletableFuture().join(),
               "search(" + q + ", " + limit + ")");
         }
       }
@@ -120,8 +140,10 @@ class EngineTest {
     Set<String> before = engineThreads();
     for (int round = 0; round < 5; round++) {
       SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("t.db"));
-      repo.add(Samples.video("v" + round)).thenCompose(v -> repo.get(v.id()))
-          .toCompletableFuture().join();
+      repo.add(Samples.video("v" + round))
+          .thenCompose(v -> repo.get(v.id()))
+          .toCompletableFuture()
+          .join();
       repo.close();
     }
     assertEquals(before, engineThreads());
@@ -154,7 +176,8 @@ class EngineTest {
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
       for (int i = 0; i < 40; i++) { // one commit each: FTS5 writes a segment per transaction
         repo.add(Samples.video("m" + i, "/merged/clip-" + i + ".mp4", i))
-            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
       }
     }
     assertTrue(mergeWorkLeft(file) >= 2, "the index was already in one piece: nothing to test");
@@ -165,10 +188,10 @@ class EngineTest {
         Thread.sleep(50);
       }
       assertTrue(left < 2, "the index is still in pieces: a merge would change " + left + " rows");
-      assertEquals(40, repo.search("clip", 100).toCompletableFuture().get(10, TimeUnit.SECONDS)
-          .size());
-      assertEquals(1, repo.search("clip-17.", 100).toCompletableFuture().get(10, TimeUnit.SECONDS)
-          .size());
+      assertEquals(
+          40, repo.search("clip", 100).toCompletableFuture().get(10, TimeUnit.SECONDS).size());
+      assertEquals(
+          1, repo.search("clip-17.", 100).toCompletableFuture().get(10, TimeUnit.SECONDS).size());
     }
   }
 
@@ -181,14 +204,16 @@ class EngineTest {
       repo.optimize().toCompletableFuture().get(60, TimeUnit.SECONDS);
       for (int i = 0; i < 40; i++) {
         repo.add(Samples.video("o" + i, "/optimized/clip-" + i + ".mp4", i))
-            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
       }
       assertTrue(mergeWorkLeft(file) >= 2, "the index was already in one piece: nothing to test");
       repo.optimize().toCompletableFuture().get(60, TimeUnit.SECONDS);
       assertTrue(mergeWorkLeft(file) < 2, "optimize completed with the index still in pieces");
       for (int i = 40; i < 80; i++) {
         repo.add(Samples.video("o" + i, "/optimized/clip-" + i + ".mp4", i))
-            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
       }
       asked = repo.optimize(); // and close at once
     }
@@ -196,19 +221,21 @@ class EngineTest {
     assertTrue(mergeWorkLeft(file) < 2, "close did not wait for the merge asked for before it");
     SqliteVideoRepository reopened = SqliteVideoRepository.open(file);
     try {
-      assertEquals(80, reopened.search("clip", 100).toCompletableFuture()
-          .get(10, TimeUnit.SECONDS).size());
+      assertEquals(
+          80, reopened.search("clip", 100).toCompletableFuture().get(10, TimeUnit.SECONDS).size());
     } finally {
       reopened.close();
     }
-    ExecutionException refused = assertThrows(ExecutionException.class,
-        () -> reopened.optimize().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    ExecutionException refused =
+        assertThrows(
+            ExecutionException.class,
+            () -> reopened.optimize().toCompletableFuture().get(10, TimeUnit.SECONDS));
     assertInstanceOf(RepositoryClosedException.class, refused.getCause());
     try (SqliteVideoRepository memory = SqliteVideoRepository.builder().inMemory().open()) {
       memory.add(Samples.video("m", "/m.mp4", 1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
       memory.optimize().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      assertEquals(1, memory.search("m.mp4", 10).toCompletableFuture()
-          .get(10, TimeUnit.SECONDS).size());
+      assertEquals(
+          1, memory.search("m.mp4", 10).toCompletableFuture().get(10, TimeUnit.SECONDS).size());
     }
   }
 
@@ -217,7 +244,8 @@ class EngineTest {
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("busy.db"))) {
       for (int i = 0; i < 40; i++) {
         repo.add(Samples.video("b" + i, "/busy/" + i + ".mp4", i))
-            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
       }
       // 16 writes always outstanding: the queue is never empty for the 100 ms that idle merging
       // waits for, so only a step run between groups can finish the merge.
@@ -228,12 +256,13 @@ class EngineTest {
       while (!merged.isDone() && queued < 20_000) {
         outstanding.acquire();
         repo.add(Samples.video("w" + queued, "/busy/w" + queued + ".mp4", queued))
-            .whenComplete((v, e) -> {
-              if (e != null) {
-                writeFailure.compareAndSet(null, e);
-              }
-              outstanding.release();
-            });
+            .whenComplete(
+                (v, e) -> {
+                  if (e != null) {
+                    writeFailure.compareAndSet(null, e);
+                  }
+                  outstanding.release();
+                });
         queued++;
       }
       assertTrue(merged.isDone(), "optimize still pending with " + queued + " writes behind it");
@@ -248,29 +277,38 @@ class EngineTest {
   void aRefusedBatchLeavesNothingInTheTrigramIndex() throws Exception {
     Path file = dir.resolve("refused.db");
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
-      repo.add(Samples.video("taken", "/refused/taken.mp4", 50)).toCompletableFuture()
+      repo.add(Samples.video("taken", "/refused/taken.mp4", 50))
+          .toCompletableFuture()
           .get(10, TimeUnit.SECONDS);
       // Oldest first, the two new videos are inserted before the clash is found.
-      List<Video> batch = List.of(Samples.video("n1", "/refused/n1.mp4", 1),
-          Samples.video("n2", "/refused/n2.mp4", 2), Samples.video("n3", "/refused/taken.mp4", 3));
-      ExecutionException refused = assertThrows(ExecutionException.class,
-          () -> repo.addAll(batch).toCompletableFuture().get(10, TimeUnit.SECONDS));
+      List<Video> batch =
+          List.of(
+              Samples.video("n1", "/refused/n1.mp4", 1),
+              Samples.video("n2", "/refused/n2.mp4", 2),
+              Samples.video("n3", "/refused/taken.mp4", 3));
+      ExecutionException refused =
+          assertThrows(
+              ExecutionException.class,
+              () -> repo.addAll(batch).toCompletableFuture().get(10, TimeUnit.SECONDS));
       assertInstanceOf(DuplicateVideoException.class, refused.getCause());
-      repo.add(Samples.video("after", "/refused/after.mp4", 60)).toCompletableFuture()
+      repo.add(Samples.video("after", "/refused/after.mp4", 60))
+          .toCompletableFuture()
           .get(10, TimeUnit.SECONDS);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM videos_search),"
-            + " (SELECT count(*) FROM videos)")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT count(*) FROM videos_search),"
+                    + " (SELECT count(*) FROM videos)")) {
       rs.next();
       assertEquals(rs.getLong(2), rs.getLong(1), "rows in the trigram index vs in the table");
     }
   }
 
   /**
-   * How many rows a full merge of the trigram index would change, found by running one and
-   * rolling it back: fewer than 2 when it is in one piece.
+   * How many rows a full merge of the trigram index would change, found by running one and rolling
+   * it back: fewer than 2 when it is in one piece.
    */
   private static long mergeWorkLeft(Path file) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -279,7 +317,8 @@ class EngineTest {
       s.execute("BEGIN IMMEDIATE");
       try {
         long before = totalChanges(s);
-        s.executeUpdate("INSERT INTO videos_search (videos_search, rank) VALUES ('merge', -100000)");
+        s.executeUpdate(
+            "INSERT INTO videos_search (videos_search, rank) VALUES ('merge', -100000)");
         return totalChanges(s) - before;
       } finally {
         s.execute("ROLLBACK");
@@ -300,12 +339,21 @@ class EngineTest {
     SqliteVideoRepository.open(file).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      String plan = plan(s, "EXPLAIN QUERY PLAN SELECT id FROM videos WHERE (list_key, id) >"
-          + " (-5, 'x') ORDER BY list_key, id LIMIT 11");
-      assertTrue(plan.contains("SEARCH videos USING") && plan.contains("videos_list_order")
-          && !plan.contains("TEMP B-TREE"), plan);
-      String scan = plan(s, "EXPLAIN QUERY PLAN SELECT id FROM videos WHERE"
-          + " instr(search_path, 'ab') > 0 ORDER BY list_key, id LIMIT 100");
+      String plan =
+          plan(
+              s,
+              "EXPLAIN QUERY PLAN SELECT id FROM videos WHERE (list_key, id) >"
+                  + " (-5, 'x') ORDER BY list_key, id LIMIT 11");
+      assertTrue(
+          plan.contains("SEARCH videos USING")
+              && plan.contains("videos_list_order")
+              && !plan.contains("TEMP B-TREE"),
+          plan);
+      String scan =
+          plan(
+              s,
+              "EXPLAIN QUERY PLAN SELECT id FROM videos WHERE"
+                  + " instr(search_path, 'ab') > 0 ORDER BY list_key, id LIMIT 100");
       assertTrue(scan.contains("videos_list_order") && !scan.contains("TEMP B-TREE"), scan);
     }
   }

@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Storage faults: a full database, damaged and read-only files, a lock held by another. */
 class FaultTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Throwable failure(CompletableFuture<?> f) {
     try {
@@ -47,7 +46,8 @@ class FaultTest {
 
   private static String integrity(Path file) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
       return rs.getString(1);
     }
   }
@@ -58,8 +58,8 @@ class FaultTest {
    * @param stored collects the ids of the acknowledged adds
    * @return the failure of the first add that failed, or null after 100,000 adds
    */
-  private static Throwable addUntilFull(SqliteVideoRepository repo, IntFunction<Video> video,
-      List<String> stored) {
+  private static Throwable addUntilFull(
+      SqliteVideoRepository repo, IntFunction<Video> video, List<String> stored) {
     for (int i = 0; i < 100_000; i++) {
       Video v = video.apply(i);
       Throwable failed = failure(repo.add(v).toCompletableFuture());
@@ -75,10 +75,11 @@ class FaultTest {
   void aFullDatabaseFailsWritesCleanlyAndRecoversWhenSpaceIsFreed() throws Exception {
     Path file = dir.resolve("full.db");
     List<String> stored = new ArrayList<>();
-    try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
-        .maxDatabaseSize(1 << 20).open()) {
-      Throwable full = addUntilFull(repo, i -> Samples.video("v" + i,
-          "/" + "x".repeat(1000) + "/" + i, i), stored);
+    try (SqliteVideoRepository repo =
+        SqliteVideoRepository.builder().file(file).maxDatabaseSize(1 << 20).open()) {
+      Throwable full =
+          addUntilFull(
+              repo, i -> Samples.video("v" + i, "/" + "x".repeat(1000) + "/" + i, i), stored);
       assertTrue(full instanceof StorageException, "expected StorageException, got " + full);
       assertFalse(((StorageException) full).isRetryable());
       assertTrue(full.getMessage().contains("full"), full.getMessage());
@@ -105,21 +106,25 @@ class FaultTest {
   void aMergeOfTheSearchIndexThatDoesNotFitFailsOptimizeAndLosesNothing() throws Exception {
     Path file = dir.resolve("full-merge.db");
     List<String> stored = new ArrayList<>();
-    try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
-        .maxDatabaseSize(1 << 20).open()) {
-      Throwable full = addUntilFull(repo, // one commit, one index segment each
-          i -> Samples.video("v" + i, "/merge/" + "z".repeat(500) + "/clip-" + i, i), stored);
+    try (SqliteVideoRepository repo =
+        SqliteVideoRepository.builder().file(file).maxDatabaseSize(1 << 20).open()) {
+      Throwable full =
+          addUntilFull(
+              repo, // one commit, one index segment each
+              i -> Samples.video("v" + i, "/merge/" + "z".repeat(500) + "/clip-" + i, i),
+              stored);
       assertTrue(full instanceof StorageException, "expected a full database, got " + full);
       // Merging writes the merged segment before it frees the pieces: there is no room for it.
       Throwable merge = failure(repo.optimize().toCompletableFuture());
       assertTrue(merge instanceof StorageException, "expected StorageException, got " + merge);
-      assertTrue(merge.getMessage().contains("merging the search index")
-          && merge.getMessage().contains("full"), merge.getMessage());
+      assertTrue(
+          merge.getMessage().contains("merging the search index")
+              && merge.getMessage().contains("full"),
+          merge.getMessage());
       // The failed step was rolled back: every acknowledged video is still stored and found.
       assertEquals((long) stored.size(), repo.count().toCompletableFuture().join());
       String last = stored.get(stored.size() - 1);
-      List<Video> found = repo.search("clip-" + last.substring(1), 10).toCompletableFuture()
-          .join();
+      List<Video> found = repo.search("clip-" + last.substring(1), 10).toCompletableFuture().join();
       assertEquals(List.of(last), found.stream().map(Video::id).toList());
       assertTrue(repo.get(stored.get(0)).toCompletableFuture().join().isPresent());
     }
@@ -139,22 +144,23 @@ class FaultTest {
     byte[] whole = Files.readAllBytes(file);
     byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
     Files.write(file, half);
-    StorageException e = assertThrows(StorageException.class,
-        () -> SqliteVideoRepository.open(file));
+    StorageException e =
+        assertThrows(StorageException.class, () -> SqliteVideoRepository.open(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertArrayEquals(half, Files.readAllBytes(file));
   }
 
   @Test
   void aReadOnlyFileIsRefusedAtOpenUntouched() throws Exception {
-    Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+    Assumptions.assumeFalse(
+        "root".equals(System.getProperty("user.name")),
         "root ignores file permissions, so a read-only file cannot be made here");
     Path file = dir.resolve("ro.db");
     SqliteVideoRepository.open(file).close();
     byte[] before = Files.readAllBytes(file);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-    StorageException e = assertThrows(StorageException.class,
-        () -> SqliteVideoRepository.open(file));
+    StorageException e =
+        assertThrows(StorageException.class, () -> SqliteVideoRepository.open(file));
     assertTrue(e.getMessage().contains("read-only"), e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(file));
   }
@@ -162,8 +168,8 @@ class FaultTest {
   @Test
   void aWriteLockHeldPastTheBusyTimeoutFailsWritesRetryablyThenRecovers() throws Exception {
     Path file = dir.resolve("locked.db");
-    try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(file)
-        .busyTimeout(Duration.ofMillis(200)).open()) {
+    try (SqliteVideoRepository repo =
+        SqliteVideoRepository.builder().file(file).busyTimeout(Duration.ofMillis(200)).open()) {
       repo.add(Samples.video("before")).toCompletableFuture().join();
       // Another connection (as another process would) takes the write lock and keeps it.
       try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -189,15 +195,19 @@ class FaultTest {
   void aBlockingListenerDelaysOnlyItsOwnEvents() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<VideoChangeEvent> events = Collections.synchronizedList(new ArrayList<>());
-    try (SqliteVideoRepository repo = SqliteVideoRepository.builder().file(dir.resolve("l.db"))
-        .listener(e -> {
-          try {
-            release.await();
-          } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-          }
-          events.add(e);
-        }).open()) {
+    try (SqliteVideoRepository repo =
+        SqliteVideoRepository.builder()
+            .file(dir.resolve("l.db"))
+            .listener(
+                e -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                  }
+                  events.add(e);
+                })
+            .open()) {
       for (int i = 0; i < 100; i++) {
         repo.add(Samples.video("v" + i)).toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
@@ -220,8 +230,9 @@ class FaultTest {
       SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("c" + round + ".db"));
       List<CompletableFuture<?>> inFlight = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
-        inFlight.add((i % 2 == 0 ? repo.add(Samples.video("v" + i))
-            : repo.get("v" + (i - 1))).toCompletableFuture());
+        inFlight.add(
+            (i % 2 == 0 ? repo.add(Samples.video("v" + i)) : repo.get("v" + (i - 1)))
+                .toCompletableFuture());
       }
       repo.close();
       for (CompletableFuture<?> f : inFlight) {
@@ -256,7 +267,8 @@ class FaultTest {
 
   private static long engineThreadCount() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("videorepo-sqlite-")).count();
+        .filter(t -> t.getName().startsWith("videorepo-sqlite-"))
+        .count();
   }
 
   private static long openFiles() throws Exception {

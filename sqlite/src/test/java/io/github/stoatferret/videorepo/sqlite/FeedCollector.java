@@ -40,8 +40,9 @@ final class FeedCollector implements Flow.Subscriber<ChangeFeedEvent> {
    * @throws InterruptedException if interrupted
    * @throws AssertionError if the feed failed
    */
-  static List<ChangeFeedEvent> first(Flow.Publisher<ChangeFeedEvent> feed, int count,
-      Duration timeout) throws InterruptedException {
+  static List<ChangeFeedEvent> first(
+      Flow.Publisher<ChangeFeedEvent> feed, int count, Duration timeout)
+      throws InterruptedException {
     FeedCollector c = subscribe(feed);
     try {
       return c.await(count, timeout);

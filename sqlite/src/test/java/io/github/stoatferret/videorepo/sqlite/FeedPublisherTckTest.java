@@ -14,8 +14,8 @@ import org.testng.annotations.AfterClass;
 
 /**
  * The SQLite backend's change feed against the Reactive Streams TCK: each subscriber reads the
- * change log from the start on reader threads, then goes live. A feed never completes on its
- * own, so the TCK's rules that need {@code onComplete} are skipped.
+ * change log from the start on reader threads, then goes live. A feed never completes on its own,
+ * so the TCK's rules that need {@code onComplete} are skipped.
  */
 public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEvent> {
 
@@ -28,8 +28,11 @@ public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEv
   }
 
   private synchronized SqliteVideoRepository open() {
-    SqliteVideoRepository repo = SqliteVideoRepository.builder()
-        .file(dir.resolve("tck-" + opened.size() + ".db")).readers(2).open();
+    SqliteVideoRepository repo =
+        SqliteVideoRepository.builder()
+            .file(dir.resolve("tck-" + opened.size() + ".db"))
+            .readers(2)
+            .open();
     opened.add(repo);
     return repo;
   }

@@ -22,12 +22,12 @@ import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 /**
- * Rule VR-1.10 as a WebFlux service meets it: Reactor cancels a stage whenever its subscriber
- * goes away (a client hangs up, a timeout, a shutdown), and reports what {@code cancel} throws as
- * a dropped error, logged with a stack trace. Before cancel became harmless, 2,000 adds and 2,000
- * gets disposed right after subscribing gave 3,902 of them. Here 10,000 operations are cancelled
- * at random points through every Reactor adapter a service uses: nothing is dropped, and every
- * add takes effect.
+ * Rule VR-1.10 as a WebFlux service meets it: Reactor cancels a stage whenever its subscriber goes
+ * away (a client hangs up, a timeout, a shutdown), and reports what {@code cancel} throws as a
+ * dropped error, logged with a stack trace. Before cancel became harmless, 2,000 adds and 2,000
+ * gets disposed right after subscribing gave 3,902 of them. Here 10,000 operations are cancelled at
+ * random points through every Reactor adapter a service uses: nothing is dropped, and every add
+ * takes effect.
  */
 class ReactorCancellationTest {
 
@@ -55,11 +55,11 @@ class ReactorCancellationTest {
         Video v = Samples.video("v" + i);
         CompletionStage<Video> add = repo.add(v);
         stages.add(add);
-        Mono<Video> write = i % 2 == 0 ? Mono.fromCompletionStage(add)
-            : Mono.fromFuture(add.toCompletableFuture());
+        Mono<Video> write =
+            i % 2 == 0 ? Mono.fromCompletionStage(add) : Mono.fromFuture(add.toCompletableFuture());
         CompletionStage<Optional<Video>> get = repo.get("v" + random.nextInt(i + 1));
-        Mono<Optional<Video>> read = i % 3 == 0 ? Mono.fromFuture(get.toCompletableFuture())
-            : Mono.fromCompletionStage(get);
+        Mono<Optional<Video>> read =
+            i % 3 == 0 ? Mono.fromFuture(get.toCompletableFuture()) : Mono.fromCompletionStage(get);
         for (Mono<?> mono : List.of(write, read)) {
           Disposable subscription = mono.subscribe();
           if (random.nextBoolean()) {
@@ -73,7 +73,8 @@ class ReactorCancellationTest {
           later.clear();
           // a stream cancelled part-way, as an SSE client that hangs up
           Flux.from(JdkFlowAdapter.flowPublisherToFlux(repo.stream()))
-              .take(random.nextInt(1, 50)).blockLast();
+              .take(random.nextInt(1, 50))
+              .blockLast();
           Flux.from(JdkFlowAdapter.flowPublisherToFlux(repo.stream())).subscribe().dispose();
         }
       }
@@ -81,7 +82,9 @@ class ReactorCancellationTest {
       for (CompletionStage<Video> stage : stages) {
         stage.toCompletableFuture().join();
       }
-      assertEquals((long) adds, repo.count().toCompletableFuture().join(),
+      assertEquals(
+          (long) adds,
+          repo.count().toCompletableFuture().join(),
           "every cancelled add took effect");
     }
     assertEquals(List.of(), dropped, "errors Reactor dropped (and would have logged)");

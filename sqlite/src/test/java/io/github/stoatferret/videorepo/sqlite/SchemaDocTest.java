@@ -16,16 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/schema.md shows the SQLite schema as the scripts leave it; this test migrates a new file
- * and compares, so the page cannot fall behind a new script. When it fails, it prints the schema
- * to paste into the page.
+ * docs/schema.md shows the SQLite schema as the scripts leave it; this test migrates a new file and
+ * compares, so the page cannot fall behind a new script. When it fails, it prints the schema to
+ * paste into the page.
  */
 class SchemaDocTest {
 
   private static final String START = "<!-- sqlite schema: checked by SchemaDocTest -->";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void docsSchemaMdShowsTheSchemaOfANewFile() throws Exception {
@@ -35,8 +34,10 @@ class SchemaDocTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         // FTS5's shadow tables are its own business; the virtual table says what it is.
-        ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL"
-            + " AND name NOT LIKE 'videos_search_%' ORDER BY type DESC, name")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL"
+                    + " AND name NOT LIKE 'videos_search_%' ORDER BY type DESC, name")) {
       while (rs.next()) {
         statements.add(rs.getString(1).strip() + ";");
       }
@@ -48,7 +49,9 @@ class SchemaDocTest {
     assertTrue(at >= 0, page + " lacks the marker " + START);
     int from = text.indexOf("```sql\n", at) + "```sql\n".length();
     int to = text.indexOf("```", from);
-    assertEquals(normalize(actual), normalize(text.substring(from, to)),
+    assertEquals(
+        normalize(actual),
+        normalize(text.substring(from, to)),
         "docs/schema.md is behind the scripts; the schema of a new file is:\n" + actual);
   }
 

@@ -19,35 +19,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Search walks rows in the order of their keys (list slots: buckets of about 4 ms of createdAt,
- * in no order inside a bucket, and a spill range for rows of a full bucket) and stops early.
- * These cases are built so that stopping at the first {@code limit} hits, or skipping the spill
- * range, returns the wrong videos.
+ * Search walks rows in the order of their keys (list slots: buckets of about 4 ms of createdAt, in
+ * no order inside a bucket, and a spill range for rows of a full bucket) and stops early. These
+ * cases are built so that stopping at the first {@code limit} hits, or skipping the spill range,
+ * returns the wrong videos.
  */
 class SearchOrderTest {
 
   private static final Instant BASE = Instant.parse("2024-05-01T12:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Video video(String id, Instant createdAt, String word) {
     return Samples.video(id, "/videos/" + word + "/" + id + ".mp4", 0).toBuilder()
-        .timestamps(createdAt).build();
+        .timestamps(createdAt)
+        .build();
   }
 
   /** What search must return: every stored video holding the text, in list order, cut. */
   private static List<Video> expected(List<Video> all, String query, int limit) {
     String q = SearchText.fold(query);
     return all.stream()
-        .filter(v -> SearchText.fold(v.filename()).contains(q) || SearchText.fold(v.path())
-            .contains(q))
-        .sorted(VideoOrder.LIST_ORDER).limit(limit).toList();
+        .filter(
+            v -> SearchText.fold(v.filename()).contains(q) || SearchText.fold(v.path()).contains(q))
+        .sorted(VideoOrder.LIST_ORDER)
+        .limit(limit)
+        .toList();
   }
 
   /** Every page of a search, walked with its cursors (VR-7.4), then checked against search. */
-  private static void expectPages(SqliteVideoRepository repo, List<Video> all, String query,
-      int size) {
+  private static void expectPages(
+      SqliteVideoRepository repo, List<Video> all, String query, int size) {
     List<Video> walked = new ArrayList<>();
     String cursor = null;
     do {
@@ -56,8 +58,8 @@ class SearchOrderTest {
       walked.addAll(page.items());
       cursor = page.nextCursor();
     } while (cursor != null);
-    assertEquals(expected(all, query, Integer.MAX_VALUE), walked,
-        "searchPage(" + query + ", " + size + ")");
+    assertEquals(
+        expected(all, query, Integer.MAX_VALUE), walked, "searchPage(" + query + ", " + size + ")");
   }
 
   @Test
@@ -78,8 +80,10 @@ class SearchOrderTest {
       }
       for (String query : List.of("sunset", "su")) { // the trigram walk and the table walk
         for (int limit : List.of(1, 3, 10, 11, 100)) {
-          assertEquals(expected(all, query, limit),
-              repo.search(query, limit).toCompletableFuture().join(), query + ", " + limit);
+          assertEquals(
+              expected(all, query, limit),
+              repo.search(query, limit).toCompletableFuture().join(),
+              query + ", " + limit);
           // A page may end inside the bucket, with rows of its bucket on both sides of it.
           expectPages(repo, all, query, limit);
         }
@@ -106,13 +110,16 @@ class SearchOrderTest {
     }
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(file)) {
       for (int from = 0; from < all.size(); from += 5000) {
-        repo.addAll(all.subList(from, Math.min(all.size(), from + 5000))).toCompletableFuture()
+        repo.addAll(all.subList(from, Math.min(all.size(), from + 5000)))
+            .toCompletableFuture()
             .join();
       }
       for (String query : List.of("sunset", "su", "meadow")) {
         for (int limit : List.of(5, 30, 100)) {
-          assertEquals(expected(all, query, limit),
-              repo.search(query, limit).toCompletableFuture().join(), query + ", " + limit);
+          assertEquals(
+              expected(all, query, limit),
+              repo.search(query, limit).toCompletableFuture().join(),
+              query + ", " + limit);
         }
       }
       // Pages that start inside the full bucket and inside the spill range.
@@ -121,8 +128,8 @@ class SearchOrderTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM videos WHERE list_slot < "
-            + -(1L << 62))) {
+        ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM videos WHERE list_slot < " + -(1L << 62))) {
       assertEquals(70, rs.getLong(1), "the rows past the bucket's 65,536 slots spilled");
     }
   }
@@ -130,16 +137,24 @@ class SearchOrderTest {
   @Test
   void keysFollowListOrderAcrossTheWholeRangeOfInstants() {
     List<Video> all = new ArrayList<>();
-    for (String at : List.of("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.004096Z",
-        "1969-12-31T23:59:59.999999Z", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00.000001Z",
-        "9999-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.995903Z")) {
+    for (String at :
+        List.of(
+            "0001-01-01T00:00:00Z",
+            "0001-01-01T00:00:00.004096Z",
+            "1969-12-31T23:59:59.999999Z",
+            "1970-01-01T00:00:00Z",
+            "1970-01-01T00:00:00.000001Z",
+            "9999-12-31T23:59:59.999999Z",
+            "9999-12-31T23:59:59.995903Z")) {
       all.add(video("at" + all.size(), Instant.parse(at), "sunset"));
     }
     try (SqliteVideoRepository repo = SqliteVideoRepository.open(dir.resolve("range.db"))) {
       repo.addAll(all).toCompletableFuture().join();
       for (int limit = 1; limit <= all.size(); limit++) {
-        assertEquals(expected(all, "sunset", limit),
-            repo.search("sunset", limit).toCompletableFuture().join(), "limit " + limit);
+        assertEquals(
+            expected(all, "sunset", limit),
+            repo.search("sunset", limit).toCompletableFuture().join(),
+            "limit " + limit);
         expectPages(repo, all, "sunset", limit);
       }
       assertTrue(repo.search("quixotic", 10).toCompletableFuture().join().isEmpty());

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The file-backed SQLite configuration against the whole conformance kit. */
 class SqliteFileContractTest extends VideoRepositoryContract {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final AtomicInteger files = new AtomicInteger();
   private Path last;
@@ -41,8 +40,11 @@ class SqliteFileContractTest extends VideoRepositoryContract {
 
   @Override
   protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
-    return SqliteVideoRepository.builder().file(nextFile()).changeRetention(retained)
-        .changeBuffer(buffered).open();
+    return SqliteVideoRepository.builder()
+        .file(nextFile())
+        .changeRetention(retained)
+        .changeBuffer(buffered)
+        .open();
   }
 
   @Override

@@ -22,8 +22,11 @@ class SqliteInMemoryContractTest extends VideoRepositoryContract {
 
   @Override
   protected VideoRepository createRepositoryWithFeedLimits(int retained, int buffered) {
-    return SqliteVideoRepository.builder().inMemory().changeRetention(retained)
-        .changeBuffer(buffered).open();
+    return SqliteVideoRepository.builder()
+        .inMemory()
+        .changeRetention(retained)
+        .changeBuffer(buffered)
+        .open();
   }
 
   @Override

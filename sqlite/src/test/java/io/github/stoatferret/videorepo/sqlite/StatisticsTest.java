@@ -32,8 +32,8 @@ class StatisticsTest {
     long commits = figures.get("commits");
     assertTrue(commits >= 1 && commits <= 200, figures::toString);
     assertTrue(figures.get("database.bytes") > 0, figures::toString);
-    assertTrue(figures.get("wal.bytes") > 0, "WAL mode, writes not yet checkpointed away: "
-        + figures);
+    assertTrue(
+        figures.get("wal.bytes") > 0, "WAL mode, writes not yet checkpointed away: " + figures);
     assertEquals(0L, figures.get("writes.queued"), figures::toString);
     assertTrue(repo.health().toCompletableFuture().join().up());
     repo.close();

@@ -28,8 +28,11 @@ public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
   }
 
   private synchronized SqliteVideoRepository open() {
-    SqliteVideoRepository repo = SqliteVideoRepository.builder()
-        .file(dir.resolve("tck-" + opened.size() + ".db")).readers(2).open();
+    SqliteVideoRepository repo =
+        SqliteVideoRepository.builder()
+            .file(dir.resolve("tck-" + opened.size() + ".db"))
+            .readers(2)
+            .open();
     opened.add(repo);
     return repo;
   }

@@ -28,17 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoProcessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void twoProcessesWriteOneFile() throws Exception {
     Path file = dir.resolve("shared.db");
     int count = 2_000;
-    Process a = ChildProcess.start(ConcurrentWriterMain.class, file.toString(), "a",
-        String.valueOf(count));
-    Process b = ChildProcess.start(ConcurrentWriterMain.class, file.toString(), "b",
-        String.valueOf(count));
+    Process a =
+        ChildProcess.start(ConcurrentWriterMain.class, file.toString(), "a", String.valueOf(count));
+    Process b =
+        ChildProcess.start(ConcurrentWriterMain.class, file.toString(), "b", String.valueOf(count));
     Map<String, Integer> ra = results(a);
     Map<String, Integer> rb = results(b);
     assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
@@ -54,23 +53,25 @@ class TwoProcessTest {
       assertEquals(2L * count + shared, repo.count().toCompletableFuture().join());
       // Both writers numbered their changes under the write lock: one log, no gap, no clash.
       int changes = 2 * count + shared;
-      List<ChangeFeedEvent> log = FeedCollector.first(repo.changesAfter(ChangePosition.START),
-          changes, Duration.ofSeconds(30));
+      List<ChangeFeedEvent> log =
+          FeedCollector.first(
+              repo.changesAfter(ChangePosition.START), changes, Duration.ofSeconds(30));
       assertEquals(changes, log.size());
       for (int i = 0; i < changes; i++) {
         assertEquals(i + 1, log.get(i).position().value());
       }
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
       assertEquals("ok", rs.getString(1));
     }
   }
 
   private static Map<String, Integer> results(Process p) throws Exception {
     Map<String, Integer> out = new HashMap<>();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         String[] parts = line.split(" ");

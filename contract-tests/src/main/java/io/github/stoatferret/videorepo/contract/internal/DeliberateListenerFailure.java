@@ -10,7 +10,11 @@ public final class DeliberateListenerFailure extends RuntimeException {
 
   /** Makes the exception. */
   public DeliberateListenerFailure() {
-    super("thrown on purpose by the conformance kit's listener to check rule VR-13.4; a warning"
-        + " about it in the log is expected", null, false, false);
+    super(
+        "thrown on purpose by the conformance kit's listener to check rule VR-13.4; a warning"
+            + " about it in the log is expected",
+        null,
+        false,
+        false);
   }
 }

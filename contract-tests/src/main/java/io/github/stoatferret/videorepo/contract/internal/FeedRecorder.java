@@ -11,10 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change-feed subscriber that records what it receives and every breach of the Reactive
- * Streams rules it can see: more items than requested, signals after the end, two threads
- * signalling at once. It may hold each {@code onNext} until {@link #release()}, to play a
- * subscriber that blocks.
+ * A change-feed subscriber that records what it receives and every breach of the Reactive Streams
+ * rules it can see: more items than requested, signals after the end, two threads signalling at
+ * once. It may hold each {@code onNext} until {@link #release()}, to play a subscriber that blocks.
  */
 public final class FeedRecorder implements Flow.Subscriber<ChangeFeedEvent> {
 

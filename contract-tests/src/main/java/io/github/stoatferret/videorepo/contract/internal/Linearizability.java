@@ -13,8 +13,8 @@ import java.util.Set;
  * first), gives every call the outcome it really had.
  *
  * <p>The search is Wing and Gong's, with the memoisation of Lowe (and Porcupine): a set of calls
- * already placed and the model state they lead to is explored once. Histories are kept small by
- * the tests (a few dozen calls), which keeps the search fast.
+ * already placed and the model state they lead to is explored once. Histories are kept small by the
+ * tests (a few dozen calls), which keeps the search fast.
  */
 public final class Linearizability {
 
@@ -59,13 +59,19 @@ public final class Linearizability {
     if (new Linearizability(sorted).search(0L, initial)) {
       return Optional.empty();
     }
-    StringBuilder report = new StringBuilder(
-        "no order of these calls, consistent with their timing, gives their outcomes"
-            + " (in invocation order; [start, end] in microseconds):");
+    StringBuilder report =
+        new StringBuilder(
+            "no order of these calls, consistent with their timing, gives their outcomes"
+                + " (in invocation order; [start, end] in microseconds):");
     long t0 = sorted.isEmpty() ? 0 : sorted.get(0).invoked();
     for (Call c : sorted) {
-      report.append("\n    [").append((c.invoked() - t0) / 1000).append(", ")
-          .append((c.returned() - t0) / 1000).append("] ").append(c);
+      report
+          .append("\n    [")
+          .append((c.invoked() - t0) / 1000)
+          .append(", ")
+          .append((c.returned() - t0) / 1000)
+          .append("] ")
+          .append(c);
     }
     return Optional.of(report.toString());
   }

@@ -109,8 +109,11 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
       return read(List.copyOf(all.subList(from, to)));
     }
     if (op instanceof Op.Search s) {
-      return read(listed().stream().filter(v -> SearchText.matches(v, s.query()))
-          .limit(s.limit()).toList());
+      return read(
+          listed().stream()
+              .filter(v -> SearchText.matches(v, s.query()))
+              .limit(s.limit())
+              .toList());
     }
     if (op instanceof Op.Update u) {
       return update(u.video(), null);
@@ -119,8 +122,8 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
       return update(u.video(), u.expectedVersion());
     }
     if (op instanceof Op.GetVersioned g) {
-      return read(Optional.ofNullable(byId.get(g.id()))
-          .map(v -> new VersionedVideo(v, versionOf(v.id()))));
+      return read(
+          Optional.ofNullable(byId.get(g.id())).map(v -> new VersionedVideo(v, versionOf(v.id()))));
     }
     if (op instanceof Op.Delete d) {
       return byId.containsKey(d.id()) ? delete(d.id(), true) : read(false);
@@ -172,14 +175,16 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
   /** Why a conditional write of an id is refused (VR-16.2, VR-16.3), or null if it is not. */
   private @Nullable Step refusal(String id, long expectedVersion) {
     if (expectedVersion < VersionedVideo.FIRST) {
-      return fail(new InvalidArgumentException("expectedVersion", Long.toString(expectedVersion),
-          "below the first version"));
+      return fail(
+          new InvalidArgumentException(
+              "expectedVersion", Long.toString(expectedVersion), "below the first version"));
     }
     if (!byId.containsKey(id)) {
       return fail(new VideoNotFoundException(id));
     }
     long current = versionOf(id);
-    return current == expectedVersion ? null
+    return current == expectedVersion
+        ? null
         : fail(new VersionConflictException(id, expectedVersion, current));
   }
 
@@ -189,8 +194,10 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
     next.remove(id);
     Map<String, Long> nextVersions = new HashMap<>(versions);
     nextVersions.remove(id);
-    return new Step(Outcome.ok(unconditional ? (Object) true : old),
-        new ModelState(next, nextVersions), List.of(new VideoChangeEvent.Deleted(old)));
+    return new Step(
+        Outcome.ok(unconditional ? (Object) true : old),
+        new ModelState(next, nextVersions),
+        List.of(new VideoChangeEvent.Deleted(old)));
   }
 
   private Step update(Video v, @Nullable Long expectedVersion) {
@@ -216,7 +223,9 @@ public record ModelState(Map<String, Video> byId, Map<String, Long> versions) {
     Map<String, Long> nextVersions = new HashMap<>(versions);
     nextVersions.put(v.id(), version);
     Object value = expectedVersion == null ? stored : new VersionedVideo(stored, version);
-    return new Step(Outcome.ok(value), new ModelState(next, nextVersions),
+    return new Step(
+        Outcome.ok(value),
+        new ModelState(next, nextVersions),
         List.of(VideoChangeEvent.Updated.of(old, stored)));
   }
 

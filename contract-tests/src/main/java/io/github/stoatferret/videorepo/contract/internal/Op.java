@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
- * One repository operation with its arguments: run against a backend by {@link #invoke} and
- * against the reference model by {@link ModelState#apply}.
+ * One repository operation with its arguments: run against a backend by {@link #invoke} and against
+ * the reference model by {@link ModelState#apply}.
  */
 public sealed interface Op {
 
@@ -34,8 +34,8 @@ public sealed interface Op {
 
   /**
    * The rule a step breaks when the backend's outcome differs from the model's: the rule that
-   * specifies the outcome the model expected or the one the backend gave (a path clash on
-   * {@code update} is VR-8.3, not VR-8.1), else {@link #rule()}.
+   * specifies the outcome the model expected or the one the backend gave (a path clash on {@code
+   * update} is VR-8.3, not VR-8.1), else {@link #rule()}.
    *
    * @param expected the model's outcome
    * @param actual the backend's outcome
@@ -44,7 +44,8 @@ public sealed interface Op {
   default Rule rule(Outcome expected, Outcome actual) {
     Class<? extends Throwable> failure = expected.isOk() ? actual.failure() : expected.failure();
     if ((!actual.isOk() && !expected.isOk() && expected.failure() != actual.failure())
-        || (failure != null && failure != DuplicateVideoException.class
+        || (failure != null
+            && failure != DuplicateVideoException.class
             && failure != VideoNotFoundException.class
             && failure != VersionConflictException.class
             && failure != InvalidArgumentException.class)) {
@@ -81,19 +82,23 @@ public sealed interface Op {
    * @param video the video
    */
   record Add(Video video) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.add(video);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_2_2;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return true;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "add(" + Op.show(video) + ")";
     }
   }
@@ -104,20 +109,25 @@ public sealed interface Op {
    * @param videos the batch
    */
   record AddAll(List<Video> videos) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.addAll(videos);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_3_2;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return true;
     }
 
-    @Override public String toString() {
-      return "addAll(" + videos.stream().map(Op::show).collect(Collectors.joining(", ", "[", "]"))
+    @Override
+    public String toString() {
+      return "addAll("
+          + videos.stream().map(Op::show).collect(Collectors.joining(", ", "[", "]"))
           + ")";
     }
   }
@@ -128,19 +138,23 @@ public sealed interface Op {
    * @param id the id
    */
   record Get(String id) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.get(id);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_4_1;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return false;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "get(\"" + id + "\")";
     }
   }
@@ -151,19 +165,23 @@ public sealed interface Op {
    * @param path the path
    */
   record GetByPath(String path) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.getByPath(path);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_4_2;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return false;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "getByPath(\"" + path + "\")";
     }
   }
@@ -175,19 +193,23 @@ public sealed interface Op {
    * @param offset the offset
    */
   record ListOp(int limit, int offset) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.list(limit, offset);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_5_2;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return false;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "list(" + limit + ", " + offset + ")";
     }
   }
@@ -199,19 +221,23 @@ public sealed interface Op {
    * @param limit the limit
    */
   record Search(String query, int limit) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.search(query, limit);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_7_1;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return false;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "search(\"" + query + "\", " + limit + ")";
     }
   }
@@ -222,19 +248,23 @@ public sealed interface Op {
    * @param video the new content
    */
   record Update(Video video) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.update(video);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_8_1;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return true;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "update(" + Op.show(video) + ")";
     }
   }
@@ -245,19 +275,23 @@ public sealed interface Op {
    * @param id the id
    */
   record Delete(String id) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.delete(id);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_9_1;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return true;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "delete(\"" + id + "\")";
     }
   }
@@ -268,19 +302,23 @@ public sealed interface Op {
    * @param id the id
    */
   record GetVersioned(String id) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.getVersioned(id);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_16_1;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return false;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "getVersioned(\"" + id + "\")";
     }
   }
@@ -292,19 +330,23 @@ public sealed interface Op {
    * @param expectedVersion the version expected
    */
   record UpdateIfVersion(Video video, long expectedVersion) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.update(video, expectedVersion);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_16_2;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return true;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "update(" + Op.show(video) + ", " + expectedVersion + ")";
     }
   }
@@ -316,38 +358,46 @@ public sealed interface Op {
    * @param expectedVersion the version expected
    */
   record DeleteIfVersion(String id, long expectedVersion) implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.delete(id, expectedVersion);
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_16_3;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return true;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "delete(\"" + id + "\", " + expectedVersion + ")";
     }
   }
 
   /** {@code count()}. */
   record Count() implements Op {
-    @Override public CompletionStage<?> invoke(VideoRepository r) {
+    @Override
+    public CompletionStage<?> invoke(VideoRepository r) {
       return r.count();
     }
 
-    @Override public Rule rule() {
+    @Override
+    public Rule rule() {
       return Rule.VR_10_1;
     }
 
-    @Override public boolean writes() {
+    @Override
+    public boolean writes() {
       return false;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return "count()";
     }
   }
@@ -359,7 +409,16 @@ public sealed interface Op {
    * @return the text
    */
   static String show(Video v) {
-    return "{id=\"" + v.id() + "\", path=\"" + v.path() + "\", created=" + v.createdAt()
-        + ", updated=" + v.updatedAt() + ", size=" + v.fileSize() + "}";
+    return "{id=\""
+        + v.id()
+        + "\", path=\""
+        + v.path()
+        + "\", created="
+        + v.createdAt()
+        + ", updated="
+        + v.updatedAt()
+        + ", size="
+        + v.fileSize()
+        + "}";
   }
 }

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param failure the specified type of the failure, or {@code null} on success
  * @param detail what the contract specifies of the failure ({@code "ID a"} for a clash), or empty
  */
-public record Outcome(@Nullable Object value, @Nullable Class<? extends Throwable> failure,
-    String detail) {
+public record Outcome(
+    @Nullable Object value, @Nullable Class<? extends Throwable> failure, String detail) {
 
   /**
    * Checks the detail is present.
@@ -56,12 +56,18 @@ public record Outcome(@Nullable Object value, @Nullable Class<? extends Throwabl
       return new Outcome(null, VideoNotFoundException.class, n.id());
     }
     if (failure instanceof VersionConflictException v) {
-      return new Outcome(null, VersionConflictException.class,
+      return new Outcome(
+          null,
+          VersionConflictException.class,
           v.id() + " expected " + v.expectedVersion() + " current " + v.currentVersion());
     }
-    for (Class<? extends Throwable> type : java.util.List.of(RepositoryClosedException.class,
-        StorageException.class, InvalidArgumentException.class, NullPointerException.class,
-        IllegalArgumentException.class)) {
+    for (Class<? extends Throwable> type :
+        java.util.List.of(
+            RepositoryClosedException.class,
+            StorageException.class,
+            InvalidArgumentException.class,
+            NullPointerException.class,
+            IllegalArgumentException.class)) {
       if (type.isInstance(failure)) {
         return new Outcome(null, type, "");
       }
@@ -83,6 +89,8 @@ public record Outcome(@Nullable Object value, @Nullable Class<? extends Throwabl
     if (isOk()) {
       return "completed with " + value;
     }
-    return "failed with " + Objects.requireNonNull(failure).getSimpleName() + (detail.isEmpty() ? "" : "(" + detail + ")");
+    return "failed with "
+        + Objects.requireNonNull(failure).getSimpleName()
+        + (detail.isEmpty() ? "" : "(" + detail + ")");
   }
 }

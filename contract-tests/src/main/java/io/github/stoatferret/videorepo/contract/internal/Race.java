@@ -8,8 +8,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.function.Supplier;
 
 /**
- * Starts calls on several threads at the same moment (a barrier), to make races likely, and
- * hands back their stages.
+ * Starts calls on several threads at the same moment (a barrier), to make races likely, and hands
+ * back their stages.
  */
 public final class Race {
 
@@ -30,14 +30,17 @@ public final class Race {
     for (Supplier<CompletionStage<?>> call : calls) {
       CompletableFuture<CompletionStage<?>> stage = new CompletableFuture<>();
       stages.add(stage);
-      Thread t = new Thread(() -> {
-        try {
-          start.await();
-          stage.complete(call.get());
-        } catch (Exception e) {
-          stage.completeExceptionally(e);
-        }
-      }, "videorepo-race");
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  stage.complete(call.get());
+                } catch (Exception e) {
+                  stage.completeExceptionally(e);
+                }
+              },
+              "videorepo-race");
       threads.add(t);
       t.start();
     }

@@ -14,16 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A subscriber that requests in fixed batches and records what it receives, and every breach of
- * the Reactive Streams rules it can see: more items than requested, signals after the end,
- * signals from two threads at once (rule 1.3), and unbounded recursion (rule 3.3).
+ * A subscriber that requests in fixed batches and records what it receives, and every breach of the
+ * Reactive Streams rules it can see: more items than requested, signals after the end, signals from
+ * two threads at once (rule 1.3), and unbounded recursion (rule 3.3).
  *
- * <p>A publisher may deliver synchronously from inside {@code request} (rule 3.2), so a signal
- * may arrive on the same thread while this subscriber's own {@code onSubscribe} or
- * {@code onNext} is still running: that is re-entry, not a breach of rule 1.3, and it is allowed
- * up to {@value #MAX_DEPTH} signals deep. Only a signal on another thread while one is running is
- * a breach of 1.3. After {@code cancel}, items already requested may still arrive (rule 1.8 asks
- * only that signals stop eventually); they are counted, not recorded.
+ * <p>A publisher may deliver synchronously from inside {@code request} (rule 3.2), so a signal may
+ * arrive on the same thread while this subscriber's own {@code onSubscribe} or {@code onNext} is
+ * still running: that is re-entry, not a breach of rule 1.3, and it is allowed up to {@value
+ * #MAX_DEPTH} signals deep. Only a signal on another thread while one is running is a breach of
+ * 1.3. After {@code cancel}, items already requested may still arrive (rule 1.8 asks only that
+ * signals stop eventually); they are counted, not recorded.
  */
 public final class RecordingSubscriber implements Flow.Subscriber<Video> {
 
@@ -34,6 +34,7 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   private final List<Video> items = Collections.synchronizedList(new ArrayList<>());
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch done = new CountDownLatch(1);
+
   /** How deep same-thread re-entry may go before it counts as unbounded recursion. */
   public static final int MAX_DEPTH = 16;
 
@@ -57,9 +58,9 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   }
 
   /**
-   * Makes a subscriber that requests {@code batch} items in {@code onSubscribe} and then only
-   * when the test calls {@link #request}: a publisher that emits beyond demand is caught for
-   * certain, since nothing else is requested when its extra items arrive.
+   * Makes a subscriber that requests {@code batch} items in {@code onSubscribe} and then only when
+   * the test calls {@link #request}: a publisher that emits beyond demand is caught for certain,
+   * since nothing else is requested when its extra items arrive.
    *
    * @param batch how many items to request at first
    * @return the subscriber
@@ -101,8 +102,12 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
   public void onNext(Video item) {
     enter("onNext");
     if (outstanding.get() == 0) {
-      violations.add("onNext beyond demand: item " + (items.size() + lateItems.get() + 1)
-          + " with nothing requested (batch " + batch + ")");
+      violations.add(
+          "onNext beyond demand: item "
+              + (items.size() + lateItems.get() + 1)
+              + " with nothing requested (batch "
+              + batch
+              + ")");
     }
     outstanding.decrementAndGet();
     if (cancelled) {
@@ -149,12 +154,20 @@ public final class RecordingSubscriber implements Flow.Subscriber<Video> {
     int[] mine = depth.get();
     mine[0]++;
     if (inside.incrementAndGet() > mine[0]) {
-      violations.add(signal + " on " + Thread.currentThread().getName() + " while another"
-          + " thread was inside a signal (rule 1.3: signals must not overlap)");
+      violations.add(
+          signal
+              + " on "
+              + Thread.currentThread().getName()
+              + " while another"
+              + " thread was inside a signal (rule 1.3: signals must not overlap)");
     }
     if (mine[0] == MAX_DEPTH + 1) {
-      violations.add(signal + " nested " + mine[0] + " deep inside the subscriber's own calls"
-          + " to request on one thread: unbounded recursion (rule 3.3)");
+      violations.add(
+          signal
+              + " nested "
+              + mine[0]
+              + " deep inside the subscriber's own calls"
+              + " to request on one thread: unbounded recursion (rule 3.3)");
     }
   }
 

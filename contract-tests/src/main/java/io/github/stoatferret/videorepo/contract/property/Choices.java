@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * replayed.
  *
  * <p>This is what makes shrinking general (the idea comes from Hypothesis): a generator never sees
- * a random number generator, only {@link #choose(long)}, and every choice is recorded. To shrink
- * a failing value the engine edits the recorded sequence (drops parts of it, makes numbers
- * smaller) and generates again. Generators are written so that a smaller choice means a simpler
- * value: 0 is the simplest alternative, the shortest list, the smallest number. A replayed
- * sequence that runs out gives 0 for every further choice, so dropping choices from the end always
- * gives a valid, simpler value.
+ * a random number generator, only {@link #choose(long)}, and every choice is recorded. To shrink a
+ * failing value the engine edits the recorded sequence (drops parts of it, makes numbers smaller)
+ * and generates again. Generators are written so that a smaller choice means a simpler value: 0 is
+ * the simplest alternative, the shortest list, the smallest number. A replayed sequence that runs
+ * out gives 0 for every further choice, so dropping choices from the end always gives a valid,
+ * simpler value.
  */
 public final class Choices {
 
@@ -59,8 +59,7 @@ public final class Choices {
    * @param max the largest allowed choice, zero or more
    * @return a choice from 0 to {@code max}, both included
    * @throws IllegalArgumentException if {@code max} is negative
-   * @throws Exhausted when a random value has drawn too many choices (a generator that never
-   *     stops)
+   * @throws Exhausted when a random value has drawn too many choices (a generator that never stops)
    */
   public long choose(long max) {
     if (max < 0) {
@@ -81,8 +80,8 @@ public final class Choices {
   }
 
   /**
-   * Draws a choice from 0 to {@code max} that is likely to be one of the given values, or small.
-   * In random mode about a quarter of the draws are one of {@code likely} (those in range) and a
+   * Draws a choice from 0 to {@code max} that is likely to be one of the given values, or small. In
+   * random mode about a quarter of the draws are one of {@code likely} (those in range) and a
    * quarter are at most 16; the rest are uniform. The value drawn is recorded as itself, so that
    * shrinking can lower it step by step from, say, a boundary value.
    *
@@ -113,8 +112,8 @@ public final class Choices {
   }
 
   /**
-   * Draws a choice from 0 to {@code max} where small values are likely: half the draws are at
-   * most {@code max >> 8}. Useful for sizes and for numbers whose small values matter most.
+   * Draws a choice from 0 to {@code max} where small values are likely: half the draws are at most
+   * {@code max >> 8}. Useful for sizes and for numbers whose small values matter most.
    *
    * @param max the largest allowed choice
    * @return the choice
@@ -162,8 +161,8 @@ public final class Choices {
   }
 
   /**
-   * The parts marked so far, each as its first index and the index after its last choice in
-   * {@link #recorded()}.
+   * The parts marked so far, each as its first index and the index after its last choice in {@link
+   * #recorded()}.
    *
    * @return the parts, in the order they ended
    */

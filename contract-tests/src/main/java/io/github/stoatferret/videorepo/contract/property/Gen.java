@@ -159,10 +159,10 @@ public interface Gen<T> {
   }
 
   /**
-   * Whole numbers in a range, biased to its edges: about one draw in four is {@code min},
-   * {@code max}, 0, 1 or -1 (those inside the range), and another is near the simplest value.
-   * Shrinks towards the simplest value in range (0 if it is inside, else the bound nearest to
-   * it), by lowering the distance from it.
+   * Whole numbers in a range, biased to its edges: about one draw in four is {@code min}, {@code
+   * max}, 0, 1 or -1 (those inside the range), and another is near the simplest value. Shrinks
+   * towards the simplest value in range (0 if it is inside, else the bound nearest to it), by
+   * lowering the distance from it.
    *
    * @param min the smallest
    * @param max the largest
@@ -209,8 +209,8 @@ public interface Gen<T> {
   }
 
   /**
-   * Lists of up to {@code maxSize} elements; shorter lists are simpler. Each element is preceded
-   * by a "one more?" choice, so shrinking can drop any element on its own.
+   * Lists of up to {@code maxSize} elements; shorter lists are simpler. Each element is preceded by
+   * a "one more?" choice, so shrinking can drop any element on its own.
    *
    * @param <T> the element type
    * @param element the element generator
@@ -242,12 +242,14 @@ public interface Gen<T> {
    * @return the generator
    */
   static Gen<String> strings(Gen<Integer> codePoint, int maxLength) {
-    return lists(codePoint, maxLength).map(cps -> {
-      StringBuilder sb = new StringBuilder();
-      for (int cp : cps) {
-        sb.appendCodePoint(cp);
-      }
-      return sb.toString();
-    });
+    return lists(codePoint, maxLength)
+        .map(
+            cps -> {
+              StringBuilder sb = new StringBuilder();
+              for (int cp : cps) {
+                sb.appendCodePoint(cp);
+              }
+              return sb.toString();
+            });
   }
 }

@@ -11,6 +11,7 @@ final class Listing {
 
   /** The most characters of one line; a longer element is cut and says by how much. */
   static final int MAX_LINE = 240;
+
   /** The most lines of one listing; the rest is counted, not printed. */
   static final int MAX_LINES = 60;
 
@@ -32,7 +33,8 @@ final class Listing {
    */
   static String of(Object value, String indent) {
     Listing listing = new Listing(indent);
-    if (value instanceof List<?> list && !list.isEmpty()
+    if (value instanceof List<?> list
+        && !list.isEmpty()
         && list.stream().allMatch(List.class::isInstance)) {
       for (int i = 0; i < list.size(); i++) {
         List<?> inner = (List<?>) list.get(i);
@@ -70,7 +72,10 @@ final class Listing {
 
   private String finish() {
     if (omitted > 0) {
-      out.append('\n').append(indent).append("... ").append(count(omitted, "more line"))
+      out.append('\n')
+          .append(indent)
+          .append("... ")
+          .append(count(omitted, "more line"))
           .append(" not shown");
     }
     return out.toString();

@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.contract.property;
 
 /**
- * Makes text safe for the places a failure message ends up. Generated values carry characters
- * that XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF, unpaired surrogates); written raw
- * into a message they make a test report such as Surefire's XML file unreadable.
+ * Makes text safe for the places a failure message ends up. Generated values carry characters that
+ * XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF, unpaired surrogates); written raw into a
+ * message they make a test report such as Surefire's XML file unreadable.
  */
 public final class Printable {
 
@@ -20,10 +20,16 @@ public final class Printable {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
-      boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
-          || (c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c));
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean allowed =
+          pair
+              || c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c));
       if (pair) {
         if (out != null) {
           out.append(c).append(text.charAt(i + 1));

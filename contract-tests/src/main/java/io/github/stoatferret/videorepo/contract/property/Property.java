@@ -29,16 +29,22 @@ public final class Property<T> {
 
   /** The system property that sets the number of tries. */
   public static final String TRIES_PROPERTY = "videorepo.property.tries";
+
   /** The system property that replays one seed. */
   public static final String SEED_PROPERTY = "videorepo.property.seed";
+
   /** The system property that sets the shrink budget. */
   public static final String SHRINK_PROPERTY = "videorepo.property.shrinks";
+
   /** Tries when {@value #TRIES_PROPERTY} is not set. */
   public static final int DEFAULT_TRIES = 100;
+
   /** Shrink attempts when {@value #SHRINK_PROPERTY} is not set. */
   public static final int DEFAULT_SHRINKS = 2000;
+
   /** The system property that sets how long shrinking may take, in milliseconds. */
   public static final String SHRINK_TIME_PROPERTY = "videorepo.property.shrinkMillis";
+
   /** Shrinking time when {@value #SHRINK_TIME_PROPERTY} is not set: 10 seconds. */
   public static final long DEFAULT_SHRINK_MILLIS = 10_000;
 
@@ -142,8 +148,8 @@ public final class Property<T> {
   }
 
   /**
-   * Says that the check runs work on several threads, so that a failure depends on timing as
-   * well as on the value: the report then warns that replaying the seed may pass.
+   * Says that the check runs work on several threads, so that a failure depends on timing as well
+   * as on the value: the report then warns that replaying the seed may pass.
    *
    * @return this property
    */
@@ -195,7 +201,11 @@ public final class Property<T> {
   }
 
   private PropertyFailure report(
-      Check<? super T> check, long seed, int tryNumber, long[] recorded, T original,
+      Check<? super T> check,
+      long seed,
+      int tryNumber,
+      long[] recorded,
+      T original,
       Throwable originalFailure) {
     Shrinker shrinker = new Shrinker(c -> fails(check, c), this::parts, shrinks, shrinkTime);
     long[] smallest = shrinker.shrink(recorded);
@@ -203,36 +213,66 @@ public final class Property<T> {
     Throwable cause = originalFailure;
     String outcome;
     if (shrinker.steps() == 0) {
-      outcome = "not shrunk: none of " + shrinker.runs() + " smaller values failed"
-          + (shrinker.timedOut() ? " before the shrink time ran out (" + shrinkTime + ")" : "");
+      outcome =
+          "not shrunk: none of "
+              + shrinker.runs()
+              + " smaller values failed"
+              + (shrinker.timedOut() ? " before the shrink time ran out (" + shrinkTime + ")" : "");
     } else {
       T candidate = generate(smallest);
       Throwable again = run(check, candidate);
       if (again == null) { // it failed while shrinking but not now: the failure is timing-bound
-        outcome = "not shrunk: the smallest failing value found passed when run again (the"
-            + " failure depends on timing)";
+        outcome =
+            "not shrunk: the smallest failing value found passed when run again (the"
+                + " failure depends on timing)";
       } else {
         shrunk = candidate;
         cause = again;
-        outcome = "shrunk in " + shrinker.steps() + " steps (" + shrinker.runs() + " runs"
-            + (shrinker.timedOut() ? ", stopped after " + shrinkTime : "") + ")";
+        outcome =
+            "shrunk in "
+                + shrinker.steps()
+                + " steps ("
+                + shrinker.runs()
+                + " runs"
+                + (shrinker.timedOut() ? ", stopped after " + shrinkTime : "")
+                + ")";
       }
     }
     // The failure's own first line leads: it says what broke (a kit failure names its rule),
     // while the property's name only says which search found it.
-    String message = firstLine(cause)
-        + "\n  found by: " + name + ", on try " + tryNumber + " of " + tries
-        + "\n  seed: " + seed + "   (replay: -D" + SEED_PROPERTY + "=" + seed + ")"
-        + (timingDependent ? "\n  note: this property runs operations on several threads, so"
-            + " whether it fails depends on timing: a replay of this seed may pass; replay it a"
-            + " few times, or run more tries" : "")
-        + "\n  " + outcome
-        + "\n  counterexample" + (shrunk == original ? ":" : " (shrunk):")
-        + Listing.of(shrunk, "    ")
-        + "\n  failure:" + indented(cause)
-        + (shrunk == original ? "" : "\n  first counterexample, before shrinking:"
-            + Listing.of(original, "    ")
-            + "\n  first failure: " + Listing.cut(firstLine(originalFailure), Listing.MAX_LINE));
+    String message =
+        firstLine(cause)
+            + "\n  found by: "
+            + name
+            + ", on try "
+            + tryNumber
+            + " of "
+            + tries
+            + "\n  seed: "
+            + seed
+            + "   (replay: -D"
+            + SEED_PROPERTY
+            + "="
+            + seed
+            + ")"
+            + (timingDependent
+                ? "\n  note: this property runs operations on several threads, so"
+                    + " whether it fails depends on timing: a replay of this seed may pass; replay it a"
+                    + " few times, or run more tries"
+                : "")
+            + "\n  "
+            + outcome
+            + "\n  counterexample"
+            + (shrunk == original ? ":" : " (shrunk):")
+            + Listing.of(shrunk, "    ")
+            + "\n  failure:"
+            + indented(cause)
+            + (shrunk == original
+                ? ""
+                : "\n  first counterexample, before shrinking:"
+                    + Listing.of(original, "    ")
+                    + "\n  first failure: "
+                    + Listing.cut(firstLine(originalFailure), Listing.MAX_LINE));
     return new PropertyFailure(message, seed, shrunk, cause);
   }
 

@@ -12,6 +12,7 @@ public final class PropertyFailure extends AssertionError {
 
   /** The seed of the failing try. */
   private final long seed;
+
   private final transient Object shrunk;
 
   PropertyFailure(String message, long seed, Object shrunk, Throwable cause) {
@@ -31,10 +32,10 @@ public final class PropertyFailure extends AssertionError {
     int seedLine = message.indexOf("\n  seed: ");
     int end = seedLine < 0 ? -1 : message.indexOf('\n', seedLine + 1);
     String line = "\n  replay: " + command;
-    String replayed = end < 0 ? message + line
-        : message.substring(0, end) + line + message.substring(end);
-    PropertyFailure copy = new PropertyFailure(replayed, seed, shrunk,
-        Objects.requireNonNull(getCause()));
+    String replayed =
+        end < 0 ? message + line : message.substring(0, end) + line + message.substring(end);
+    PropertyFailure copy =
+        new PropertyFailure(replayed, seed, shrunk, Objects.requireNonNull(getCause()));
     copy.setStackTrace(getStackTrace());
     return copy;
   }

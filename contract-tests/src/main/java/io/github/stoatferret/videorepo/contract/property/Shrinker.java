@@ -11,11 +11,11 @@ import java.util.function.Predicate;
  *
  * <p>A sequence is smaller when it is shorter, or as long and smaller at its first difference
  * (shortlex), so every accepted step makes progress and shrinking ends. The passes, repeated until
- * none helps or the budget is spent: drop whole parts the generators marked
- * ({@link Choices#beginPart}: a list element with its flag), longest first, which removes an
- * operation of a sequence in one run whatever its size; drop blocks of 32 down to 1 choices
- * (removes what no part marks); set blocks to zero (simplifies whole sub-values); and lower each
- * choice by binary search towards zero (simplifies single numbers and picks).
+ * none helps or the budget is spent: drop whole parts the generators marked ({@link
+ * Choices#beginPart}: a list element with its flag), longest first, which removes an operation of a
+ * sequence in one run whatever its size; drop blocks of 32 down to 1 choices (removes what no part
+ * marks); set blocks to zero (simplifies whole sub-values); and lower each choice by binary search
+ * towards zero (simplifies single numbers and picks).
  *
  * <p>Shrinking stops at whichever comes first of its budget of runs and its deadline: a run of a
  * concurrency property can take a second, and a verdict that waits minutes for a smaller
@@ -61,8 +61,8 @@ final class Shrinker {
    * @param budget the most calls of {@code fails}
    * @param time how long shrinking may take; a call of {@code fails} under way then finishes
    */
-  public Shrinker(Predicate<long[]> fails, Function<long[], int[][]> parts, int budget,
-      Duration time) {
+  public Shrinker(
+      Predicate<long[]> fails, Function<long[], int[][]> parts, int budget, Duration time) {
     this.fails = fails;
     this.parts = parts;
     this.budget = budget;
@@ -119,16 +119,16 @@ final class Shrinker {
   }
 
   /**
-   * Drops whole parts, longest and then latest first, until none can go. After each drop the
-   * parts are found again, since the indexes have moved.
+   * Drops whole parts, longest and then latest first, until none can go. After each drop the parts
+   * are found again, since the indexes have moved.
    */
   private long[] dropParts(long[] best) {
     boolean dropped = true;
     while (dropped && canRun()) {
       dropped = false;
       int[][] found = parts.apply(best);
-      Arrays.sort(found, Comparator.<int[]>comparingInt(p -> p[0] - p[1])
-          .thenComparingInt(p -> -p[0]));
+      Arrays.sort(
+          found, Comparator.<int[]>comparingInt(p -> p[0] - p[1]).thenComparingInt(p -> -p[0]));
       for (int[] part : found) {
         if (!canRun()) {
           break;

@@ -14,15 +14,25 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kit's subscriber tells a correct synchronous publisher (which may deliver from inside
- * {@code request}) from broken ones: signals from two threads at once (rule 1.3), unbounded
- * recursion (rule 3.3), and more items than requested.
+ * The kit's subscriber tells a correct synchronous publisher (which may deliver from inside {@code
+ * request}) from broken ones: signals from two threads at once (rule 1.3), unbounded recursion
+ * (rule 3.3), and more items than requested.
  */
 class RecordingSubscriberTest {
 
-  private static final List<Video> VIDEOS = IntStream.range(0, 50).mapToObj(i -> Video.builder()
-      .id("v" + i).path("/v/" + i).filename(i + ".mp4").frameRate(25, 1).videoCodec("h264")
-      .timestamps(Instant.parse("2024-01-01T00:00:00Z")).build()).toList();
+  private static final List<Video> VIDEOS =
+      IntStream.range(0, 50)
+          .mapToObj(
+              i ->
+                  Video.builder()
+                      .id("v" + i)
+                      .path("/v/" + i)
+                      .filename(i + ".mp4")
+                      .frameRate(25, 1)
+                      .videoCodec("h264")
+                      .timestamps(Instant.parse("2024-01-01T00:00:00Z"))
+                      .build())
+          .toList();
 
   /** One subscription to the test publisher; the publisher's strategy serves its demand. */
   private static final class Sub implements Flow.Subscription {
@@ -118,15 +128,17 @@ class RecordingSubscriberTest {
   void signalsFromTwoThreadsAtOnceBreakRule13() throws Exception {
     // Delivers each item from a new thread while the caller of request (the subscriber, inside
     // its own signal) is still waiting for it: two threads inside the subscriber at once.
-    Flow.Publisher<Video> twoThreads = publisher(sub -> {
-      Thread t = new Thread(sub::drain);
-      t.start();
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Flow.Publisher<Video> twoThreads =
+        publisher(
+            sub -> {
+              Thread t = new Thread(sub::drain);
+              t.start();
+              try {
+                t.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     List<String> violations = run(twoThreads, 10);
     assertTrue(violations.stream().anyMatch(v -> v.contains("rule 1.3")), violations.toString());
   }
@@ -150,7 +162,8 @@ class RecordingSubscriberTest {
     assertEquals(List.of(), honest.violations());
     RecordingSubscriber flooded = RecordingSubscriber.requestingOnlyWhenAsked(5);
     flood.subscribe(flooded);
-    assertTrue(flooded.violations().stream().anyMatch(v -> v.contains("beyond demand")),
+    assertTrue(
+        flooded.violations().stream().anyMatch(v -> v.contains("beyond demand")),
         flooded.violations().toString());
   }
 }

@@ -19,10 +19,12 @@ class BoundedCloseDelegatesTest {
   @Test
   void everyMethodOfTheInterfaceIsDelegated() throws Exception {
     Class<?> wrapper = Class.forName("io.github.stoatferret.videorepo.contract.BoundedClose");
-    List<String> missing = Arrays.stream(VideoRepository.class.getMethods())
-        .filter(m -> !Modifier.isStatic(m.getModifiers()))
-        .filter(m -> !declares(wrapper, m))
-        .map(Method::toString).toList();
+    List<String> missing =
+        Arrays.stream(VideoRepository.class.getMethods())
+            .filter(m -> !Modifier.isStatic(m.getModifiers()))
+            .filter(m -> !declares(wrapper, m))
+            .map(Method::toString)
+            .toList();
     assertEquals(List.of(), missing, "methods BoundedClose leaves to the interface's default");
   }
 

@@ -36,7 +36,8 @@ final class BrokenFeeds {
 
     @Override
     public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
-      return position == null || position.value() == 0 ? super.changesAfter(position)
+      return position == null || position.value() == 0
+          ? super.changesAfter(position)
           : super.changesAfter(new ChangePosition(position.value() - 1));
     }
   }
@@ -50,37 +51,40 @@ final class BrokenFeeds {
     @Override
     public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
       Flow.Publisher<ChangeFeedEvent> real = super.changesAfter(position);
-      return subscriber -> real.subscribe(new Flow.Subscriber<ChangeFeedEvent>() {
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-          subscriber.onSubscribe(new Flow.Subscription() {
-            @Override
-            public void request(long n) {
-              s.request(Long.MAX_VALUE);
-            }
+      return subscriber ->
+          real.subscribe(
+              new Flow.Subscriber<ChangeFeedEvent>() {
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                  subscriber.onSubscribe(
+                      new Flow.Subscription() {
+                        @Override
+                        public void request(long n) {
+                          s.request(Long.MAX_VALUE);
+                        }
 
-            @Override
-            public void cancel() {
-              s.cancel();
-            }
-          });
-        }
+                        @Override
+                        public void cancel() {
+                          s.cancel();
+                        }
+                      });
+                }
 
-        @Override
-        public void onNext(ChangeFeedEvent item) {
-          subscriber.onNext(item);
-        }
+                @Override
+                public void onNext(ChangeFeedEvent item) {
+                  subscriber.onNext(item);
+                }
 
-        @Override
-        public void onError(Throwable throwable) {
-          subscriber.onError(throwable);
-        }
+                @Override
+                public void onError(Throwable throwable) {
+                  subscriber.onError(throwable);
+                }
 
-        @Override
-        public void onComplete() {
-          subscriber.onComplete();
-        }
-      });
+                @Override
+                public void onComplete() {
+                  subscriber.onComplete();
+                }
+              });
     }
   }
 
@@ -95,14 +99,19 @@ final class BrokenFeeds {
 
     @Override
     protected ChangeHistory history(ChangeWindow window) {
-      return (after, max) -> window.readAfter(after, max).exceptionallyCompose(e -> {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null
-            ? e.getCause() : e;
-        if (cause instanceof ChangePositionExpiredException expired) {
-          return window.readAfter(new ChangePosition(expired.oldestKept().value() - 1), max);
-        }
-        throw new CompletionException(cause);
-      });
+      return (after, max) ->
+          window
+              .readAfter(after, max)
+              .exceptionallyCompose(
+                  e -> {
+                    Throwable cause =
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof ChangePositionExpiredException expired) {
+                      return window.readAfter(
+                          new ChangePosition(expired.oldestKept().value() - 1), max);
+                    }
+                    throw new CompletionException(cause);
+                  });
     }
   }
 

@@ -32,25 +32,31 @@ final class BrokenLifecycle {
 
   /** Runs every operation on one thread of its own, on which it also completes the stages. */
   abstract static class OnOneThread extends ReferenceRepository {
-    final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "broken-twin-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    final ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "broken-twin-worker");
+              t.setDaemon(true);
+              return t;
+            });
 
     <T> CompletionStage<T> onWorker(Supplier<CompletionStage<T>> op) {
       if (closed) {
         return Stages.failed(new RepositoryClosedException("closed"));
       }
       CompletableFuture<T> f = new CompletableFuture<>();
-      worker.execute(() -> op.get().whenComplete((v, e) -> {
-        LockSupport.parkNanos(1_000_000); // the latency of real storage
-        if (e == null) {
-          f.complete(v);
-        } else {
-          f.completeExceptionally(e);
-        }
-      }));
+      worker.execute(
+          () ->
+              op.get()
+                  .whenComplete(
+                      (v, e) -> {
+                        LockSupport.parkNanos(1_000_000); // the latency of real storage
+                        if (e == null) {
+                          f.complete(v);
+                        } else {
+                          f.completeExceptionally(e);
+                        }
+                      }));
       return Stages.readOnly(f);
     }
 
@@ -66,8 +72,8 @@ final class BrokenLifecycle {
   }
 
   /**
-   * Completes stages on its only worker thread, where callbacks then run: a callback that waits
-   * for another operation waits for itself. Breaks VR-1.11.
+   * Completes stages on its only worker thread, where callbacks then run: a callback that waits for
+   * another operation waits for itself. Breaks VR-1.11.
    */
   static final class CompletesOnItsOnlyThread extends OnOneThread {
     @Override
@@ -78,14 +84,15 @@ final class BrokenLifecycle {
   }
 
   /**
-   * Runs writes on one writer thread of its own and completes their stages there, while reads
-   * run on the caller's thread: a callback that reads is fine, one that writes and waits, on a
-   * write's stage, waits for itself. Breaks VR-1.11 (only for writes inside callbacks).
+   * Runs writes on one writer thread of its own and completes their stages there, while reads run
+   * on the caller's thread: a callback that reads is fine, one that writes and waits, on a write's
+   * stage, waits for itself. Breaks VR-1.11 (only for writes inside callbacks).
    */
   static final class WritesCompleteOnTheWriterThread extends OnOneThread {
     @Override
     public CompletionStage<Optional<Video>> get(String id) {
-      return id == null ? super.get(id)
+      return id == null
+          ? super.get(id)
           : super.read(() -> Optional.ofNullable(state.byId().get(id)));
     }
 
@@ -111,7 +118,9 @@ final class BrokenLifecycle {
     }
   }
 
-  /** Drops the operations still queued when it closes: their stages stay pending. Breaks VR-12.2. */
+  /**
+   * Drops the operations still queued when it closes: their stages stay pending. Breaks VR-12.2.
+   */
   static final class AbandonsQueuedWorkOnClose extends OnOneThread {
     @Override
     public CompletionStage<List<Video>> search(String query, int limit) {
@@ -129,33 +138,37 @@ final class BrokenLifecycle {
   static final class StreamIgnoresDemand extends ReferenceRepository {
     @Override
     public Flow.Publisher<Video> stream() {
-      return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-        private boolean started;
+      return subscriber ->
+          subscriber.onSubscribe(
+              new Flow.Subscription() {
+                private boolean started;
 
-        @Override
-        public void request(long n) {
-          if (started) {
-            return;
-          }
-          started = true;
-          list(Integer.MAX_VALUE, 0).thenAccept(all -> {
-            all.forEach(subscriber::onNext);
-            subscriber.onComplete();
-          });
-        }
+                @Override
+                public void request(long n) {
+                  if (started) {
+                    return;
+                  }
+                  started = true;
+                  list(Integer.MAX_VALUE, 0)
+                      .thenAccept(
+                          all -> {
+                            all.forEach(subscriber::onNext);
+                            subscriber.onComplete();
+                          });
+                }
 
-        @Override
-        public void cancel() {
-          started = true;
-        }
-      });
+                @Override
+                public void cancel() {
+                  started = true;
+                }
+              });
     }
   }
 
   /**
    * A hand-written publisher that keeps its walk in the publisher, not in the subscription: the
-   * first subscription gets everything, a second one starts where the first ended, and two at
-   * once share one walk. Each subscription on its own follows the Reactive Streams rules. Breaks
+   * first subscription gets everything, a second one starts where the first ended, and two at once
+   * share one walk. Each subscription on its own follows the Reactive Streams rules. Breaks
    * VR-11.1.
    */
   static final class PublisherSharesItsWalk extends ReferenceRepository {
@@ -172,38 +185,39 @@ final class BrokenLifecycle {
             }
           }
           java.util.Iterator<Video> shared = walk;
-          subscriber.onSubscribe(new Flow.Subscription() {
-            private boolean done;
+          subscriber.onSubscribe(
+              new Flow.Subscription() {
+                private boolean done;
 
-            @Override
-            public void request(long n) {
-              for (long i = 0; i < n && !done; i++) {
-                Video next;
-                synchronized (shared) {
-                  next = shared.hasNext() ? shared.next() : null;
+                @Override
+                public void request(long n) {
+                  for (long i = 0; i < n && !done; i++) {
+                    Video next;
+                    synchronized (shared) {
+                      next = shared.hasNext() ? shared.next() : null;
+                    }
+                    if (next == null) {
+                      done = true;
+                      subscriber.onComplete();
+                    } else {
+                      subscriber.onNext(next);
+                    }
+                  }
                 }
-                if (next == null) {
+
+                @Override
+                public void cancel() {
                   done = true;
-                  subscriber.onComplete();
-                } else {
-                  subscriber.onNext(next);
                 }
-              }
-            }
-
-            @Override
-            public void cancel() {
-              done = true;
-            }
-          });
+              });
         }
       };
     }
   }
 
   /**
-   * Never returns from close: it waits for a worker that never stops. Breaks VR-12.2; the kit
-   * must fail it after its await timeout instead of hanging.
+   * Never returns from close: it waits for a worker that never stops. Breaks VR-12.2; the kit must
+   * fail it after its await timeout instead of hanging.
    */
   static final class CloseHangs extends ReferenceRepository {
     private final CountDownLatch never = new CountDownLatch(1);
@@ -243,10 +257,13 @@ final class BrokenLifecycle {
   /** Storage that outlives a repository, for the reopen rule. */
   static final class Disk {
     final AtomicReference<ModelState> saved = new AtomicReference<>(ModelState.EMPTY);
+
     /** The changes kept, saved with each write as a log table would be. */
     final ChangeWindow changes = new ChangeWindow(ReferenceRepository.RETAINED, "disk");
+
     /** The feed limits the fixture asked for, for the next repository opened. */
     volatile int retained = ReferenceRepository.RETAINED;
+
     volatile int buffered = ReferenceRepository.BUFFERED;
 
     /** A window of the limits asked for, for a backend that keeps its changes in memory. */
@@ -282,8 +299,8 @@ final class BrokenLifecycle {
   }
 
   /**
-   * Keeps its change log in memory, not with the data: after reopening, the kept changes are
-   * gone and positions start again at 1. Breaks VR-17.6.
+   * Keeps its change log in memory, not with the data: after reopening, the kept changes are gone
+   * and positions start again at 1. Breaks VR-17.6.
    */
   static final class RenumbersAfterReopening extends Persistent {
     RenumbersAfterReopening(Disk disk) {
@@ -363,8 +380,12 @@ final class BrokenLifecycle {
   /** Sends updates without the names of the changed fields. Breaks VR-13.2. */
   static final class UpdatedWithoutFields extends ReferenceRepository {
     UpdatedWithoutFields(VideoChangeListener listener) {
-      super(event -> listener.onChange(event instanceof VideoChangeEvent.Updated u
-          ? new VideoChangeEvent.Updated(u.before(), u.after(), List.of()) : event));
+      super(
+          event ->
+              listener.onChange(
+                  event instanceof VideoChangeEvent.Updated u
+                      ? new VideoChangeEvent.Updated(u.before(), u.after(), List.of())
+                      : event));
     }
   }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,7 @@ final class BrokenReadsAndWrites {
   static final class NullPointerExceptionForNull extends ReferenceRepository {
     @Override
     public CompletionStage<Optional<Video>> get(String id) {
-      return id == null ? Stages.failed(new NullPointerException("id is required"))
-          : super.get(id);
+      return id == null ? Stages.failed(new NullPointerException("id is required")) : super.get(id);
     }
   }
 
@@ -59,21 +57,22 @@ final class BrokenReadsAndWrites {
   }
 
   /**
-   * Updates from fields with the stored timestamps, as a get-then-update would, so updatedAt
-   * never moves. Breaks VR-14.2.
+   * Updates from fields with the stored timestamps, as a get-then-update would, so updatedAt never
+   * moves. Breaks VR-14.2.
    */
   static final class UpdateFromFieldsKeepsUpdatedAt extends ReferenceRepository {
     @Override
     public synchronized CompletionStage<Video> update(String id, VideoDraft video) {
       Video old = id == null ? null : state.byId().get(id);
-      return old == null || video == null ? super.update(id, video)
+      return old == null || video == null
+          ? super.update(id, video)
           : update(video.toVideo(id, old.createdAt(), old.updatedAt()));
     }
   }
 
   /**
-   * Answers health with count() as it is, so a closed repository's health fails instead of
-   * saying "down". Breaks VR-15.1.
+   * Answers health with count() as it is, so a closed repository's health fails instead of saying
+   * "down". Breaks VR-15.1.
    */
   static final class HealthFailsWhenClosed extends ReferenceRepository {
     @Override
@@ -130,9 +129,13 @@ final class BrokenReadsAndWrites {
   static final class MillisecondInstants extends ReferenceRepository {
     @Override
     public CompletionStage<Video> add(Video video) {
-      return video == null ? super.add(video) : super.add(video.toBuilder()
-          .createdAt(video.createdAt().truncatedTo(ChronoUnit.MILLIS))
-          .updatedAt(video.updatedAt().truncatedTo(ChronoUnit.MILLIS)).build());
+      return video == null
+          ? super.add(video)
+          : super.add(
+              video.toBuilder()
+                  .createdAt(video.createdAt().truncatedTo(ChronoUnit.MILLIS))
+                  .updatedAt(video.updatedAt().truncatedTo(ChronoUnit.MILLIS))
+                  .build());
     }
   }
 
@@ -141,8 +144,12 @@ final class BrokenReadsAndWrites {
     @Override
     public CompletionStage<Video> add(Video video) {
       CompletionStage<Video> result = super.add(video);
-      return result.exceptionallyCompose(e -> Stages.failed(
-          e instanceof DuplicateVideoException d ? new IllegalStateException(d.getMessage()) : e));
+      return result.exceptionallyCompose(
+          e ->
+              Stages.failed(
+                  e instanceof DuplicateVideoException d
+                      ? new IllegalStateException(d.getMessage())
+                      : e));
     }
   }
 
@@ -187,8 +194,8 @@ final class BrokenReadsAndWrites {
   static final class ReturnsAnotherUpdatedAt extends ReferenceRepository {
     @Override
     public CompletionStage<Video> add(Video video) {
-      return super.add(video).thenApply(v -> v.toBuilder()
-          .updatedAt(v.updatedAt().plusSeconds(1)).build());
+      return super.add(video)
+          .thenApply(v -> v.toBuilder().updatedAt(v.updatedAt().plusSeconds(1)).build());
     }
   }
 
@@ -196,9 +203,14 @@ final class BrokenReadsAndWrites {
   static final class PathClashReportedAsId extends ReferenceRepository {
     @Override
     public CompletionStage<Video> add(Video video) {
-      return super.add(video).exceptionallyCompose(e -> Stages.failed(
-          e instanceof DuplicateVideoException d && d.key() == DuplicateVideoException.Key.PATH
-              ? new DuplicateVideoException(DuplicateVideoException.Key.ID, video.id()) : e));
+      return super.add(video)
+          .exceptionallyCompose(
+              e ->
+                  Stages.failed(
+                      e instanceof DuplicateVideoException d
+                              && d.key() == DuplicateVideoException.Key.PATH
+                          ? new DuplicateVideoException(DuplicateVideoException.Key.ID, video.id())
+                          : e));
     }
   }
 
@@ -206,11 +218,13 @@ final class BrokenReadsAndWrites {
   static final class AddAllReturnsListOrder extends ReferenceRepository {
     @Override
     public CompletionStage<List<Video>> addAll(List<Video> videos) {
-      return super.addAll(videos).thenApply(stored -> {
-        List<Video> reversed = new ArrayList<>(stored);
-        java.util.Collections.reverse(reversed);
-        return List.copyOf(reversed);
-      });
+      return super.addAll(videos)
+          .thenApply(
+              stored -> {
+                List<Video> reversed = new ArrayList<>(stored);
+                java.util.Collections.reverse(reversed);
+                return List.copyOf(reversed);
+              });
     }
   }
 
@@ -231,8 +245,8 @@ final class BrokenReadsAndWrites {
       if (id == null) {
         return super.get(id);
       }
-      return read(() -> state.listed().stream().filter(v -> v.id().equalsIgnoreCase(id))
-          .findFirst());
+      return read(
+          () -> state.listed().stream().filter(v -> v.id().equalsIgnoreCase(id)).findFirst());
     }
   }
 
@@ -243,8 +257,8 @@ final class BrokenReadsAndWrites {
       if (path == null) {
         return super.getByPath(path);
       }
-      return read(() -> state.listed().stream().filter(v -> v.path().equalsIgnoreCase(path))
-          .findFirst());
+      return read(
+          () -> state.listed().stream().filter(v -> v.path().equalsIgnoreCase(path)).findFirst());
     }
   }
 
@@ -269,15 +283,17 @@ final class BrokenReadsAndWrites {
       } catch (IllegalArgumentException e) {
         return Stages.failed(e);
       }
-      return read(() -> {
-        List<Video> rest = state.listed().stream()
-            .filter(v -> from.precedes(v) || PageCursor.at(v).equals(from))
-            .toList();
-        List<Video> items = rest.subList(0, Math.min(limit, rest.size()));
-        String next = rest.size() > limit ? PageCursor.at(items.get(items.size() - 1)).encode()
-            : null;
-        return new VideoPage(items, next);
-      });
+      return read(
+          () -> {
+            List<Video> rest =
+                state.listed().stream()
+                    .filter(v -> from.precedes(v) || PageCursor.at(v).equals(from))
+                    .toList();
+            List<Video> items = rest.subList(0, Math.min(limit, rest.size()));
+            String next =
+                rest.size() > limit ? PageCursor.at(items.get(items.size() - 1)).encode() : null;
+            return new VideoPage(items, next);
+          });
     }
   }
 
@@ -285,9 +301,12 @@ final class BrokenReadsAndWrites {
   static final class CursorAfterTheLastFullPage extends ReferenceRepository {
     @Override
     public CompletionStage<VideoPage> page(String cursor, int limit) {
-      return super.page(cursor, limit).thenApply(p -> p.nextCursor() == null
-          && !p.items().isEmpty() && p.items().size() == limit
-          ? new VideoPage(p.items(), PageCursor.at(p.items().get(limit - 1)).encode()) : p);
+      return super.page(cursor, limit)
+          .thenApply(
+              p ->
+                  p.nextCursor() == null && !p.items().isEmpty() && p.items().size() == limit
+                      ? new VideoPage(p.items(), PageCursor.at(p.items().get(limit - 1)).encode())
+                      : p);
     }
   }
 
@@ -305,32 +324,37 @@ final class BrokenReadsAndWrites {
       if (limit < 0) {
         return super.page(cursor, limit);
       }
-      return read(() -> {
-        List<Video> all = state.listed();
-        List<Video> items = all.subList(Math.min(offset, all.size()),
-            Math.min(offset + limit, all.size()));
-        String next = offset + limit < all.size()
-            ? new PageCursor(0, "#" + (offset + limit)).encode() : null;
-        return new VideoPage(items, next);
-      });
+      return read(
+          () -> {
+            List<Video> all = state.listed();
+            List<Video> items =
+                all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+            String next =
+                offset + limit < all.size()
+                    ? new PageCursor(0, "#" + (offset + limit)).encode()
+                    : null;
+            return new VideoPage(items, next);
+          });
     }
   }
 
   /**
-   * Keeps a refused batch's videos in its search index, as a backend might that indexes beside
-   * its rows and undoes only the rows. Breaks VR-3.2 (a search finds what was never stored).
+   * Keeps a refused batch's videos in its search index, as a backend might that indexes beside its
+   * rows and undoes only the rows. Breaks VR-3.2 (a search finds what was never stored).
    */
   static final class RefusedBatchStaysSearchable extends ReferenceRepository {
     private final List<Video> ghosts = new CopyOnWriteArrayList<>();
 
     @Override
     public CompletionStage<List<Video>> addAll(List<Video> videos) {
-      return super.addAll(videos).whenComplete((stored, e) -> {
-        if (e instanceof DuplicateVideoException
-            || e != null && e.getCause() instanceof DuplicateVideoException) {
-          ghosts.addAll(videos);
-        }
-      });
+      return super.addAll(videos)
+          .whenComplete(
+              (stored, e) -> {
+                if (e instanceof DuplicateVideoException
+                    || e != null && e.getCause() instanceof DuplicateVideoException) {
+                  ghosts.addAll(videos);
+                }
+              });
     }
 
     @Override
@@ -339,15 +363,17 @@ final class BrokenReadsAndWrites {
         return super.search(query, limit);
       }
       String folded = SearchText.fold(query);
-      return super.search(query, limit).thenApply(found -> {
-        List<Video> all = new ArrayList<>(found);
-        for (Video ghost : ghosts) {
-          if (SearchText.fold(ghost.path()).contains(folded)) {
-            all.add(ghost);
-          }
-        }
-        return all.stream().limit(limit).toList();
-      });
+      return super.search(query, limit)
+          .thenApply(
+              found -> {
+                List<Video> all = new ArrayList<>(found);
+                for (Video ghost : ghosts) {
+                  if (SearchText.fold(ghost.path()).contains(folded)) {
+                    all.add(ghost);
+                  }
+                }
+                return all.stream().limit(limit).toList();
+              });
     }
   }
 
@@ -358,10 +384,15 @@ final class BrokenReadsAndWrites {
       if (query == null || limit < 0) {
         return super.search(query, limit);
       }
-      return read(() -> state.listed().stream()
-          .filter(v -> SearchText.isMatchable(query)
-              && SearchText.fold(v.filename()).contains(SearchText.fold(query)))
-          .limit(limit).toList());
+      return read(
+          () ->
+              state.listed().stream()
+                  .filter(
+                      v ->
+                          SearchText.isMatchable(query)
+                              && SearchText.fold(v.filename()).contains(SearchText.fold(query)))
+                  .limit(limit)
+                  .toList());
     }
   }
 
@@ -385,10 +416,15 @@ final class BrokenReadsAndWrites {
         regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
       }
       Pattern like = Pattern.compile(regex.toString(), Pattern.DOTALL);
-      return read(() -> state.listed().stream()
-          .filter(v -> like.matcher(SearchText.fold(v.filename())).find()
-              || like.matcher(SearchText.fold(v.path())).find())
-          .limit(limit).toList());
+      return read(
+          () ->
+              state.listed().stream()
+                  .filter(
+                      v ->
+                          like.matcher(SearchText.fold(v.filename())).find()
+                              || like.matcher(SearchText.fold(v.path())).find())
+                  .limit(limit)
+                  .toList());
     }
   }
 
@@ -417,10 +453,12 @@ final class BrokenReadsAndWrites {
 
     @Override
     public synchronized CompletionStage<Boolean> delete(String id) {
-      return super.delete(id).thenApply(removed -> {
-        deletes += removed ? 1 : 0;
-        return removed;
-      });
+      return super.delete(id)
+          .thenApply(
+              removed -> {
+                deletes += removed ? 1 : 0;
+                return removed;
+              });
     }
 
     @Override

@@ -29,9 +29,9 @@ final class BrokenRepositories {
   private BrokenRepositories() {}
 
   /**
-   * Returns the JDK's minimal stages, whose {@code cancel} throws
-   * {@link UnsupportedOperationException}: read-only, but every adapter that cancels a stage when
-   * its subscriber goes away logs an error. Breaks VR-1.10.
+   * Returns the JDK's minimal stages, whose {@code cancel} throws {@link
+   * UnsupportedOperationException}: read-only, but every adapter that cancels a stage when its
+   * subscriber goes away logs an error. Breaks VR-1.10.
    */
   static final class CancelThrowsLikeAMinimalStage extends ReferenceRepository {
     @Override
@@ -98,22 +98,30 @@ final class BrokenRepositories {
       if (query == null || limit < 0) {
         return super.search(query, limit);
       }
-      return read(() -> state.listed().stream()
-          .filter(v -> SearchText.isMatchable(query)
-              && (v.filename().contains(query) || v.path().contains(query))).limit(limit).toList());
+      return read(
+          () ->
+              state.listed().stream()
+                  .filter(
+                      v ->
+                          SearchText.isMatchable(query)
+                              && (v.filename().contains(query) || v.path().contains(query)))
+                  .limit(limit)
+                  .toList());
     }
   }
 
   /**
-   * Checks a large batch in chunks of 999 (SQLite's old parameter limit), each against the
-   * videos stored before the batch and within itself, then stores them all: a clash between two
-   * chunks goes through. Breaks VR-3.2.
+   * Checks a large batch in chunks of 999 (SQLite's old parameter limit), each against the videos
+   * stored before the batch and within itself, then stores them all: a clash between two chunks
+   * goes through. Breaks VR-3.2.
    */
   static final class ChecksBatchesInChunks extends ReferenceRepository {
     @Override
     public synchronized CompletionStage<List<Video>> addAll(List<Video> videos) {
-      if (closed || videos == null || videos.size() <= 999 || videos.stream()
-          .anyMatch(Objects::isNull)) {
+      if (closed
+          || videos == null
+          || videos.size() <= 999
+          || videos.stream().anyMatch(Objects::isNull)) {
         return super.addAll(videos);
       }
       for (int from = 0; from < videos.size(); from += 999) {
@@ -152,8 +160,8 @@ final class BrokenRepositories {
   }
 
   /**
-   * Searches the first 255 characters of each folded file name and path, as an index with a
-   * capped key length would. Breaks VR-7.1.
+   * Searches the first 255 characters of each folded file name and path, as an index with a capped
+   * key length would. Breaks VR-7.1.
    */
   static final class SearchesTheFirst255Characters extends ReferenceRepository {
     @Override
@@ -162,9 +170,13 @@ final class BrokenRepositories {
         return super.search(query, limit);
       }
       String folded = SearchText.fold(query);
-      return read(() -> state.listed().stream()
-          .filter(v -> head(v.filename()).contains(folded) || head(v.path()).contains(folded))
-          .limit(limit).toList());
+      return read(
+          () ->
+              state.listed().stream()
+                  .filter(
+                      v -> head(v.filename()).contains(folded) || head(v.path()).contains(folded))
+                  .limit(limit)
+                  .toList());
     }
 
     private static String head(String text) {
@@ -177,8 +189,8 @@ final class BrokenRepositories {
   static final class TruncatesQueriesTo64 extends ReferenceRepository {
     @Override
     public CompletionStage<List<Video>> search(String query, int limit) {
-      return super.search(query == null || query.length() <= 64 ? query
-          : query.substring(0, 64), limit);
+      return super.search(
+          query == null || query.length() <= 64 ? query : query.substring(0, 64), limit);
     }
   }
 
@@ -187,7 +199,8 @@ final class BrokenRepositories {
     @Override
     public synchronized CompletionStage<Video> update(Video video) {
       CompletionStage<Video> result = super.update(video);
-      if (video != null && result.toCompletableFuture().isDone()
+      if (video != null
+          && result.toCompletableFuture().isDone()
           && !result.toCompletableFuture().isCompletedExceptionally()) {
         Map<String, Video> next = new HashMap<>(state.byId());
         next.put(video.id(), video);
@@ -242,8 +255,9 @@ final class BrokenRepositories {
         return super.add(video);
       }
       CompletionStage<Optional<Video>> existing = get(video.id());
-      boolean taken = existing.toCompletableFuture().join().isPresent()
-          || getByPath(video.path()).toCompletableFuture().join().isPresent();
+      boolean taken =
+          existing.toCompletableFuture().join().isPresent()
+              || getByPath(video.path()).toCompletableFuture().join().isPresent();
       if (taken) {
         return super.add(video); // reports the clash
       }
@@ -264,10 +278,14 @@ final class BrokenRepositories {
       if (limit < 0 || offset < 0) {
         return super.list(limit, offset);
       }
-      return read(() -> state.byId().values().stream()
-          .sorted(Comparator.comparing(Video::createdAt).reversed()
-              .thenComparing(Video::id))
-          .skip(offset).limit(limit).toList());
+      return read(
+          () ->
+              state.byId().values().stream()
+                  .sorted(
+                      Comparator.comparing(Video::createdAt).reversed().thenComparing(Video::id))
+                  .skip(offset)
+                  .limit(limit)
+                  .toList());
     }
   }
 

@@ -13,8 +13,8 @@ final class BrokenVersions {
   private BrokenVersions() {}
 
   /**
-   * Advances the version only in the conditional update, as a backend does that adds
-   * {@code version = version + 1} to one statement and forgets the other. Breaks VR-16.1.
+   * Advances the version only in the conditional update, as a backend does that adds {@code version
+   * = version + 1} to one statement and forgets the other. Breaks VR-16.1.
    */
   static final class PlainUpdateKeepsTheVersion extends ReferenceRepository {
     @Override
@@ -34,8 +34,10 @@ final class BrokenVersions {
   static final class ConditionalUpdateIgnoresTheVersion extends ReferenceRepository {
     @Override
     public synchronized CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-      long current = video == null ? expectedVersion
-          : state.versions().getOrDefault(video.id(), expectedVersion);
+      long current =
+          video == null
+              ? expectedVersion
+              : state.versions().getOrDefault(video.id(), expectedVersion);
       return super.update(video, current);
     }
   }
@@ -44,16 +46,15 @@ final class BrokenVersions {
   static final class ConditionalDeleteIgnoresTheVersion extends ReferenceRepository {
     @Override
     public synchronized CompletionStage<Video> delete(String id, long expectedVersion) {
-      long current = id == null ? expectedVersion
-          : state.versions().getOrDefault(id, expectedVersion);
+      long current =
+          id == null ? expectedVersion : state.versions().getOrDefault(id, expectedVersion);
       return super.delete(id, current);
     }
   }
 
   /**
-   * Reads the version, then writes in a second step, as a backend does that selects the version
-   * and updates in two transactions: two writers that read the same version both win. Breaks
-   * VR-16.4.
+   * Reads the version, then writes in a second step, as a backend does that selects the version and
+   * updates in two transactions: two writers that read the same version both win. Breaks VR-16.4.
    */
   static final class ChecksTheVersionThenWrites extends ReferenceRepository {
     @Override

@@ -40,11 +40,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The kit tests itself, as the Reactive Streams TCK does: run against the reference backend it
- * must pass everything; run against each deliberately broken twin ({@link Twins}) it must fail,
- * and name the broken rule in a readable failure message. Every rule of the catalogue has a
- * twin, and each twin runs only the tests of its rule, so the whole self-test stays quick. A kit
- * that cannot fail is worthless.
+ * The kit tests itself, as the Reactive Streams TCK does: run against the reference backend it must
+ * pass everything; run against each deliberately broken twin ({@link Twins}) it must fail, and name
+ * the broken rule in a readable failure message. Every rule of the catalogue has a twin, and each
+ * twin runs only the tests of its rule, so the whole self-test stays quick. A kit that cannot fail
+ * is worthless.
  */
 class KitCatchesBrokenRepositoriesTest {
 
@@ -62,16 +62,23 @@ class KitCatchesBrokenRepositoriesTest {
 
   /** Runs the kit's tests for one backend and returns its failures. */
   private static List<TestExecutionSummary.Failure> failures(Twin twin) {
-    PostDiscoveryFilter onlyItsRule = descriptor -> descriptor.getSource()
-        .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
-        .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
-        .map(m -> FilterResult.includedIf(
-            twin.tests().stream().anyMatch(m.getMethodName()::startsWith)))
-        .orElse(FilterResult.included("a container"));
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(TwinFixture.class))
-        .configurationParameter(TWIN_PARAMETER, twin.name())
-        .filters(onlyItsRule).build();
+    PostDiscoveryFilter onlyItsRule =
+        descriptor ->
+            descriptor
+                .getSource()
+                .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
+                .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
+                .map(
+                    m ->
+                        FilterResult.includedIf(
+                            twin.tests().stream().anyMatch(m.getMethodName()::startsWith)))
+                .orElse(FilterResult.included("a container"));
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(TwinFixture.class))
+            .configurationParameter(TWIN_PARAMETER, twin.name())
+            .filters(onlyItsRule)
+            .build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(request, summary);
@@ -98,10 +105,15 @@ class KitCatchesBrokenRepositoriesTest {
 
   @Test
   void everyRuleHasABrokenTwin() {
-    Set<Rule> covered = Twins.BROKEN.stream().map(Twin::rule)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
-    Set<String> missing = Arrays.stream(Rule.values()).filter(r -> !covered.contains(r))
-        .map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<Rule> covered =
+        Twins.BROKEN.stream()
+            .map(Twin::rule)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
+    Set<String> missing =
+        Arrays.stream(Rule.values())
+            .filter(r -> !covered.contains(r))
+            .map(Rule::id)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of(), missing, "rules without a broken twin in Twins.BROKEN");
   }
 
@@ -115,8 +127,14 @@ class KitCatchesBrokenRepositoriesTest {
     List<String> failures = runKit(twin);
     String id = "[" + twin.rule().id() + "]";
     List<String> caught = failures.stream().filter(m -> m.contains(id)).toList();
-    assertTrue(!caught.isEmpty(), () -> twin + " should fail with " + id
-        + " in a message; failures: " + String.join("\n", failures));
+    assertTrue(
+        !caught.isEmpty(),
+        () ->
+            twin
+                + " should fail with "
+                + id
+                + " in a message; failures: "
+                + String.join("\n", failures));
     for (String m : caught) {
       for (String part : List.of("operation:", "expected:", "actual:", "hint:")) {
         assertTrue(m.contains(part), () -> "a readable failure names its " + part + " " + m);
@@ -125,35 +143,47 @@ class KitCatchesBrokenRepositoriesTest {
   }
 
   /**
-   * One bug, one rule: a backend whose update may take another video's path fails the VR-8.3
-   * test, and every other test it fails (races, the model, failed operations) names VR-8.3 first
-   * and says that it follows from it, instead of pointing the author at races or events.
+   * One bug, one rule: a backend whose update may take another video's path fails the VR-8.3 test,
+   * and every other test it fails (races, the model, failed operations) names VR-8.3 first and says
+   * that it follows from it, instead of pointing the author at races or events.
    */
   @Test
   void aPlantedBugIsNamedByItsOwnRuleInEveryFailure() {
     Twin twin = Twins.PLANTED_UPDATE_PATH_BUG;
     List<TestExecutionSummary.Failure> failures = failures(twin);
     String id = "[" + twin.rule().id() + "]";
-    assertTrue(failures.stream().anyMatch(f -> f.getTestIdentifier().getDisplayName()
-        .startsWith(twin.rule().id() + " ")), () -> "no failure of the " + id + " tests");
+    assertTrue(
+        failures.stream()
+            .anyMatch(
+                f -> f.getTestIdentifier().getDisplayName().startsWith(twin.rule().id() + " ")),
+        () -> "no failure of the " + id + " tests");
     for (TestExecutionSummary.Failure f : failures) {
       String name = f.getTestIdentifier().getDisplayName();
       String message = String.valueOf(f.getException().getMessage());
-      assertTrue(message.startsWith(id), () -> name + " does not name " + id + " first:\n"
-          + message);
+      assertTrue(
+          message.startsWith(id), () -> name + " does not name " + id + " first:\n" + message);
       if (!name.startsWith(twin.rule().id() + " ")) {
-        assertTrue(message.contains("found by"), () -> name + " does not say that it follows"
-            + " from " + id + ":\n" + message);
+        assertTrue(
+            message.contains("found by"),
+            () -> name + " does not say that it follows" + " from " + id + ":\n" + message);
       }
       if (f.getException() instanceof PropertyFailure property) {
-        String method = f.getTestIdentifier().getSource()
-            .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
-            .map(org.junit.platform.engine.support.descriptor.MethodSource::getMethodName)
-            .orElseThrow();
-        String replay = "\n  replay: mvn test -Dtest=" + TwinFixture.class.getName() + "#"
-            + method + " -Dvideorepo.property.seed=" + property.seed();
-        assertTrue(message.contains(replay), () -> name + " does not say how to replay it ("
-            + replay + "):\n" + message);
+        String method =
+            f.getTestIdentifier()
+                .getSource()
+                .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
+                .map(org.junit.platform.engine.support.descriptor.MethodSource::getMethodName)
+                .orElseThrow();
+        String replay =
+            "\n  replay: mvn test -Dtest="
+                + TwinFixture.class.getName()
+                + "#"
+                + method
+                + " -Dvideorepo.property.seed="
+                + property.seed();
+        assertTrue(
+            message.contains(replay),
+            () -> name + " does not say how to replay it (" + replay + "):\n" + message);
       }
     }
   }
@@ -171,16 +201,20 @@ class KitCatchesBrokenRepositoriesTest {
     }
     String text = printed.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("videorepo kit: "), text);
-    assertTrue(text.contains(" skipped:\n  VR-13.1 needs capability CHANGE_EVENTS, which the"
-        + " fixture does not declare in capabilities(): vr13_1_"), text);
+    assertTrue(
+        text.contains(
+            " skipped:\n  VR-13.1 needs capability CHANGE_EVENTS, which the"
+                + " fixture does not declare in capabilities(): vr13_1_"),
+        text);
   }
 
   /** Chooses the fixture's backend from the launcher's configuration, before each test. */
   static final class ChooseTwin implements TestInstancePostProcessor {
     @Override
     public void postProcessTestInstance(Object instance, ExtensionContext context) {
-      ((TwinFixture) instance).twin = Twins.named(
-          context.getConfigurationParameter(TWIN_PARAMETER).orElse(Twins.REFERENCE.name()));
+      ((TwinFixture) instance).twin =
+          Twins.named(
+              context.getConfigurationParameter(TWIN_PARAMETER).orElse(Twins.REFERENCE.name()));
     }
   }
 

@@ -29,29 +29,36 @@ import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
- * The simplest correct backend: the kit's own reference model behind one lock. The kit's
- * self-test runs the whole kit against it (so the kit's example tests and its model agree), and
- * the broken variants override one method each.
+ * The simplest correct backend: the kit's own reference model behind one lock. The kit's self-test
+ * runs the whole kit against it (so the kit's example tests and its model agree), and the broken
+ * variants override one method each.
  */
 class ReferenceRepository implements VideoRepository {
 
   /** The feed limits of a repository the fixture does not limit. */
   static final int RETAINED = 10_000;
+
   static final int BUFFERED = 1_024;
 
   protected final VideoChangeListener listener;
   protected ModelState state = ModelState.EMPTY;
   protected boolean closed;
+
   /** The kept changes, and the feed over them (VR-17). */
   protected final ChangeWindow kept;
+
   protected final ChangeHub feed;
 
   ReferenceRepository(VideoChangeListener listener, ChangeWindow kept, int buffered) {
     this.listener = listener;
     this.kept = kept;
-    this.feed = new ChangeHub("reference", history(kept),
-        ChangeHub.signallingExecutor("reference-feed-"), buffered,
-        new ChangePosition(kept.next().value() - 1));
+    this.feed =
+        new ChangeHub(
+            "reference",
+            history(kept),
+            ChangeHub.signallingExecutor("reference-feed-"),
+            buffered,
+            new ChangePosition(kept.next().value() - 1));
   }
 
   ReferenceRepository(VideoChangeListener listener) {
@@ -100,14 +107,13 @@ class ReferenceRepository implements VideoRepository {
     Class<? extends Throwable> type = step.outcome().failure();
     if (type == DuplicateVideoException.class) {
       String[] parts = detail.split(" ", 2);
-      return new DuplicateVideoException(
-          DuplicateVideoException.Key.valueOf(parts[0]),
-          parts[1]);
+      return new DuplicateVideoException(DuplicateVideoException.Key.valueOf(parts[0]), parts[1]);
     }
     if (type == VersionConflictException.class) {
       int expected = detail.lastIndexOf(" expected ");
       int current = detail.lastIndexOf(" current ");
-      return new VersionConflictException(detail.substring(0, expected),
+      return new VersionConflictException(
+          detail.substring(0, expected),
           Long.parseLong(detail.substring(expected + 10, current)),
           Long.parseLong(detail.substring(current + 9)));
     }
@@ -163,26 +169,27 @@ class ReferenceRepository implements VideoRepository {
 
   @Override
   public CompletionStage<VideoPage> page(String cursor, int limit) {
-    return read(() -> {
-      PageCursor from = PageCursor.decode(cursor);
-      return Pages.after(from, state.listed(), Arguments.limit(limit), v -> true);
-    });
+    return read(
+        () -> {
+          PageCursor from = PageCursor.decode(cursor);
+          return Pages.after(from, state.listed(), Arguments.limit(limit), v -> true);
+        });
   }
 
   @Override
   public CompletionStage<VideoPage> searchPage(String query, String cursor, int limit) {
-    return read(() -> {
-      Arguments.notNull(query, "query");
-      PageCursor from = PageCursor.decode(cursor);
-      return Pages.after(from, state.listed(), Arguments.limit(limit),
-          v -> SearchText.matches(v, query));
-    });
+    return read(
+        () -> {
+          Arguments.notNull(query, "query");
+          PageCursor from = PageCursor.decode(cursor);
+          return Pages.after(
+              from, state.listed(), Arguments.limit(limit), v -> SearchText.matches(v, query));
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> search(String query, int limit) {
-    return checked(() -> new Op.Search(Arguments.notNull(query, "query"),
-        Arguments.limit(limit)));
+    return checked(() -> new Op.Search(Arguments.notNull(query, "query"), Arguments.limit(limit)));
   }
 
   @Override
@@ -207,14 +214,20 @@ class ReferenceRepository implements VideoRepository {
 
   @Override
   public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return checked(() -> new Op.UpdateIfVersion(Arguments.notNull(video, "video"),
-        VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
+    return checked(
+        () ->
+            new Op.UpdateIfVersion(
+                Arguments.notNull(video, "video"),
+                VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
   }
 
   @Override
   public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return checked(() -> new Op.DeleteIfVersion(Arguments.notNull(id, "id"),
-        VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
+    return checked(
+        () ->
+            new Op.DeleteIfVersion(
+                Arguments.notNull(id, "id"),
+                VersionedVideo.checkVersion("expectedVersion", expectedVersion)));
   }
 
   /** Whether a change goes to the feed; a twin may leave some out. */

@@ -17,24 +17,36 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One rule, one id, everywhere: the ids of the specification (the {@code VideoRepository}
- * Javadoc, read from its source), the {@link Rule} catalogue and the kit's test names cannot
- * drift apart.
+ * One rule, one id, everywhere: the ids of the specification (the {@code VideoRepository} Javadoc,
+ * read from its source), the {@link Rule} catalogue and the kit's test names cannot drift apart.
  */
 class RuleCatalogueTest {
 
   /** The specification's source, from this module's directory (where Surefire runs). */
-  private static final Path SPECIFICATION = Path.of("..", "core", "src", "main", "java", "io",
-      "github", "stoatferret", "videorepo", "VideoRepository.java");
+  private static final Path SPECIFICATION =
+      Path.of(
+          "..",
+          "core",
+          "src",
+          "main",
+          "java",
+          "io",
+          "github",
+          "stoatferret",
+          "videorepo",
+          "VideoRepository.java");
 
   private static Set<String> catalogue() {
-    return Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    return Arrays.stream(Rule.values())
+        .map(Rule::id)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
   void theSpecificationAndTheCatalogueHaveTheSameRuleIds() throws Exception {
-    assertTrue(Files.isRegularFile(SPECIFICATION), "specification not found at "
-        + SPECIFICATION.toAbsolutePath());
+    assertTrue(
+        Files.isRegularFile(SPECIFICATION),
+        "specification not found at " + SPECIFICATION.toAbsolutePath());
     Matcher m = Pattern.compile("VR-\\d+\\.\\d+").matcher(Files.readString(SPECIFICATION));
     Set<String> specified = new TreeSet<>();
     while (m.find()) {

@@ -8,11 +8,9 @@ import picocli.CommandLine.Spec;
 /** What every subcommand has: the top command (for {@code --db}) and its own output streams. */
 abstract class CatalogCommand {
 
-  @ParentCommand
-  VideoCatalog catalog;
+  @ParentCommand VideoCatalog catalog;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   PrintWriter out() {
     return spec.commandLine().getOut();

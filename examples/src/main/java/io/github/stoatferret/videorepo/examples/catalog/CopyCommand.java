@@ -10,40 +10,52 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code copy --from SRC --to DST}: every video of one catalogue into another, SQLite or
- * PostgreSQL either way: the source streamed in list order, the destination written in
- * {@code addAll} chunks.
+ * {@code copy --from SRC --to DST}: every video of one catalogue into another, SQLite or PostgreSQL
+ * either way: the source streamed in list order, the destination written in {@code addAll} chunks.
  *
  * <p>Safe to rerun: a video the destination already holds (same id, equal in every field) is
- * skipped, so an interrupted copy resumes where it stopped. A destination holding a different
- * video under a source video's id or path is refused, naming both, before anything is written
- * (a destination that is empty needs no such check). At the end the counts are compared and a
- * random sample of the source is read back from the destination and compared field by field.
+ * skipped, so an interrupted copy resumes where it stopped. A destination holding a different video
+ * under a source video's id or path is refused, naming both, before anything is written (a
+ * destination that is empty needs no such check). At the end the counts are compared and a random
+ * sample of the source is read back from the destination and compared field by field.
  */
-@Command(name = "copy", mixinStandardHelpOptions = true,
-    description = "Copy every video of one catalogue into another"
-    + " (SQLite or PostgreSQL, either way): resumable, verified.")
+@Command(
+    name = "copy",
+    mixinStandardHelpOptions = true,
+    description =
+        "Copy every video of one catalogue into another"
+            + " (SQLite or PostgreSQL, either way): resumable, verified.")
 final class CopyCommand extends CatalogCommand implements Callable<Integer> {
 
-  @Option(names = "--from", required = true, paramLabel = "FILE|URL",
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "FILE|URL",
       description = "The source: a SQLite file or a jdbc:postgresql:// URL.")
   String from;
 
-  @Option(names = "--to", required = true, paramLabel = "FILE|URL",
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "FILE|URL",
       description = "The destination, created if need be.")
   String to;
 
-  @Option(names = "--chunk", defaultValue = "1000",
+  @Option(
+      names = "--chunk",
+      defaultValue = "1000",
       description = "Videos per addAll (default: ${DEFAULT-VALUE}).")
   int chunk;
 
-  @Option(names = "--sample", defaultValue = "1000",
+  @Option(
+      names = "--sample",
+      defaultValue = "1000",
       description = "Videos read back and compared at the end (default: ${DEFAULT-VALUE}).")
   int sampleSize;
 
@@ -53,15 +65,21 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (from.equals(to)) {
-      throw new ParameterException(spec.commandLine(),
-          "--from and --to name the same catalogue: " + from);
+      throw new ParameterException(
+          spec.commandLine(), "--from and --to name the same catalogue: " + from);
     }
     if (chunk < 1 || sampleSize < 0) {
-      throw new ParameterException(spec.commandLine(), "--chunk must be at least 1 and"
-          + " --sample at least 0, were " + chunk + " and " + sampleSize);
+      throw new ParameterException(
+          spec.commandLine(),
+          "--chunk must be at least 1 and"
+              + " --sample at least 0, were "
+              + chunk
+              + " and "
+              + sampleSize);
     }
     long start = System.nanoTime();
-    try (OpenCatalog source = catalog.open(from); OpenCatalog target = catalog.open(to)) {
+    try (OpenCatalog source = catalog.open(from);
+        OpenCatalog target = catalog.open(to)) {
       BlockingVideoRepository src = source.repo();
       BlockingVideoRepository dst = target.repo();
       long total = src.count();
@@ -88,8 +106,13 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
           if (batch.size() == chunk || !it.hasNext()) {
             String conflict = store(dst, batch);
             if (conflict != null) { // written to the destination since the check
-              err().printf(Locale.ROOT, "video-catalog: copy stopped: %s; %d videos copied"
-                  + " before it: resolve it and run the copy again to resume%n", conflict, copied);
+              err()
+                  .printf(
+                      Locale.ROOT,
+                      "video-catalog: copy stopped: %s; %d videos copied"
+                          + " before it: resolve it and run the copy again to resume%n",
+                      conflict,
+                      copied);
               return VideoCatalog.REFUSED;
             }
             batch.clear();
@@ -102,9 +125,16 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
         target.optimizeAfterBulkWrite(err());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      out().printf(Locale.ROOT, "copied %d videos (%d already there) from %s to %s in %.1f s"
-          + " (%.0f videos/s)%n", copied, present, source.name(), target.name(), seconds,
-          copied / Math.max(seconds, 1e-3));
+      out()
+          .printf(
+              Locale.ROOT,
+              "copied %d videos (%d already there) from %s to %s in %.1f s" + " (%.0f videos/s)%n",
+              copied,
+              present,
+              source.name(),
+              target.name(),
+              seconds,
+              copied / Math.max(seconds, 1e-3));
       return verify(src, dst, total, streamed, before, sample);
     }
   }
@@ -129,8 +159,8 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes a chunk in one {@code addAll}. Refused (some of it is there already: a resumed copy),
-   * it looks the chunk up and writes what is missing.
+   * Writes a chunk in one {@code addAll}. Refused (some of it is there already: a resumed copy), it
+   * looks the chunk up and writes what is missing.
    */
   private @Nullable String store(BlockingVideoRepository dst, List<Video> batch) {
     try {
@@ -163,33 +193,63 @@ final class CopyCommand extends CatalogCommand implements Callable<Integer> {
     }
   }
 
-  private int verify(BlockingVideoRepository src, BlockingVideoRepository dst, long total,
-      long streamed, long before, List<Video> sample) {
+  private int verify(
+      BlockingVideoRepository src,
+      BlockingVideoRepository dst,
+      long total,
+      long streamed,
+      long before,
+      List<Video> sample) {
     long sourceNow = src.count();
     long destinationNow = dst.count();
     Destination.Verdict read = Destination.check(dst.async(), sample);
     List<String> problems = new ArrayList<>();
     if (destinationNow != before + copied) {
-      problems.add("the destination holds " + destinationNow + " videos, expected " + before
-          + " held before plus " + copied + " copied");
+      problems.add(
+          "the destination holds "
+              + destinationNow
+              + " videos, expected "
+              + before
+              + " held before plus "
+              + copied
+              + " copied");
     }
     if (read.present() != sample.size()) {
-      problems.add(read.conflict() != null ? read.conflict()
-          : read.missing().size() + " of " + sample.size() + " sampled videos are missing from"
-              + " the destination, such as \"" + read.missing().get(0).id() + "\"");
+      problems.add(
+          read.conflict() != null
+              ? read.conflict()
+              : read.missing().size()
+                  + " of "
+                  + sample.size()
+                  + " sampled videos are missing from"
+                  + " the destination, such as \""
+                  + read.missing().get(0).id()
+                  + "\"");
     }
     if (!problems.isEmpty()) {
       err().println("video-catalog: verification failed: " + String.join("; ", problems));
       return VideoCatalog.FAILED;
     }
     if (sourceNow != total || streamed != total) {
-      err().printf(Locale.ROOT, "video-catalog: the source changed during the copy (%d videos"
-          + " at the start, %d streamed, %d now): run the copy again to bring over what was"
-          + " added%n", total, streamed, sourceNow);
+      err()
+          .printf(
+              Locale.ROOT,
+              "video-catalog: the source changed during the copy (%d videos"
+                  + " at the start, %d streamed, %d now): run the copy again to bring over what was"
+                  + " added%n",
+              total,
+              streamed,
+              sourceNow);
     }
-    out().printf(Locale.ROOT, "verified: the source holds %d videos, the destination %d (%d"
-        + " before the copy); %d sampled videos are identical in both%n", sourceNow,
-        destinationNow, before, sample.size());
+    out()
+        .printf(
+            Locale.ROOT,
+            "verified: the source holds %d videos, the destination %d (%d"
+                + " before the copy); %d sampled videos are identical in both%n",
+            sourceNow,
+            destinationNow,
+            before,
+            sample.size());
     return 0;
   }
 }

@@ -21,8 +21,8 @@ final class CsvVideos {
   ObjectNode toJson(String line) {
     List<String> values = split(line);
     if (values.size() != header.size()) {
-      throw new IllegalArgumentException("expected " + header.size() + " fields, found "
-          + values.size());
+      throw new IllegalArgumentException(
+          "expected " + header.size() + " fields, found " + values.size());
     }
     ObjectNode o = VideoJson.MAPPER.createObjectNode();
     for (int i = 0; i < header.size(); i++) {
@@ -45,8 +45,13 @@ final class CsvVideos {
 
   private static boolean isNumeric(String field) {
     return switch (field) {
-      case "durationFrames", "frameRateNumerator", "frameRateDenominator", "width", "height",
-          "fileSize" -> true;
+      case "durationFrames",
+          "frameRateNumerator",
+          "frameRateDenominator",
+          "width",
+          "height",
+          "fileSize" ->
+          true;
       default -> false;
     };
   }

@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code delete ID}. */
-@Command(name = "delete", mixinStandardHelpOptions = true,
-    description = "Delete a video by id.")
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a video by id.")
 final class DeleteCommand extends CatalogCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "ID", description = "The video's id.")

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a copy's destination holds for a chunk of source videos. Every lookup of a chunk is sent
- * at once through the asynchronous API, so a chunk of 1,000 costs about one round of the
- * backend's parallel reads, not 2,000 waits in turn.
+ * What a copy's destination holds for a chunk of source videos. Every lookup of a chunk is sent at
+ * once through the asynchronous API, so a chunk of 1,000 costs about one round of the backend's
+ * parallel reads, not 2,000 waits in turn.
  */
 final class Destination {
 
@@ -37,9 +37,12 @@ final class Destination {
   static Verdict check(VideoRepository destination, List<Video> chunk) {
     List<CompletableFuture<Finding>> lookups = new ArrayList<>(chunk.size());
     for (Video v : chunk) {
-      lookups.add(destination.get(v.id())
-          .thenCombine(destination.getByPath(v.path()), (byId, byPath) -> compare(v, byId, byPath))
-          .toCompletableFuture());
+      lookups.add(
+          destination
+              .get(v.id())
+              .thenCombine(
+                  destination.getByPath(v.path()), (byId, byPath) -> compare(v, byId, byPath))
+              .toCompletableFuture());
     }
     List<Video> missing = new ArrayList<>();
     int present = 0;
@@ -55,7 +58,11 @@ final class Destination {
     return new Verdict(List.copyOf(missing), present, conflict);
   }
 
-  private enum Kind { MISSING, SAME, CONFLICT }
+  private enum Kind {
+    MISSING,
+    SAME,
+    CONFLICT
+  }
 
   /** What the destination holds for one source video; a conflict is described. */
   private record Finding(Kind kind, String conflict) {
@@ -73,15 +80,28 @@ final class Destination {
       if (held.equals(source)) {
         return Finding.SAME;
       }
-      return Finding.conflict("the destination holds a different video under id \""
-          + source.id() + "\" (path \"" + held.path() + "\", updated " + held.updatedAt()
-          + "; the source's: path \"" + source.path() + "\", updated " + source.updatedAt()
-          + ")");
+      return Finding.conflict(
+          "the destination holds a different video under id \""
+              + source.id()
+              + "\" (path \""
+              + held.path()
+              + "\", updated "
+              + held.updatedAt()
+              + "; the source's: path \""
+              + source.path()
+              + "\", updated "
+              + source.updatedAt()
+              + ")");
     }
     if (byPath.isPresent()) {
-      return Finding.conflict("the destination holds video \"" + byPath.get().id()
-          + "\" at path \"" + source.path() + "\", where the source holds video \""
-          + source.id() + "\"");
+      return Finding.conflict(
+          "the destination holds video \""
+              + byPath.get().id()
+              + "\" at path \""
+              + source.path()
+              + "\", where the source holds video \""
+              + source.id()
+              + "\"");
     }
     return Finding.MISSING;
   }

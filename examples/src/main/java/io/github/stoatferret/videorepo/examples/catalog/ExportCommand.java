@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code export --out FILE}: every video as JSON Lines, streamed. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
     description = "Write every video as JSON Lines, in list order.")
 final class ExportCommand extends CatalogCommand implements Callable<Integer> {
 
@@ -27,17 +29,19 @@ final class ExportCommand extends CatalogCommand implements Callable<Integer> {
     try (OpenCatalog opened = catalog.open();
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       BlockingVideoRepository repo = opened.repo();
-      repo.stream().forEach(v -> {
-        try {
-          w.write(VideoJson.MAPPER.writeValueAsString(VideoJson.toJson(v)));
-          w.write('\n');
-          written.incrementAndGet();
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      repo.stream()
+          .forEach(
+              v -> {
+                try {
+                  w.write(VideoJson.MAPPER.writeValueAsString(VideoJson.toJson(v)));
+                  w.write('\n');
+                  written.incrementAndGet();
+                } catch (JsonProcessingException e) {
+                  throw new IllegalStateException(e);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
     out().println("exported " + written.get() + " videos to " + out);
     return 0;

@@ -6,18 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code generate N --out FILE}: writes N made-up videos as JSON Lines. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
     description = "Write N realistic made-up videos as JSON Lines.")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "N", description = "How many videos.")
   long count;
@@ -31,8 +32,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (count < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "N must not be negative, was " + count);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "N must not be negative, was " + count);
     }
     SyntheticVideos videos = new SyntheticVideos(seed);
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import io.github.stoatferret.videorepo.DuplicateVideoException;
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.BlockingVideoRepository;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,25 +14,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code import FILE}: bulk import through {@code addAll} in chunks. A bad record (unreadable,
- * invalid, or clashing with a stored video) is reported with its line number and skipped; the
- * rest of its chunk is still stored, and no record is ever half imported.
+ * invalid, or clashing with a stored video) is reported with its line number and skipped; the rest
+ * of its chunk is still stored, and no record is ever half imported.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
     description = "Import videos from JSON Lines or CSV (with a header).")
 final class ImportCommand extends CatalogCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "A .jsonl or .csv file.")
   Path file;
 
-  @Option(names = "--chunk", defaultValue = "1000", description = "Videos per addAll (default:"
-      + " ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--chunk",
+      defaultValue = "1000",
+      description = "Videos per addAll (default:" + " ${DEFAULT-VALUE}).")
   int chunk;
 
   @Option(names = "--format", description = "jsonl or csv (default: from the file name).")
@@ -48,8 +52,9 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     err = err();
-    boolean csv = "csv".equalsIgnoreCase(format)
-        || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
+    boolean csv =
+        "csv".equalsIgnoreCase(format)
+            || (format == null && file.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
     long start = System.nanoTime();
     Progress progress = new Progress(err, Progress.interactive(), Files.size(file));
     try (OpenCatalog opened = catalog.open();
@@ -67,8 +72,9 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
           continue;
         }
         try {
-          Video v = VideoJson.fromJson(header != null ? header.toJson(text)
-              : VideoJson.MAPPER.readTree(text));
+          Video v =
+              VideoJson.fromJson(
+                  header != null ? header.toJson(text) : VideoJson.MAPPER.readTree(text));
           batch.add(new Line(lineNumber, v));
         } catch (JsonProcessingException e) {
           bad(lineNumber, "not valid JSON: " + e.getOriginalMessage());
@@ -87,9 +93,14 @@ final class ImportCommand extends CatalogCommand implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    out().printf(Locale.ROOT,
-        "imported %d videos, skipped %d bad records, in %.1f s (%.0f videos/s)%n",
-        stored, skipped, seconds, stored / Math.max(seconds, 1e-3));
+    out()
+        .printf(
+            Locale.ROOT,
+            "imported %d videos, skipped %d bad records, in %.1f s (%.0f videos/s)%n",
+            stored,
+            skipped,
+            seconds,
+            stored / Math.max(seconds, 1e-3));
     return skipped == 0 ? 0 : VideoCatalog.PARTIAL;
   }
 

@@ -7,12 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code list}: the newest videos. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List videos, newest first.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List videos, newest first.")
 final class ListCommand extends CatalogCommand implements Callable<Integer> {
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
   @Option(names = "--limit", defaultValue = "20", description = "At most (default: 20).")
   int limit;
@@ -24,8 +22,7 @@ final class ListCommand extends CatalogCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (OpenCatalog opened = catalog.open()) {
       BlockingVideoRepository repo = opened.repo();
-      output.print(out(),
-          repo.list(limit, offset));
+      output.print(out(), repo.list(limit, offset));
     }
     return 0;
   }

@@ -12,9 +12,9 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A catalogue opened from a {@code --db} value: a file path (SQLite) or a
- * {@code jdbc:postgresql://} URL (PostgreSQL, through a small pool the tool owns, since the
- * repository never closes the data source it is given). Closing closes both.
+ * A catalogue opened from a {@code --db} value: a file path (SQLite) or a {@code
+ * jdbc:postgresql://} URL (PostgreSQL, through a small pool the tool owns, since the repository
+ * never closes the data source it is given). Closing closes both.
  */
 final class OpenCatalog implements AutoCloseable {
 
@@ -29,8 +29,11 @@ final class OpenCatalog implements AutoCloseable {
   private final @Nullable HikariDataSource pool;
   private final String name;
 
-  private OpenCatalog(BlockingVideoRepository repo, @Nullable SqliteVideoRepository sqlite,
-      @Nullable HikariDataSource pool, String name) {
+  private OpenCatalog(
+      BlockingVideoRepository repo,
+      @Nullable SqliteVideoRepository sqlite,
+      @Nullable HikariDataSource pool,
+      String name) {
     this.repo = repo;
     this.sqlite = sqlite;
     this.pool = pool;
@@ -50,8 +53,11 @@ final class OpenCatalog implements AutoCloseable {
       return openPostgres(db, env);
     }
     if (db.startsWith("jdbc:")) {
-      throw new IllegalArgumentException("--db " + db + " is not supported: give a SQLite file"
-          + " path or a jdbc:postgresql:// URL");
+      throw new IllegalArgumentException(
+          "--db "
+              + db
+              + " is not supported: give a SQLite file"
+              + " path or a jdbc:postgresql:// URL");
     }
     SqliteVideoRepository sqlite = SqliteVideoRepository.open(Path.of(db));
     return new OpenCatalog(sqlite.blocking(), sqlite, null, db);
@@ -75,8 +81,8 @@ final class OpenCatalog implements AutoCloseable {
     config.setPoolName("video-catalog");
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      PostgresVideoRepository repo = PostgresVideoRepository.builder(pool).readers(CONNECTIONS)
-          .open();
+      PostgresVideoRepository repo =
+          PostgresVideoRepository.builder(pool).readers(CONNECTIONS).open();
       return new OpenCatalog(repo.blocking(), null, pool, withoutPassword(url));
     } catch (RuntimeException e) {
       pool.close();
@@ -108,13 +114,13 @@ final class OpenCatalog implements AutoCloseable {
   }
 
   /**
-   * After a bulk write, merges a SQLite catalogue's search index into one piece
-   * ({@link SqliteVideoRepository#optimize}), so that later runs search it at full speed: a tool
-   * that writes and exits never leaves the repository idle long enough to do it on its own.
-   * PostgreSQL's indexes need nothing of the kind.
+   * After a bulk write, merges a SQLite catalogue's search index into one piece ({@link
+   * SqliteVideoRepository#optimize}), so that later runs search it at full speed: a tool that
+   * writes and exits never leaves the repository idle long enough to do it on its own. PostgreSQL's
+   * indexes need nothing of the kind.
    *
-   * @param log told before the merge starts (seconds at a million videos), so the pause after
-   *     the progress bar is explained
+   * @param log told before the merge starts (seconds at a million videos), so the pause after the
+   *     progress bar is explained
    */
   void optimizeAfterBulkWrite(PrintWriter log) {
     if (sqlite != null) {

@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Progress of an import or a copy: on a terminal a bar redrawn in place with rate and ETA;
- * otherwise (a pipe, a log file) a plain line every few seconds, so that logs stay readable.
- * The work is measured in any unit (bytes of the input file, videos of the source); the rate is
- * always in videos.
+ * otherwise (a pipe, a log file) a plain line every few seconds, so that logs stay readable. The
+ * work is measured in any unit (bytes of the input file, videos of the source); the rate is always
+ * in videos.
  */
 final class Progress {
 
@@ -21,10 +21,10 @@ final class Progress {
   private long lastShown;
 
   /**
-   * Whether the tool runs on a terminal, where a progress line that redraws itself is welcome.
-   * On JDK 22 and later {@code System.console()} is never null, so there it says yes when the
-   * output is piped too; the line then goes to a pipe's stderr, which is harmless.
-   * ({@code Console.isTerminal()}, the exact answer, is JDK 22's and this tool runs on 17.)
+   * Whether the tool runs on a terminal, where a progress line that redraws itself is welcome. On
+   * JDK 22 and later {@code System.console()} is never null, so there it says yes when the output
+   * is piped too; the line then goes to a pipe's stderr, which is harmless. ({@code
+   * Console.isTerminal()}, the exact answer, is JDK 22's and this tool runs on 17.)
    *
    * @return whether a console is attached
    */
@@ -52,11 +52,23 @@ final class Progress {
     if (terminal) {
       int width = 30;
       int filled = (int) (fraction * width);
-      err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d videos  %,.0f/s  ETA %ds ",
-          "#".repeat(filled), " ".repeat(width - filled), fraction * 100, records, rate, eta);
+      err.printf(
+          Locale.ROOT,
+          "\r[%s%s] %3.0f%%  %,d videos  %,.0f/s  ETA %ds ",
+          "#".repeat(filled),
+          " ".repeat(width - filled),
+          fraction * 100,
+          records,
+          rate,
+          eta);
     } else {
-      err.printf(Locale.ROOT, "progress: %.0f%%, %d videos, %.0f/s, ETA %ds%n",
-          fraction * 100, records, rate, eta);
+      err.printf(
+          Locale.ROOT,
+          "progress: %.0f%%, %d videos, %.0f/s, ETA %ds%n",
+          fraction * 100,
+          records,
+          rate,
+          eta);
     }
     err.flush();
   }

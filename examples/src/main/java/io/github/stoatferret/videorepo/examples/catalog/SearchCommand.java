@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code search QUERY}: case-insensitive substring of file name or path. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = "Find videos whose file name or path contains QUERY,"
-    + " ignoring case.")
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Find videos whose file name or path contains QUERY," + " ignoring case.")
 final class SearchCommand extends CatalogCommand implements Callable<Integer> {
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
   @Parameters(paramLabel = "QUERY", description = "The text to look for, taken literally.")
   String query;
@@ -26,8 +26,7 @@ final class SearchCommand extends CatalogCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (OpenCatalog opened = catalog.open()) {
       BlockingVideoRepository repo = opened.repo();
-      output.print(out(),
-          repo.search(query, limit));
+      output.print(out(), repo.search(query, limit));
     }
     return 0;
   }

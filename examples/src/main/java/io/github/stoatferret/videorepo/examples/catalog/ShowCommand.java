@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo.examples.catalog;
 
-import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
+import io.github.stoatferret.videorepo.Video;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,12 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code show ID|PATH}: every field of one video. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
     description = "Show one video, by id or by path.")
 final class ShowCommand extends CatalogCommand implements Callable<Integer> {
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
   @Parameters(paramLabel = "ID|PATH", description = "The video's id or its path.")
   String key;
@@ -36,12 +37,15 @@ final class ShowCommand extends CatalogCommand implements Callable<Integer> {
     }
     PrintWriter out = out();
     if (output.json) {
-      out.println(VideoJson.MAPPER.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(VideoJson.toJson(found.get())));
+      out.println(
+          VideoJson.MAPPER
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(VideoJson.toJson(found.get())));
     } else {
       Table t = new Table("FIELD", "VALUE");
-      VideoJson.toJson(found.get()).properties().forEach(
-          e -> t.row(e.getKey(), e.getValue().isNull() ? "-" : e.getValue().asText()));
+      VideoJson.toJson(found.get())
+          .properties()
+          .forEach(e -> t.row(e.getKey(), e.getValue().isNull() ? "-" : e.getValue().asText()));
       t.print(out);
     }
     out.flush();

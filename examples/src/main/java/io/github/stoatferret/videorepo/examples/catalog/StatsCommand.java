@@ -12,13 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code stats}: totals, top codecs and resolutions, in one streamed pass. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-    description = "Count, total size and duration, top codecs and"
-    + " resolutions.")
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Count, total size and duration, top codecs and" + " resolutions.")
 final class StatsCommand extends CatalogCommand implements Callable<Integer> {
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
   @Override
   public Integer call() throws Exception {
@@ -29,13 +29,15 @@ final class StatsCommand extends CatalogCommand implements Callable<Integer> {
     Map<String, Long> resolutions = new HashMap<>();
     try (OpenCatalog opened = catalog.open()) {
       BlockingVideoRepository repo = opened.repo();
-      repo.stream().forEach(v -> {
-        count[0]++;
-        bytes[0] += v.fileSize();
-        seconds[0] += v.durationSeconds();
-        codecs.merge(v.videoCodec(), 1L, Long::sum);
-        resolutions.merge(v.width() + "x" + v.height(), 1L, Long::sum);
-      });
+      repo.stream()
+          .forEach(
+              v -> {
+                count[0]++;
+                bytes[0] += v.fileSize();
+                seconds[0] += v.durationSeconds();
+                codecs.merge(v.videoCodec(), 1L, Long::sum);
+                resolutions.merge(v.width() + "x" + v.height(), 1L, Long::sum);
+              });
     }
     PrintWriter out = out();
     if (output.json) {
@@ -47,9 +49,11 @@ final class StatsCommand extends CatalogCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    new Table("", "").row("videos", String.valueOf(count[0]))
+    new Table("", "")
+        .row("videos", String.valueOf(count[0]))
         .row("total size", Table.bytes(bytes[0]))
-        .row("total duration", Table.duration(seconds[0])).print(out);
+        .row("total duration", Table.duration(seconds[0]))
+        .print(out);
     out.println();
     Table c = new Table("CODEC", "VIDEOS");
     top(codecs).forEach(e -> c.row(e.getKey(), String.valueOf(e.getValue())));
@@ -63,8 +67,10 @@ final class StatsCommand extends CatalogCommand implements Callable<Integer> {
 
   private static List<Map.Entry<String, Long>> top(Map<String, Long> counts) {
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(10).toList();
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(10)
+        .toList();
   }
 }

@@ -26,8 +26,13 @@ final class Table {
   static Table of(List<Video> videos) {
     Table t = new Table("ID", "FILE", "RESOLUTION", "DURATION", "SIZE", "CREATED");
     for (Video v : videos) {
-      t.row(v.id(), v.filename(), v.width() + "x" + v.height(), duration(v.durationSeconds()),
-          bytes(v.fileSize()), v.createdAt().toString().substring(0, 19).replace('T', ' '));
+      t.row(
+          v.id(),
+          v.filename(),
+          v.width() + "x" + v.height(),
+          duration(v.durationSeconds()),
+          bytes(v.fileSize()),
+          v.createdAt().toString().substring(0, 19).replace('T', ' '));
     }
     return t;
   }
@@ -39,8 +44,8 @@ final class Table {
     all.addAll(rows);
     for (List<String> r : all) {
       for (int i = 0; i < r.size(); i++) {
-        widths[i] = Math.max(widths[i], shorten(r.get(i)).codePointCount(0,
-            shorten(r.get(i)).length()));
+        widths[i] =
+            Math.max(widths[i], shorten(r.get(i)).codePointCount(0, shorten(r.get(i)).length()));
       }
     }
     for (List<String> r : all) {

@@ -9,22 +9,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code video-catalog}: a batch tool over the SQLite backend (a file) or the PostgreSQL backend
- * (a {@code jdbc:postgresql://} URL).
+ * {@code video-catalog}: a batch tool over the SQLite backend (a file) or the PostgreSQL backend (a
+ * {@code jdbc:postgresql://} URL).
  *
  * <p>Exit codes: 0 success; 1 failure (storage, I/O); 2 wrong usage; 3 no such video; 4 an import
- * that skipped bad records; 5 a copy refused because the destination holds a different video
- * under the same id or path.
+ * that skipped bad records; 5 a copy refused because the destination holds a different video under
+ * the same id or path.
  */
-@Command(name = "video-catalog", mixinStandardHelpOptions = true, version = "video-catalog 0.1",
+@Command(
+    name = "video-catalog",
+    mixinStandardHelpOptions = true,
+    version = "video-catalog 0.1",
     description = "Catalogue video metadata in a SQLite file or a PostgreSQL database.",
-    subcommands = {GenerateCommand.class, ImportCommand.class, ListCommand.class,
-        SearchCommand.class, ShowCommand.class, DeleteCommand.class, StatsCommand.class,
-        ExportCommand.class, CopyCommand.class},
+    subcommands = {
+      GenerateCommand.class,
+      ImportCommand.class,
+      ListCommand.class,
+      SearchCommand.class,
+      ShowCommand.class,
+      DeleteCommand.class,
+      StatsCommand.class,
+      ExportCommand.class,
+      CopyCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:failure (storage, I/O)", "2:wrong usage",
-        "3:no such video", "4:import skipped bad records",
-        "5:copy refused (a different video under the same id or path)"})
+    exitCodeList = {
+      "0:success",
+      "1:failure (storage, I/O)",
+      "2:wrong usage",
+      "3:no such video",
+      "4:import skipped bad records",
+      "5:copy refused (a different video under the same id or path)"
+    })
 public final class VideoCatalog {
 
   static final int FAILED = 1;
@@ -32,9 +48,13 @@ public final class VideoCatalog {
   static final int PARTIAL = 4;
   static final int REFUSED = 5;
 
-  @Option(names = "--db", defaultValue = "videos.db", paramLabel = "FILE|URL",
-      description = "A SQLite file (default: ${DEFAULT-VALUE}) or a jdbc:postgresql:// URL;"
-          + " PGUSER and PGPASSWORD are read when the URL names no user or password.")
+  @Option(
+      names = "--db",
+      defaultValue = "videos.db",
+      paramLabel = "FILE|URL",
+      description =
+          "A SQLite file (default: ${DEFAULT-VALUE}) or a jdbc:postgresql:// URL;"
+              + " PGUSER and PGPASSWORD are read when the URL names no user or password.")
   String db;
 
   /** For picocli, which fills in the options. */
@@ -51,8 +71,8 @@ public final class VideoCatalog {
   }
 
   /**
-   * Builds the command line with the tool's error handling: a failure prints one line, not a
-   * stack trace, and exits 1.
+   * Builds the command line with the tool's error handling: a failure prints one line, not a stack
+   * trace, and exits 1.
    *
    * @param out standard output
    * @param err standard error
@@ -61,12 +81,16 @@ public final class VideoCatalog {
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new VideoCatalog());
     cli.setOut(out).setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("video-catalog: " + (e instanceof StorageException
-          ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
-      cmd.getErr().flush();
-      return FAILED;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr()
+              .println(
+                  "video-catalog: "
+                      + (e instanceof StorageException ? "" : e.getClass().getSimpleName() + ": ")
+                      + e.getMessage());
+          cmd.getErr().flush();
+          return FAILED;
+        });
     return cli;
   }
 

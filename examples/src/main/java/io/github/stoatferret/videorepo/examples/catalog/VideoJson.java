@@ -48,13 +48,18 @@ final class VideoJson {
       throw new IllegalArgumentException("expected a JSON object, got " + o.getNodeType());
     }
     return Video.builder()
-        .id(text(o, "id")).path(text(o, "path")).filename(text(o, "filename"))
+        .id(text(o, "id"))
+        .path(text(o, "path"))
+        .filename(text(o, "filename"))
         .durationFrames(number(o, "durationFrames"))
         .frameRate((int) number(o, "frameRateNumerator"), (int) number(o, "frameRateDenominator"))
         .resolution((int) number(o, "width"), (int) number(o, "height"))
-        .videoCodec(text(o, "videoCodec")).audioCodec(optionalText(o, "audioCodec"))
-        .fileSize(number(o, "fileSize")).thumbnailPath(optionalText(o, "thumbnailPath"))
-        .createdAt(instant(o, "createdAt")).updatedAt(instant(o, "updatedAt"))
+        .videoCodec(text(o, "videoCodec"))
+        .audioCodec(optionalText(o, "audioCodec"))
+        .fileSize(number(o, "fileSize"))
+        .thumbnailPath(optionalText(o, "thumbnailPath"))
+        .createdAt(instant(o, "createdAt"))
+        .updatedAt(instant(o, "updatedAt"))
         .build();
   }
 
@@ -86,7 +91,8 @@ final class VideoJson {
       throw new IllegalArgumentException(field + " must be a whole number, was " + n);
     }
     long v = n.asLong();
-    if (!field.equals("durationFrames") && !field.equals("fileSize")
+    if (!field.equals("durationFrames")
+        && !field.equals("fileSize")
         && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
       throw new IllegalArgumentException(field + " is out of range: " + n);
     }

@@ -21,8 +21,7 @@ class CopyCommandTest {
 
   private static final int LARGE = 100_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private record Run(int exit, String out, String err) {}
 
@@ -31,8 +30,9 @@ class CopyCommandTest {
     StringWriter err = new StringWriter();
     List<String> args = new ArrayList<>(List.of("copy", "--from", from, "--to", to));
     args.addAll(List.of(more));
-    int exit = VideoCatalog.commandLine(new PrintWriter(out), new PrintWriter(err))
-        .execute(args.toArray(String[]::new));
+    int exit =
+        VideoCatalog.commandLine(new PrintWriter(out), new PrintWriter(err))
+            .execute(args.toArray(String[]::new));
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -58,7 +58,8 @@ class CopyCommandTest {
   }
 
   private static List<Video> everything(String db) {
-    try (OpenCatalog c = open(db); Stream<Video> videos = c.repo().stream()) {
+    try (OpenCatalog c = open(db);
+        Stream<Video> videos = c.repo().stream()) {
       return videos.toList();
     }
   }
@@ -78,8 +79,13 @@ class CopyCommandTest {
     Run there = copy(sqlite, postgres);
     assertEquals(0, there.exit(), there.err());
     assertTrue(there.out().contains("copied 100000 videos (0 already there)"), there.out());
-    assertTrue(there.out().contains("verified: the source holds 100000 videos, the destination"
-        + " 100000 (0 before the copy); 1000 sampled videos are identical"), there.out());
+    assertTrue(
+        there
+            .out()
+            .contains(
+                "verified: the source holds 100000 videos, the destination"
+                    + " 100000 (0 before the copy); 1000 sampled videos are identical"),
+        there.out());
     assertTrue(there.out().contains("?user=postgres"), "the URL is named: " + there.out());
 
     Run andBack = copy(postgres, back);
@@ -118,15 +124,25 @@ class CopyCommandTest {
     String sqlite = file("destination.db");
     List<Video> videos = fill(postgres, 3_000, 3);
     Video victim = videos.get(2_500);
-    Video changed = victim.toBuilder().path("/elsewhere/" + victim.filename())
-        .updatedAt(Instant.parse("2030-01-01T00:00:00Z")).build();
+    Video changed =
+        victim.toBuilder()
+            .path("/elsewhere/" + victim.filename())
+            .updatedAt(Instant.parse("2030-01-01T00:00:00Z"))
+            .build();
     try (OpenCatalog c = open(sqlite)) {
       c.repo().add(changed);
     }
     Run refused = copy(postgres, sqlite);
     assertEquals(VideoCatalog.REFUSED, refused.exit(), refused.out() + refused.err());
-    assertTrue(refused.err().contains("copy refused: the destination holds a different video"
-        + " under id \"" + victim.id() + "\" (path \"/elsewhere/"), refused.err());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "copy refused: the destination holds a different video"
+                    + " under id \""
+                    + victim.id()
+                    + "\" (path \"/elsewhere/"),
+        refused.err());
     assertTrue(refused.err().contains("nothing was copied"), refused.err());
     assertEquals(List.of(changed), everything(sqlite));
   }
@@ -142,9 +158,16 @@ class CopyCommandTest {
     }
     Run refused = copy(sqlite, postgres);
     assertEquals(VideoCatalog.REFUSED, refused.exit(), refused.out() + refused.err());
-    assertTrue(refused.err().contains("the destination holds video \"squatter\" at path \""
-        + videos.get(7).path() + "\", where the source holds video \"" + videos.get(7).id()
-        + "\""), refused.err());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "the destination holds video \"squatter\" at path \""
+                    + videos.get(7).path()
+                    + "\", where the source holds video \""
+                    + videos.get(7).id()
+                    + "\""),
+        refused.err());
     try (OpenCatalog c = open(postgres)) {
       BlockingVideoRepository repo = c.repo();
       assertEquals(1, repo.count());

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A PostgreSQL 17 server for the tool's tests, started on first use from the zonky binaries
- * artifact (no Docker, no network) and stopped when the JVM exits; each call of
- * {@link #newDatabaseUrl()} gives a fresh, empty database.
+ * artifact (no Docker, no network) and stopped when the JVM exits; each call of {@link
+ * #newDatabaseUrl()} gives a fresh, empty database.
  */
 final class PostgresServer {
 
@@ -28,13 +28,16 @@ final class PostgresServer {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is exiting
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM is exiting
+                    }
+                  }));
     }
     return server;
   }

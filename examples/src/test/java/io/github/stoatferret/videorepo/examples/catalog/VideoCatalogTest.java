@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tool end to end, in process: commands, outputs and exit codes. */
 class VideoCatalogTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private record Run(int exit, String out, String err) {}
 
@@ -96,9 +95,15 @@ class VideoCatalogTest {
     run("generate", "3", "--out", jsonl.toString());
     List<String> good = Files.readAllLines(jsonl);
     String dupId = good.get(0); // line 5 repeats line 1's id and path
-    Files.write(jsonl, List.of(good.get(0), "{not json", good.get(1),
-        good.get(2).replace("\"width\":", "\"width\":-").replace("\"width\":--", "\"width\":-"),
-        dupId), StandardCharsets.UTF_8);
+    Files.write(
+        jsonl,
+        List.of(
+            good.get(0),
+            "{not json",
+            good.get(1),
+            good.get(2).replace("\"width\":", "\"width\":-").replace("\"width\":--", "\"width\":-"),
+            dupId),
+        StandardCharsets.UTF_8);
     Run r = run("import", jsonl.toString());
     assertEquals(VideoCatalog.PARTIAL, r.exit());
     assertTrue(r.err().contains("mixed.jsonl:2: skipped: not valid JSON"), r.err());
@@ -123,8 +128,8 @@ class VideoCatalogTest {
       s.executeUpdate("INSERT INTO videos_search (videos_search, rank) VALUES ('merge', -100000)");
       long left = totalChanges(s) - before;
       s.execute("ROLLBACK");
-      assertTrue(left < 2, "the import left the index in pieces: a merge would change " + left
-          + " rows");
+      assertTrue(
+          left < 2, "the import left the index in pieces: a merge would change " + left + " rows");
     }
   }
 
@@ -138,19 +143,23 @@ class VideoCatalogTest {
   @Test
   void csvImport() throws Exception {
     Path csv = dir.resolve("videos.csv");
-    Files.writeString(csv, String.join("\n",
-        "id,path,filename,durationFrames,frameRateNumerator,frameRateDenominator,width,height,"
-            + "videoCodec,audioCodec,fileSize,thumbnailPath,createdAt,updatedAt",
-        "a,/v/a.mp4,\"Beach, sunset.mp4\",240,24000,1001,1920,1080,h264,aac,1000,,"
-            + "2024-01-01T00:00:00Z,2024-01-01T00:00:00Z",
-        "b,/v/b.mp4,\"say \"\"hi\"\".mp4\",240,25,1,1280,720,hevc,,2000,/t/b.jpg,"
-            + "2024-01-02T00:00:00Z,2024-01-02T00:00:00Z",
-        "c,/v/c.mp4,c.mp4,lots,25,1,1280,720,hevc,,2000,,"
-            + "2024-01-02T00:00:00Z,2024-01-02T00:00:00Z"), StandardCharsets.UTF_8);
+    Files.writeString(
+        csv,
+        String.join(
+            "\n",
+            "id,path,filename,durationFrames,frameRateNumerator,frameRateDenominator,width,height,"
+                + "videoCodec,audioCodec,fileSize,thumbnailPath,createdAt,updatedAt",
+            "a,/v/a.mp4,\"Beach, sunset.mp4\",240,24000,1001,1920,1080,h264,aac,1000,,"
+                + "2024-01-01T00:00:00Z,2024-01-01T00:00:00Z",
+            "b,/v/b.mp4,\"say \"\"hi\"\".mp4\",240,25,1,1280,720,hevc,,2000,/t/b.jpg,"
+                + "2024-01-02T00:00:00Z,2024-01-02T00:00:00Z",
+            "c,/v/c.mp4,c.mp4,lots,25,1,1280,720,hevc,,2000,,"
+                + "2024-01-02T00:00:00Z,2024-01-02T00:00:00Z"),
+        StandardCharsets.UTF_8);
     Run r = run("import", csv.toString());
     assertEquals(VideoCatalog.PARTIAL, r.exit(), r.err());
-    assertTrue(r.err().contains("videos.csv:4: skipped: durationFrames must be a whole number"),
-        r.err());
+    assertTrue(
+        r.err().contains("videos.csv:4: skipped: durationFrames must be a whole number"), r.err());
     Run show = run("show", "b", "--json");
     JsonNode b = VideoJson.MAPPER.readTree(show.out());
     assertEquals("say \"hi\".mp4", b.get("filename").asText());
@@ -165,22 +174,23 @@ class VideoCatalogTest {
     Path notADb = dir.resolve("notes.txt");
     Files.writeString(notADb, "not a database".repeat(20));
     StringWriter err = new StringWriter();
-    int exit = VideoCatalog.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-        .execute("--db", notADb.toString(), "list");
+    int exit =
+        VideoCatalog.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+            .execute("--db", notADb.toString(), "list");
     assertEquals(1, exit);
     assertTrue(err.toString().contains("not a SQLite database"), err.toString());
 
     db = "jdbc:mysql://localhost/videos";
     Run other = run("list");
     assertEquals(1, other.exit());
-    assertTrue(other.err().contains("jdbc:mysql://localhost/videos is not supported"),
-        other.err());
+    assertTrue(other.err().contains("jdbc:mysql://localhost/videos is not supported"), other.err());
   }
 
   @Test
   void everyCommandAnswersHelpWithoutItsRequiredArguments() {
-    for (String command : List.of("generate", "import", "list", "search", "show", "delete",
-        "stats", "export", "copy")) {
+    for (String command :
+        List.of(
+            "generate", "import", "list", "search", "show", "delete", "stats", "export", "copy")) {
       Run help = run(command, "--help");
       assertEquals(0, help.exit(), command + " --help: " + help.err());
       assertTrue(help.out().startsWith("Usage: video-catalog " + command), help.out());
@@ -190,9 +200,11 @@ class VideoCatalogTest {
 
   @Test
   void aPasswordInTheUrlIsNeverPrinted() {
-    assertEquals("jdbc:postgresql://h/db?user=me&password=***&ssl=true",
+    assertEquals(
+        "jdbc:postgresql://h/db?user=me&password=***&ssl=true",
         OpenCatalog.withoutPassword("jdbc:postgresql://h/db?user=me&password=s3cret&ssl=true"));
-    assertEquals("jdbc:postgresql://h/db?Password=***",
+    assertEquals(
+        "jdbc:postgresql://h/db?Password=***",
         OpenCatalog.withoutPassword("jdbc:postgresql://h/db?Password=x"));
   }
 }

@@ -14,11 +14,11 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * Delivers every change committed to the catalogue, by this process or any other, exactly once
- * and in commit order, to the listener and to the feed's hub: one thread reads the change log after the last sequence number it
- * delivered. It holds one connection on which it {@code LISTEN}s, so that a commit wakes it at
- * once; without a notification it reads again after the poll interval anyway. When the
- * connection fails it takes a new one and catches up from the last number it delivered: a
+ * Delivers every change committed to the catalogue, by this process or any other, exactly once and
+ * in commit order, to the listener and to the feed's hub: one thread reads the change log after the
+ * last sequence number it delivered. It holds one connection on which it {@code LISTEN}s, so that a
+ * commit wakes it at once; without a notification it reads again after the poll interval anyway.
+ * When the connection fails it takes a new one and catches up from the last number it delivered: a
  * notification lost meanwhile costs latency, never an event.
  */
 final class ChangeFeed implements Runnable {
@@ -46,8 +46,14 @@ final class ChangeFeed implements Runnable {
    * @param from the last sequence number not to deliver
    * @param catalogue the catalogue's name, for messages
    */
-  ChangeFeed(DataSource ds, Sql sql, EventDispatcher events, ChangeHub hub, Duration poll,
-      long from, String catalogue) {
+  ChangeFeed(
+      DataSource ds,
+      Sql sql,
+      EventDispatcher events,
+      ChangeHub hub,
+      Duration poll,
+      long from,
+      String catalogue) {
     this.ds = ds;
     this.sql = sql;
     this.events = events;
@@ -74,8 +80,13 @@ final class ChangeFeed implements Runnable {
         }
         PGConnection pg = c.unwrap(PGConnection.class);
         if (failures > 0) {
-          LOG.log(Level.INFO, "videorepo: change feed of " + catalogue + " reconnected;"
-              + " catching up after change " + delivered);
+          LOG.log(
+              Level.INFO,
+              "videorepo: change feed of "
+                  + catalogue
+                  + " reconnected;"
+                  + " catching up after change "
+                  + delivered);
         }
         failures = 0;
         try {
@@ -95,8 +106,14 @@ final class ChangeFeed implements Runnable {
         c.setAutoCommit(autoCommit);
       } catch (SQLException | RuntimeException e) {
         if (failures++ == 0) {
-          LOG.log(Level.WARNING, "videorepo: change feed of " + catalogue + " lost its"
-              + " connection (" + e.getMessage() + "); retrying, no change will be missed");
+          LOG.log(
+              Level.WARNING,
+              "videorepo: change feed of "
+                  + catalogue
+                  + " lost its"
+                  + " connection ("
+                  + e.getMessage()
+                  + "); retrying, no change will be missed");
         }
         pause(Math.min(5_000, 50L << Math.min(failures, 6)));
       }
@@ -105,8 +122,8 @@ final class ChangeFeed implements Runnable {
 
   /**
    * Makes a failed connection fail once more through the pool's own wrapper: waiting for
-   * notifications goes to the driver directly, so a pool that retires connections on errors has
-   * not seen this one, and would hand the dead connection to the next operation.
+   * notifications goes to the driver directly, so a pool that retires connections on errors has not
+   * seen this one, and would hand the dead connection to the next operation.
    */
   private static void retire(Connection c) {
     try (Statement st = c.createStatement()) {
@@ -134,8 +151,8 @@ final class ChangeFeed implements Runnable {
 
   /**
    * Reads what was committed since the thread last read, once, on a connection of its own: close
-   * calls it after the thread ended and the last writes committed, so that listener and
-   * subscribers get the changes of the writes close waited for.
+   * calls it after the thread ended and the last writes committed, so that listener and subscribers
+   * get the changes of the writes close waited for.
    *
    * @throws SQLException if reading fails
    */

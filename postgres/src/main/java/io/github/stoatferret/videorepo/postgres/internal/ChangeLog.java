@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The change log, written inside each write transaction. Commit order is fixed by the one-row
- * counter: a transaction advances it as its last step and holds its row lock until it commits,
- * so a later committer always draws higher numbers, and a rolled-back one draws none. (Sequence
- * values would not do: a sequence hands out numbers at call time, not at commit.) {@code NOTIFY}
- * only wakes listeners; what they read is the log, so a listener that was away misses nothing.
+ * counter: a transaction advances it as its last step and holds its row lock until it commits, so a
+ * later committer always draws higher numbers, and a rolled-back one draws none. (Sequence values
+ * would not do: a sequence hands out numbers at call time, not at commit.) {@code NOTIFY} only
+ * wakes listeners; what they read is the log, so a listener that was away misses nothing.
  */
 final class ChangeLog {
 
@@ -33,8 +33,8 @@ final class ChangeLog {
    * @param c the transaction's connection
    * @param sql the statements
    * @param events the changes, in order
-   * @return the transaction's id, read by the counter's update (no extra round trip), to ask
-   *     the server whether it committed if the commit is cut off; {@code null} when there were no
+   * @return the transaction's id, read by the counter's update (no extra round trip), to ask the
+   *     server whether it committed if the commit is cut off; {@code null} when there were no
    *     changes, so nothing was written
    * @throws SQLException if writing fails
    */
@@ -93,11 +93,12 @@ final class ChangeLog {
       ps.setInt(2, max);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          VideoChangeEvent event = switch (rs.getString(2)) {
-            case "A" -> new VideoChangeEvent.Added(image(rs, 4));
-            case "U" -> VideoChangeEvent.Updated.of(image(rs, 3), image(rs, 4));
-            default -> new VideoChangeEvent.Deleted(image(rs, 3));
-          };
+          VideoChangeEvent event =
+              switch (rs.getString(2)) {
+                case "A" -> new VideoChangeEvent.Added(image(rs, 4));
+                case "U" -> VideoChangeEvent.Updated.of(image(rs, 3), image(rs, 4));
+                default -> new VideoChangeEvent.Deleted(image(rs, 3));
+              };
           out.add(new Numbered(rs.getLong(1), event));
         }
       }
@@ -109,8 +110,14 @@ final class ChangeLog {
   private static Video image(ResultSet rs, int column) throws SQLException {
     String text = rs.getString(column);
     if (text == null) {
-      throw new SQLException("change " + rs.getLong(1) + " of kind " + rs.getString(2)
-          + " lacks its " + (column == 3 ? "before" : "after") + " image");
+      throw new SQLException(
+          "change "
+              + rs.getLong(1)
+              + " of kind "
+              + rs.getString(2)
+              + " lacks its "
+              + (column == 3 ? "before" : "after")
+              + " image");
     }
     return VideoImage.decode(text);
   }
@@ -156,8 +163,8 @@ final class ChangeLog {
    */
   record Retention(long seconds, long changes, int buffer) {
     /**
-     * How many writes may pass between two prunes: few enough that the log holds at most about
-     * a quarter more than {@code changes}, and at most 1,024.
+     * How many writes may pass between two prunes: few enough that the log holds at most about a
+     * quarter more than {@code changes}, and at most 1,024.
      *
      * @return the number, at least 1
      */
@@ -179,8 +186,8 @@ final class ChangeLog {
    * @throws SQLException if reading fails
    * @throws ChangePositionExpiredException if changes after {@code after} are gone
    */
-  static List<ChangeFeedEvent> readAfter(Connection c, Sql sql, long after, int max,
-      String catalogue) throws SQLException {
+  static List<ChangeFeedEvent> readAfter(
+      Connection c, Sql sql, long after, int max, String catalogue) throws SQLException {
     long oldest;
     long last;
     try (PreparedStatement ps = c.prepareStatement(sql.logBounds());
@@ -191,8 +198,8 @@ final class ChangeLog {
       oldest = rs.wasNull() ? last + 1 : min;
     }
     if (after < last && after + 1 < oldest) {
-      throw new ChangePositionExpiredException(new ChangePosition(after),
-          new ChangePosition(oldest), catalogue);
+      throw new ChangePositionExpiredException(
+          new ChangePosition(after), new ChangePosition(oldest), catalogue);
     }
     List<ChangeFeedEvent> out = new ArrayList<>();
     for (Numbered n : read(c, sql, after, max)) {
@@ -209,8 +216,8 @@ final class ChangeLog {
    */
   record Numbered(long seq, VideoChangeEvent event) {}
 
-  private static void set(PreparedStatement ps, String kind, @Nullable String before,
-      @Nullable String after)
+  private static void set(
+      PreparedStatement ps, String kind, @Nullable String before, @Nullable String after)
       throws SQLException {
     ps.setString(2, kind);
     ps.setString(3, before);

@@ -97,10 +97,21 @@ public final class PostgresStore implements VideoRepository {
    * @param closeTimeout how long close waits for operations in flight
    * @param retryBudget how long an operation keeps trying through failures that may pass
    */
-  public record Settings(DataSource ds, String schema, SchemaMode mode,
-      VideoChangeListener listener, @Nullable Executor executor, int readers, int writers,
-      @Nullable Executor callbackExecutor, Duration poll, Duration retention,
-      long changeRetention, int changeBuffer, Duration closeTimeout, Duration retryBudget) {}
+  public record Settings(
+      DataSource ds,
+      String schema,
+      SchemaMode mode,
+      VideoChangeListener listener,
+      @Nullable Executor executor,
+      int readers,
+      int writers,
+      @Nullable Executor callbackExecutor,
+      Duration poll,
+      Duration retention,
+      long changeRetention,
+      int changeBuffer,
+      Duration closeTimeout,
+      Duration retryBudget) {}
 
   /**
    * Opens the store: prepares or checks the schema, then starts the threads.
@@ -117,32 +128,44 @@ public final class PostgresStore implements VideoRepository {
     Sql sql = Sql.forSchema(s.schema());
     this.catalogue = "PostgreSQL catalogue " + sql.schema();
     this.trigrams = Schema.open(s.ds(), s.schema(), s.mode());
-    this.tx = new Transactions(s.ds(), sql, catalogue, new ChangeLog.Retention(
-        s.retention().toSeconds(), s.changeRetention(), s.changeBuffer()), s.retryBudget());
+    this.tx =
+        new Transactions(
+            s.ds(),
+            sql,
+            catalogue,
+            new ChangeLog.Retention(
+                s.retention().toSeconds(), s.changeRetention(), s.changeBuffer()),
+            s.retryBudget());
     this.closeTimeout = s.closeTimeout();
     String prefix = "videorepo-postgres-" + INSTANCES.incrementAndGet() + "-";
     this.threadPrefix = prefix;
     Executor given = s.executor();
-    this.ownWork = given == null
-        ? Executors.newFixedThreadPool(s.readers(), daemons(prefix + "worker-")) : null;
+    this.ownWork =
+        given == null
+            ? Executors.newFixedThreadPool(s.readers(), daemons(prefix + "worker-"))
+            : null;
     this.work = given != null ? given : Objects.requireNonNull(ownWork);
     Executor givenCallbacks = s.callbackExecutor();
-    this.ownCallbacks = givenCallbacks == null ? Executors.newFixedThreadPool(
-        Math.max(4, Runtime.getRuntime().availableProcessors()), daemons(prefix + "callback-"))
-        : null;
+    this.ownCallbacks =
+        givenCallbacks == null
+            ? Executors.newFixedThreadPool(
+                Math.max(4, Runtime.getRuntime().availableProcessors()),
+                daemons(prefix + "callback-"))
+            : null;
     Executor pool = givenCallbacks != null ? givenCallbacks : Objects.requireNonNull(ownCallbacks);
     // After close, or with a user executor that refuses work, a callback runs on the thread
     // that attaches or triggers it rather than never.
-    this.callbacks = task -> {
-      try {
-        pool.execute(task);
-      } catch (RejectedExecutionException e) {
-        task.run();
-      }
-    };
+    this.callbacks =
+        task -> {
+          try {
+            pool.execute(task);
+          } catch (RejectedExecutionException e) {
+            task.run();
+          }
+        };
     this.health = new EngineHealth("PostgreSQL repository " + catalogue);
-    this.writer = new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers(),
-        health);
+    this.writer =
+        new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers(), health);
     for (int i = 1; i <= s.writers(); i++) {
       Thread lane = new Thread(writer, prefix + "writer-" + i);
       lane.setDaemon(true);
@@ -150,12 +173,31 @@ public final class PostgresStore implements VideoRepository {
       lane.start();
     }
     long from = tx.read("open", c -> ChangeLog.lastSeq(c, sql));
-    this.hub = new ChangeHub(catalogue, (after, max) -> submit("changesAfter",
-        () -> () -> tx.read("changesAfter",
-            c -> ChangeLog.readAfter(c, tx.sql(), after.value(), max, catalogue))),
-        ChangeHub.signallingExecutor(prefix + "feed-"), s.changeBuffer(), new ChangePosition(from));
-    this.feed = new ChangeFeed(s.ds(), sql, new EventDispatcher(s.listener(), callbacks), hub,
-        s.poll(), from, catalogue);
+    this.hub =
+        new ChangeHub(
+            catalogue,
+            (after, max) ->
+                submit(
+                    "changesAfter",
+                    () ->
+                        () ->
+                            tx.read(
+                                "changesAfter",
+                                c ->
+                                    ChangeLog.readAfter(
+                                        c, tx.sql(), after.value(), max, catalogue))),
+            ChangeHub.signallingExecutor(prefix + "feed-"),
+            s.changeBuffer(),
+            new ChangePosition(from));
+    this.feed =
+        new ChangeFeed(
+            s.ds(),
+            sql,
+            new EventDispatcher(s.listener(), callbacks),
+            hub,
+            s.poll(),
+            from,
+            catalogue);
     this.feedThread = new Thread(feed, prefix + "changes");
     feedThread.setDaemon(true);
     if (s.listener() != VideoChangeListener.NONE) {
@@ -164,9 +206,8 @@ public final class PostgresStore implements VideoRepository {
   }
 
   /**
-   * Starts the thread that reads the change log, once: at open for a listener, else when the
-   * change feed gets its first subscriber, so that a repository nobody follows holds no
-   * connection for it.
+   * Starts the thread that reads the change log, once: at open for a listener, else when the change
+   * feed gets its first subscriber, so that a repository nobody follows holds no connection for it.
    */
   private void startFeed() {
     synchronized (feedLock) {
@@ -211,124 +252,152 @@ public final class PostgresStore implements VideoRepository {
 
   @Override
   public CompletionStage<Video> add(Video video) {
-    return submitWrite("add", () -> {
-      Video v = Arguments.notNull(video, "video");
-      return result -> WriteTask.add(v, (c, e) -> Writes.add(c, tx.sql(), v, e), result);
-    });
+    return submitWrite(
+        "add",
+        () -> {
+          Video v = Arguments.notNull(video, "video");
+          return result -> WriteTask.add(v, (c, e) -> Writes.add(c, tx.sql(), v, e), result);
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return submitWrite("addAll", () -> {
-      List<Video> batch = Arguments.noNulls(videos, "videos");
-      return result -> WriteTask.addAll(batch, (c, e) -> Writes.addAll(c, tx.sql(), batch, e),
-          result);
-    });
+    return submitWrite(
+        "addAll",
+        () -> {
+          List<Video> batch = Arguments.noNulls(videos, "videos");
+          return result ->
+              WriteTask.addAll(batch, (c, e) -> Writes.addAll(c, tx.sql(), batch, e), result);
+        });
   }
 
   @Override
   public CompletionStage<Video> update(Video video) {
-    return submitWrite("update", () -> {
-      Video v = Arguments.notNull(video, "video");
-      return result -> WriteTask.of("update", (c, e) -> Writes.update(c, tx.sql(), v, e), result);
-    });
+    return submitWrite(
+        "update",
+        () -> {
+          Video v = Arguments.notNull(video, "video");
+          return result ->
+              WriteTask.of("update", (c, e) -> Writes.update(c, tx.sql(), v, e), result);
+        });
   }
 
   @Override
   public CompletionStage<Boolean> delete(String id) {
-    return submitWrite("delete", () -> {
-      String key = Arguments.notNull(id, "id");
-      return result -> WriteTask.of("delete", (c, e) -> Writes.delete(c, tx.sql(), key, e),
-          result);
-    });
+    return submitWrite(
+        "delete",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          return result ->
+              WriteTask.of("delete", (c, e) -> Writes.delete(c, tx.sql(), key, e), result);
+        });
   }
 
   @Override
   public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return submitWrite("update", () -> {
-      Video v = Arguments.notNull(video, "video");
-      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
-      return result -> WriteTask.of("update",
-          (c, e) -> Writes.update(c, tx.sql(), v, expected, e), result);
-    });
+    return submitWrite(
+        "update",
+        () -> {
+          Video v = Arguments.notNull(video, "video");
+          long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+          return result ->
+              WriteTask.of("update", (c, e) -> Writes.update(c, tx.sql(), v, expected, e), result);
+        });
   }
 
   @Override
   public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return submitWrite("delete", () -> {
-      String key = Arguments.notNull(id, "id");
-      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
-      return result -> WriteTask.of("delete",
-          (c, e) -> Writes.delete(c, tx.sql(), key, expected, e), result);
-    });
+    return submitWrite(
+        "delete",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+          return result ->
+              WriteTask.of(
+                  "delete", (c, e) -> Writes.delete(c, tx.sql(), key, expected, e), result);
+        });
   }
 
   @Override
   public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
-    return submit("getVersioned", () -> {
-      String key = Arguments.notNull(id, "id");
-      return () -> tx.read("getVersioned", c -> Reads.getVersioned(c, tx.sql(), key));
-    });
+    return submit(
+        "getVersioned",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          return () -> tx.read("getVersioned", c -> Reads.getVersioned(c, tx.sql(), key));
+        });
   }
 
   @Override
   public CompletionStage<Optional<Video>> get(String id) {
-    return submit("get", () -> {
-      String key = Arguments.notNull(id, "id");
-      return () -> tx.read("get", c -> Reads.get(c, tx.sql(), key));
-    });
+    return submit(
+        "get",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          return () -> tx.read("get", c -> Reads.get(c, tx.sql(), key));
+        });
   }
 
   @Override
   public CompletionStage<Optional<Video>> getByPath(String path) {
-    return submit("getByPath", () -> {
-      String key = Arguments.notNull(path, "path");
-      return () -> tx.read("getByPath", c -> Reads.getByPath(c, tx.sql(), key));
-    });
+    return submit(
+        "getByPath",
+        () -> {
+          String key = Arguments.notNull(path, "path");
+          return () -> tx.read("getByPath", c -> Reads.getByPath(c, tx.sql(), key));
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> list(int limit, int offset) {
-    return submit("list", () -> {
-      Arguments.limit(limit);
-      Arguments.offset(offset);
-      return () -> tx.read("list", c -> Reads.list(c, tx.sql(), limit, offset));
-    });
+    return submit(
+        "list",
+        () -> {
+          Arguments.limit(limit);
+          Arguments.offset(offset);
+          return () -> tx.read("list", c -> Reads.list(c, tx.sql(), limit, offset));
+        });
   }
 
   @Override
   public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
-    return submit("page", () -> {
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      return () -> tx.read("page", c -> Reads.page(c, tx.sql(), from, limit));
-    });
+    return submit(
+        "page",
+        () -> {
+          PageCursor from = PageCursor.decode(cursor);
+          Arguments.limit(limit);
+          return () -> tx.read("page", c -> Reads.page(c, tx.sql(), from, limit));
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> search(String query, int limit) {
-    return submit("search", () -> {
-      String q = Arguments.notNull(query, "query");
-      Arguments.limit(limit);
-      return () -> tx.read("search", c -> Reads.search(c, tx.sql(), trigrams, q, limit));
-    });
+    return submit(
+        "search",
+        () -> {
+          String q = Arguments.notNull(query, "query");
+          Arguments.limit(limit);
+          return () -> tx.read("search", c -> Reads.search(c, tx.sql(), trigrams, q, limit));
+        });
   }
 
   @Override
   public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
-    return submit("searchPage", () -> {
-      String q = Arguments.notNull(query, "query");
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      return () -> tx.read("searchPage",
-          c -> Reads.searchPage(c, tx.sql(), trigrams, q, from, limit));
-    });
+    return submit(
+        "searchPage",
+        () -> {
+          String q = Arguments.notNull(query, "query");
+          PageCursor from = PageCursor.decode(cursor);
+          Arguments.limit(limit);
+          return () ->
+              tx.read("searchPage", c -> Reads.searchPage(c, tx.sql(), trigrams, q, from, limit));
+        });
   }
 
   @Override
   public CompletionStage<Long> count() {
-    return submit("count", () -> () -> tx.read("count", (Connection c) -> Reads.count(c,
-        tx.sql())));
+    return submit(
+        "count", () -> () -> tx.read("count", (Connection c) -> Reads.count(c, tx.sql())));
   }
 
   /** Work to run on a worker thread, after the call's arguments were checked. */
@@ -339,40 +408,53 @@ public final class PostgresStore implements VideoRepository {
 
   /** Admits a read, checks its arguments on the caller's thread, and hands it to a worker. */
   private <T> CompletionStage<T> submit(String operation, Supplier<Job<T>> call) {
-    return admit(operation, () -> {
-      Job<T> job = call.get();
-      return result -> {
-        try {
-          work.execute(() -> run(operation, job, result));
-        } catch (RejectedExecutionException e) {
-          inFlight.remove(result);
-          result.fail(new StorageException(operation + " on " + catalogue + " refused: the"
-              + " executor did not accept the work (" + e.getMessage() + ")", e, true));
-        }
-      };
-    });
+    return admit(
+        operation,
+        () -> {
+          Job<T> job = call.get();
+          return result -> {
+            try {
+              work.execute(() -> run(operation, job, result));
+            } catch (RejectedExecutionException e) {
+              inFlight.remove(result);
+              result.fail(
+                  new StorageException(
+                      operation
+                          + " on "
+                          + catalogue
+                          + " refused: the"
+                          + " executor did not accept the work ("
+                          + e.getMessage()
+                          + ")",
+                      e,
+                      true));
+            }
+          };
+        });
   }
 
   /** Admits a write, checks its arguments on the caller's thread, and queues it for the writer. */
-  private <T> CompletionStage<T> submitWrite(String operation,
-      Supplier<Function<BackendFuture.Completer<T>, WriteTask<T>>> call) {
-    return admit(operation, () -> {
-      Function<BackendFuture.Completer<T>, WriteTask<T>> task = call.get();
-      return result -> writer.submit(task.apply(result));
-    });
+  private <T> CompletionStage<T> submitWrite(
+      String operation, Supplier<Function<BackendFuture.Completer<T>, WriteTask<T>>> call) {
+    return admit(
+        operation,
+        () -> {
+          Function<BackendFuture.Completer<T>, WriteTask<T>> task = call.get();
+          return result -> writer.submit(task.apply(result));
+        });
   }
 
   /**
    * Counts a call in, refuses it when closed, runs its argument checks (a failure there fails the
    * stage at once), and starts it with its stage registered as in flight.
    */
-  private <T> CompletionStage<T> admit(String operation,
-      Supplier<Consumer<BackendFuture.Completer<T>>> call) {
+  private <T> CompletionStage<T> admit(
+      String operation, Supplier<Consumer<BackendFuture.Completer<T>>> call) {
     admitting.incrementAndGet();
     try {
       if (closed) {
-        return Stages.failed(new RepositoryClosedException(
-            catalogue + " is closed; " + operation + " refused"));
+        return Stages.failed(
+            new RepositoryClosedException(catalogue + " is closed; " + operation + " refused"));
       }
       if (health.failed()) {
         return Stages.failed(health.refusal(operation));
@@ -410,27 +492,33 @@ public final class PostgresStore implements VideoRepository {
   }
 
   /**
-   * The engine's figures: operations under way, writes waiting for a lane, and the
-   * transactions the lanes committed with the writes they held.
+   * The engine's figures: operations under way, writes waiting for a lane, and the transactions the
+   * lanes committed with the writes they held.
    *
    * @return the figures, by name
    */
   @Override
   public Map<String, Long> statistics() {
     return Map.of(
-        "operations.inFlight", (long) inFlight.size(),
-        "writes.queued", (long) writer.queued(),
-        "commits", writer.commits(),
-        "writes.committed", writer.committedWrites(),
-        "commits.resolved", tx.resolvedCommits(),
-        "feed.subscribers", (long) hub.subscribers());
+        "operations.inFlight",
+        (long) inFlight.size(),
+        "writes.queued",
+        (long) writer.queued(),
+        "commits",
+        writer.commits(),
+        "writes.committed",
+        writer.committedWrites(),
+        "commits.resolved",
+        tx.resolvedCommits(),
+        "feed.subscribers",
+        (long) hub.subscribers());
   }
 
   // ---- close ----
 
   /**
-   * Refuses new calls, waits (up to the close timeout) for the operations in flight, then stops
-   * the change feed and the threads the store started. The user's data source stays open.
+   * Refuses new calls, waits (up to the close timeout) for the operations in flight, then stops the
+   * change feed and the threads the store started. The user's data source stays open.
    */
   @Override
   public void close() {
@@ -447,8 +535,12 @@ public final class PostgresStore implements VideoRepository {
         sleepQuietly(1);
       }
       for (BackendFuture.Completer<?> late : inFlight) { // VR-12.2: none is left pending
-        late.fail(new RepositoryClosedException(catalogue + " closed while the operation was"
-            + " still running after the close timeout of " + closeTimeout));
+        late.fail(
+            new RepositoryClosedException(
+                catalogue
+                    + " closed while the operation was"
+                    + " still running after the close timeout of "
+                    + closeTimeout));
       }
       writer.stop(); // after every write it holds; none can be queued after this
       writerThreads.forEach(PostgresStore::join);
@@ -464,9 +556,15 @@ public final class PostgresStore implements VideoRepository {
         try {
           feed.catchUp(); // the changes of the writes close waited for (VR-17.5)
         } catch (SQLException | RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, "videorepo: the change feed of " + catalogue
-              + " could not read the last changes at close (" + e.getMessage() + "); a"
-              + " subscriber resumes from its last position when a repository is open again", e);
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "videorepo: the change feed of "
+                  + catalogue
+                  + " could not read the last changes at close ("
+                  + e.getMessage()
+                  + "); a"
+                  + " subscriber resumes from its last position when a repository is open again",
+              e);
         }
       }
       hub.close();

@@ -64,8 +64,9 @@ final class Reads {
   }
 
   /** A keyset page of a search's matches (VR-7.4): {@link #page} among the matches. */
-  static VideoPage searchPage(Connection c, Sql sql, boolean trigrams, String query,
-      PageCursor from, int limit) throws SQLException {
+  static VideoPage searchPage(
+      Connection c, Sql sql, boolean trigrams, String query, PageCursor from, int limit)
+      throws SQLException {
     if (!SearchText.isMatchable(query)) {
       return new VideoPage(List.of(), null);
     }
@@ -85,8 +86,7 @@ final class Reads {
   }
 
   /** Binds a position as (list_key, id) at two parameters; the start sorts before every row. */
-  private static void bindAfter(PreparedStatement ps, int at, PageCursor from)
-      throws SQLException {
+  private static void bindAfter(PreparedStatement ps, int at, PageCursor from) throws SQLException {
     ps.setLong(at, from.isStart() ? Long.MIN_VALUE : -from.createdAtMicros());
     ps.setString(at + 1, from.isStart() ? "" : from.id());
   }
@@ -102,9 +102,9 @@ final class Reads {
   }
 
   /**
-   * A search: {@code LIKE} on the folded columns, with the query's {@code %}, {@code _} and
-   * {@code \} escaped, in list order. A pattern too short for trigrams keeps off the trigram
-   * index (see {@link Sql#search}).
+   * A search: {@code LIKE} on the folded columns, with the query's {@code %}, {@code _} and {@code
+   * \} escaped, in list order. A pattern too short for trigrams keeps off the trigram index (see
+   * {@link Sql#search}).
    */
   static List<Video> search(Connection c, Sql sql, boolean trigrams, String query, int limit)
       throws SQLException {
@@ -126,7 +126,8 @@ final class Reads {
   }
 
   static long count(Connection c, Sql sql) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql.count()); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(sql.count());
+        ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
@@ -136,7 +137,6 @@ final class Reads {
   static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
-
 
   private static List<Video> all(PreparedStatement ps) throws SQLException {
     List<Video> out = new ArrayList<>();

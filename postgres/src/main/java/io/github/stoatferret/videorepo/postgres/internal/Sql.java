@@ -16,19 +16,35 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param list one slice of list order
  * @param page one page after a cursor
  * @param count the number of videos, kept in the change counter's row (schema V2)
- * @param counter advances the change counter and the video count, returning the counter and
- *     the transaction's id
+ * @param counter advances the change counter and the video count, returning the counter and the
+ *     transaction's id
  * @param logChange appends one change to the log
  * @param readLog reads the log after a sequence number
  * @param lastSeq the change counter's value
- * @param pruneLog deletes log rows older than an interval, or more than a number of changes
- *     behind the counter
+ * @param pruneLog deletes log rows older than an interval, or more than a number of changes behind
+ *     the counter
  * @param logBounds the oldest sequence number in the log (null when empty) and the counter's
  */
-record Sql(String schema, String channel, String insert, String update, String byId,
-    String versionedById, String versionedForUpdate, String byPath, String keysTaken,
-    String delete, String list, String page, String count, String counter, String logChange,
-    String readLog, String lastSeq, String pruneLog, String logBounds) {
+record Sql(
+    String schema,
+    String channel,
+    String insert,
+    String update,
+    String byId,
+    String versionedById,
+    String versionedForUpdate,
+    String byPath,
+    String keysTaken,
+    String delete,
+    String list,
+    String page,
+    String count,
+    String counter,
+    String logChange,
+    String readLog,
+    String lastSeq,
+    String pruneLog,
+    String logBounds) {
 
   /**
    * The statements of a schema.
@@ -40,11 +56,21 @@ record Sql(String schema, String channel, String insert, String update, String b
     String s = quote(schemaName);
     String videos = s + ".videos";
     String select = "SELECT " + VideoRows.COLUMNS + " FROM " + videos;
-    return new Sql(s, "videorepo_changes_" + schemaName,
-        "INSERT INTO " + videos + " (" + VideoRows.INSERT_COLUMNS + ") VALUES "
+    return new Sql(
+        s,
+        "videorepo_changes_" + schemaName,
+        "INSERT INTO "
+            + videos
+            + " ("
+            + VideoRows.INSERT_COLUMNS
+            + ") VALUES "
             + VideoRows.INSERT_VALUES,
         // Every update advances the version (VR-16.1); an insert takes the default, 1.
-        "UPDATE " + videos + " SET " + VideoRows.UPDATE_SET + ", version = version + 1"
+        "UPDATE "
+            + videos
+            + " SET "
+            + VideoRows.UPDATE_SET
+            + ", version = version + 1"
             + " WHERE id = ?",
         select + " WHERE id = ?",
         "SELECT version, " + VideoRows.COLUMNS + " FROM " + videos + " WHERE id = ?",
@@ -55,24 +81,38 @@ record Sql(String schema, String channel, String insert, String update, String b
         select + " ORDER BY list_key, id LIMIT ? OFFSET ?",
         select + " WHERE (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?",
         "SELECT videos FROM " + s + ".video_change_counter",
-        "UPDATE " + s + ".video_change_counter SET seq = seq + ?, videos = videos + ?"
+        "UPDATE "
+            + s
+            + ".video_change_counter SET seq = seq + ?, videos = videos + ?"
             + " RETURNING seq, pg_current_xact_id()::text",
-        "INSERT INTO " + s + ".video_changes (seq, kind, before_image, after_image)"
+        "INSERT INTO "
+            + s
+            + ".video_changes (seq, kind, before_image, after_image)"
             + " VALUES (?, ?, ?, ?)",
-        "SELECT seq, kind, before_image, after_image FROM " + s + ".video_changes"
+        "SELECT seq, kind, before_image, after_image FROM "
+            + s
+            + ".video_changes"
             + " WHERE seq > ? ORDER BY seq LIMIT ?",
         "SELECT seq FROM " + s + ".video_change_counter",
         // The log is in seq order, which is commit order: both limits cut a prefix of it.
-        "DELETE FROM " + s + ".video_changes WHERE committed_at < now() - ?::interval"
-            + " OR seq <= (SELECT seq FROM " + s + ".video_change_counter) - ?",
-        "SELECT (SELECT min(seq) FROM " + s + ".video_changes),"
-            + " (SELECT seq FROM " + s + ".video_change_counter)");
+        "DELETE FROM "
+            + s
+            + ".video_changes WHERE committed_at < now() - ?::interval"
+            + " OR seq <= (SELECT seq FROM "
+            + s
+            + ".video_change_counter) - ?",
+        "SELECT (SELECT min(seq) FROM "
+            + s
+            + ".video_changes),"
+            + " (SELECT seq FROM "
+            + s
+            + ".video_change_counter)");
   }
 
   /**
-   * A search, matching the folded file name or path with {@code LIKE}. With {@code indexed}
-   * false the columns are wrapped so that the planner cannot pick the trigram index: a pattern
-   * of fewer than three characters has no trigram, and PostgreSQL would scan the whole index.
+   * A search, matching the folded file name or path with {@code LIKE}. With {@code indexed} false
+   * the columns are wrapped so that the planner cannot pick the trigram index: a pattern of fewer
+   * than three characters has no trigram, and PostgreSQL would scan the whole index.
    *
    * @param indexed whether the trigram index may serve the query
    * @return the statement: the pattern twice, then the limit
@@ -94,8 +134,15 @@ record Sql(String schema, String channel, String insert, String update, String b
   private String matching(boolean indexed) {
     String f = indexed ? "search_filename" : "(search_filename || '')";
     String p = indexed ? "search_path" : "(search_path || '')";
-    return "SELECT " + VideoRows.COLUMNS + " FROM " + schema + ".videos WHERE (" + f
-        + " LIKE ? ESCAPE '\\' OR " + p + " LIKE ? ESCAPE '\\')";
+    return "SELECT "
+        + VideoRows.COLUMNS
+        + " FROM "
+        + schema
+        + ".videos WHERE ("
+        + f
+        + " LIKE ? ESCAPE '\\' OR "
+        + p
+        + " LIKE ? ESCAPE '\\')";
   }
 
   /**

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL's SQLSTATE codes that the backend tells apart, and how a failure becomes the API's
- * {@link StorageException}: retryable when trying again later may succeed (a serialization
- * failure, a deadlock, a lost connection, a server shutting down, too many connections).
+ * {@link StorageException}: retryable when trying again later may succeed (a serialization failure,
+ * a deadlock, a lost connection, a server shutting down, too many connections).
  */
 final class SqlErrors {
 
@@ -69,9 +69,12 @@ final class SqlErrors {
    * @return {@code true} for transient conditions
    */
   static boolean retryable(String state) {
-    return state.equals(SERIALIZATION_FAILURE) || state.equals(DEADLOCK)
+    return state.equals(SERIALIZATION_FAILURE)
+        || state.equals(DEADLOCK)
         || state.startsWith("08") // connection exception
-        || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") // shutdown
+        || state.equals("57P01")
+        || state.equals("57P02")
+        || state.equals("57P03") // shutdown
         || state.equals("53300"); // too many connections
   }
 
@@ -84,23 +87,33 @@ final class SqlErrors {
    */
   static StorageException storage(String what, SQLException e) {
     String state = of(e);
-    return new StorageException(what + " failed: " + describe(state) + " (SQLSTATE " + state
-        + ": " + e.getMessage() + ")", e, retryable(state));
+    return new StorageException(
+        what + " failed: " + describe(state) + " (SQLSTATE " + state + ": " + e.getMessage() + ")",
+        e,
+        retryable(state));
   }
 
   /**
-   * The failure of a write whose connection was lost while it committed: PostgreSQL may or may
-   * not have applied it, and nothing here can tell. Not retryable, since a blind retry could
-   * apply it twice; the caller reads the video back to learn the outcome.
+   * The failure of a write whose connection was lost while it committed: PostgreSQL may or may not
+   * have applied it, and nothing here can tell. Not retryable, since a blind retry could apply it
+   * twice; the caller reads the video back to learn the outcome.
    *
    * @param what the operation and catalogue
    * @param e the error
    * @return the exception
    */
   static StorageException outcomeUnknown(String what, SQLException e) {
-    return new StorageException(what + " failed: the connection was lost while committing, so"
-        + " the write may or may not have been applied (outcome unknown: read it back before"
-        + " trying again) (SQLSTATE " + of(e) + ": " + e.getMessage() + ")", e, false);
+    return new StorageException(
+        what
+            + " failed: the connection was lost while committing, so"
+            + " the write may or may not have been applied (outcome unknown: read it back before"
+            + " trying again) (SQLSTATE "
+            + of(e)
+            + ": "
+            + e.getMessage()
+            + ")",
+        e,
+        false);
   }
 
   private static String describe(@Nullable String state) {

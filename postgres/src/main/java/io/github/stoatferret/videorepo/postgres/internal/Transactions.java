@@ -15,21 +15,21 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How operations use the user's {@link DataSource}: a read borrows a connection for one
- * statement; a write runs in one transaction that ends with its change-log entries.
+ * How operations use the user's {@link DataSource}: a read borrows a connection for one statement;
+ * a write runs in one transaction that ends with its change-log entries.
  *
  * <p>Failures that trying again can cure are tried again, with growing pauses, until the retry
  * budget runs out: a serialization failure or a deadlock (PostgreSQL aborted one of two
- * transactions), a lost connection or a server that is restarting or failing over (the pool
- * drops the broken connection; the next one may reach the server, or its successor), and, a few
- * times, a unique key that a concurrent writer took after this one's checks (the next attempt
- * reports the clash). So a restart or a failover that completes within the budget costs callers
- * latency, not failures, and no stage waits much longer than the budget.
+ * transactions), a lost connection or a server that is restarting or failing over (the pool drops
+ * the broken connection; the next one may reach the server, or its successor), and, a few times, a
+ * unique key that a concurrent writer took after this one's checks (the next attempt reports the
+ * clash). So a restart or a failover that completes within the budget costs callers latency, not
+ * failures, and no stage waits much longer than the budget.
  *
  * <p>A write whose connection is lost while it commits may or may not have committed. Its
- * transaction id, read with the change counter it updates anyway, tells: after reconnecting,
- * {@code pg_xact_status} says committed (the stage succeeds with the write's result), aborted (it
- * is run again, as it never happened), or nothing certain (the stage fails as "outcome unknown").
+ * transaction id, read with the change counter it updates anyway, tells: after reconnecting, {@code
+ * pg_xact_status} says committed (the stage succeeds with the write's result), aborted (it is run
+ * again, as it never happened), or nothing certain (the stage fails as "outcome unknown").
  * Connections are left as they were found: auto-commit is restored after a write, and set for a
  * read only if the pool handed the connection out without it.
  */
@@ -49,8 +49,10 @@ final class Transactions {
 
   /** How many times a write whose unique key a concurrent writer took is tried. */
   static final int UNIQUE_ATTEMPTS = 4;
+
   /** The first pause between attempts; each next one is twice as long, up to the cap. */
   private static final long FIRST_PAUSE_NANOS = 2_000_000;
+
   private static final long MAX_PAUSE_NANOS = 500_000_000;
   private static final String XACT_STATUS = "SELECT pg_xact_status(?::xid8)";
 
@@ -62,7 +64,11 @@ final class Transactions {
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong resolved = new AtomicLong();
 
-  Transactions(DataSource ds, Sql sql, String catalogue, ChangeLog.Retention retention,
+  Transactions(
+      DataSource ds,
+      Sql sql,
+      String catalogue,
+      ChangeLog.Retention retention,
       Duration retryBudget) {
     this.ds = ds;
     this.sql = sql;
@@ -99,8 +105,11 @@ final class Transactions {
       try (Connection c = ds.getConnection()) {
         return once(c, operation, work, deadline);
       } catch (SQLException e) {
-        boolean again = SqlErrors.retryAtOnce(e) || SqlErrors.connectionLost(e)
-            || (SqlErrors.of(e).equals(SqlErrors.UNIQUE_VIOLATION) && attempt < UNIQUE_ATTEMPTS);
+        boolean again =
+            SqlErrors.retryAtOnce(e)
+                || SqlErrors.connectionLost(e)
+                || (SqlErrors.of(e).equals(SqlErrors.UNIQUE_VIOLATION)
+                    && attempt < UNIQUE_ATTEMPTS);
         if (!again || !pause(attempt, deadline)) {
           throw SqlErrors.storage(operation + " on " + catalogue, e);
         }
@@ -109,9 +118,9 @@ final class Transactions {
   }
 
   /**
-   * Waits before the next attempt: 2 ms, then twice as long each time up to half a second (time
-   * for a conflicting writer to finish, a pool to replace a dead connection, a server to come
-   * back), never past the deadline.
+   * Waits before the next attempt: 2 ms, then twice as long each time up to half a second (time for
+   * a conflicting writer to finish, a pool to replace a dead connection, a server to come back),
+   * never past the deadline.
    *
    * @return false if the budget is spent: report the failure instead
    */
@@ -190,8 +199,9 @@ final class Transactions {
    * @return the write's result, if it committed
    * @throws SQLException a lost-connection failure, to run the write again, if it did not
    */
-  private <T> T committedOrThrow(String operation, String xid, T result, SQLException lost,
-      long deadline) throws SQLException {
+  private <T> T committedOrThrow(
+      String operation, String xid, T result, SQLException lost, long deadline)
+      throws SQLException {
     for (int attempt = 1; ; attempt++) {
       String status;
       try (Connection c = ds.getConnection();
@@ -205,8 +215,15 @@ final class Transactions {
         if (SqlErrors.of(e).equals(SqlErrors.INVALID_PARAMETER)) {
           // "transaction ID ... is in the future": a promoted standby never saw it, so it did
           // not commit on the timeline that now serves.
-          throw new SQLException("transaction " + xid + " is unknown to the server now"
-              + " serving; running " + operation + " again", "08006", lost);
+          throw new SQLException(
+              "transaction "
+                  + xid
+                  + " is unknown to the server now"
+                  + " serving; running "
+                  + operation
+                  + " again",
+              "08006",
+              lost);
         }
         if (!SqlErrors.connectionLost(e) || !pause(attempt, deadline)) {
           throw SqlErrors.outcomeUnknown(operation + " on " + catalogue, lost);
@@ -219,8 +236,10 @@ final class Transactions {
       }
       if ("aborted".equals(status)) {
         resolved.incrementAndGet();
-        throw new SQLException("transaction " + xid + " did not commit; running " + operation
-            + " again", "08006", lost);
+        throw new SQLException(
+            "transaction " + xid + " did not commit; running " + operation + " again",
+            "08006",
+            lost);
       }
       // "in progress": the server has not yet seen that the connection is gone; null: too old
       // to tell.

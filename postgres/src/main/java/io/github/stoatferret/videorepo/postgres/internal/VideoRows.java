@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
-import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.InvalidArgumentException;
+import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
@@ -26,42 +26,66 @@ import org.jspecify.annotations.Nullable;
 final class VideoRows {
 
   /**
-   * One column: its SQL name and the {@link Video} component it holds ({@code null} for the
-   * derived ones).
+   * One column: its SQL name and the {@link Video} component it holds ({@code null} for the derived
+   * ones).
    */
   private record Column(String name, @Nullable String field) {}
 
   /** The video's own columns, in the order of {@link Video}'s components: what reads select. */
-  private static final List<Column> VIDEO = List.of(new Column("id", "id"),
-      new Column("path", "path"), new Column("filename", "filename"),
-      new Column("duration_frames", "durationFrames"),
-      new Column("frame_rate_numerator", "frameRateNumerator"),
-      new Column("frame_rate_denominator", "frameRateDenominator"),
-      new Column("width", "width"), new Column("height", "height"),
-      new Column("video_codec", "videoCodec"), new Column("audio_codec", "audioCodec"),
-      new Column("file_size", "fileSize"), new Column("thumbnail_path", "thumbnailPath"),
-      new Column("created_at_us", "createdAt"), new Column("updated_at_us", "updatedAt"));
+  private static final List<Column> VIDEO =
+      List.of(
+          new Column("id", "id"),
+          new Column("path", "path"),
+          new Column("filename", "filename"),
+          new Column("duration_frames", "durationFrames"),
+          new Column("frame_rate_numerator", "frameRateNumerator"),
+          new Column("frame_rate_denominator", "frameRateDenominator"),
+          new Column("width", "width"),
+          new Column("height", "height"),
+          new Column("video_codec", "videoCodec"),
+          new Column("audio_codec", "audioCodec"),
+          new Column("file_size", "fileSize"),
+          new Column("thumbnail_path", "thumbnailPath"),
+          new Column("created_at_us", "createdAt"),
+          new Column("updated_at_us", "updatedAt"));
 
   /** Every column written: the video's, then list_key and the folded search text. */
-  private static final List<String> WRITTEN = List.of("id", "path", "filename",
-      "duration_frames", "frame_rate_numerator", "frame_rate_denominator", "width", "height",
-      "video_codec", "audio_codec", "file_size", "thumbnail_path", "created_at_us",
-      "updated_at_us", "list_key", "search_filename", "search_path");
+  private static final List<String> WRITTEN =
+      List.of(
+          "id",
+          "path",
+          "filename",
+          "duration_frames",
+          "frame_rate_numerator",
+          "frame_rate_denominator",
+          "width",
+          "height",
+          "video_codec",
+          "audio_codec",
+          "file_size",
+          "thumbnail_path",
+          "created_at_us",
+          "updated_at_us",
+          "list_key",
+          "search_filename",
+          "search_path");
 
   /** The columns {@link #read} expects, in order. */
-  static final String COLUMNS = VIDEO.stream().map(Column::name)
-      .collect(Collectors.joining(", "));
+  static final String COLUMNS = VIDEO.stream().map(Column::name).collect(Collectors.joining(", "));
 
   /** The column list of an insert. */
   static final String INSERT_COLUMNS = String.join(", ", WRITTEN);
 
   /** The placeholders of an insert. */
-  static final String INSERT_VALUES = WRITTEN.stream().map(c -> "?")
-      .collect(Collectors.joining(", ", "(", ")"));
+  static final String INSERT_VALUES =
+      WRITTEN.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
 
   /** The assignments of an update (every written column but id, which finds the row). */
-  static final String UPDATE_SET = WRITTEN.stream().filter(c -> !c.equals("id"))
-      .map(c -> c + " = ?").collect(Collectors.joining(", "));
+  static final String UPDATE_SET =
+      WRITTEN.stream()
+          .filter(c -> !c.equals("id"))
+          .map(c -> c + " = ?")
+          .collect(Collectors.joining(", "));
 
   /** How many parameters {@link #bind} sets. */
   static final int BOUND = WRITTEN.size();
@@ -69,8 +93,8 @@ final class VideoRows {
   private VideoRows() {}
 
   /**
-   * Binds every written column of a video, from parameter {@code at} on, in {@link #WRITTEN}
-   * order ({@code id} first); for an update, pass {@code withId = false} to leave it out.
+   * Binds every written column of a video, from parameter {@code at} on, in {@link #WRITTEN} order
+   * ({@code id} first); for an update, pass {@code withId = false} to leave it out.
    *
    * @param ps the statement
    * @param at the first parameter
@@ -119,23 +143,44 @@ final class VideoRows {
   static Video read(ResultSet rs, int at) throws SQLException {
     String id = rs.getString(at);
     try {
-      return new Video(id, rs.getString(at + 1), rs.getString(at + 2), rs.getLong(at + 3),
-          rs.getInt(at + 4), rs.getInt(at + 5), rs.getInt(at + 6), rs.getInt(at + 7),
-          rs.getString(at + 8), rs.getString(at + 9), rs.getLong(at + 10),
-          rs.getString(at + 11), Micros.toInstant(rs.getLong(at + 12)),
+      return new Video(
+          id,
+          rs.getString(at + 1),
+          rs.getString(at + 2),
+          rs.getLong(at + 3),
+          rs.getInt(at + 4),
+          rs.getInt(at + 5),
+          rs.getInt(at + 6),
+          rs.getInt(at + 7),
+          rs.getString(at + 8),
+          rs.getString(at + 9),
+          rs.getLong(at + 10),
+          rs.getString(at + 11),
+          Micros.toInstant(rs.getLong(at + 12)),
           Micros.toInstant(rs.getLong(at + 13)));
     } catch (InvalidArgumentException e) {
       String message = String.valueOf(e.getMessage());
-      Column column = VIDEO.stream().filter(c -> c.field().equals(e.parameter()))
-          .findFirst().orElse(VIDEO.get(0));
-      throw new StorageException("stored video with id \"" + id + "\" cannot be read: column "
-          + column.name() + ": " + message + "; repair that column of the row", e, false);
+      Column column =
+          VIDEO.stream()
+              .filter(c -> c.field().equals(e.parameter()))
+              .findFirst()
+              .orElse(VIDEO.get(0));
+      throw new StorageException(
+          "stored video with id \""
+              + id
+              + "\" cannot be read: column "
+              + column.name()
+              + ": "
+              + message
+              + "; repair that column of the row",
+          e,
+          false);
     }
   }
 
   /**
-   * Runs a query by one key whose first column is the version and the rest a video's columns,
-   * and reads the row it finds.
+   * Runs a query by one key whose first column is the version and the rest a video's columns, and
+   * reads the row it finds.
    *
    * @param c the connection
    * @param statement the query
@@ -148,7 +193,8 @@ final class VideoRows {
     try (PreparedStatement ps = c.prepareStatement(statement)) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new VersionedVideo(read(rs, 2), rs.getLong(1)))
+        return rs.next()
+            ? Optional.of(new VersionedVideo(read(rs, 2), rs.getLong(1)))
             : Optional.empty();
       }
     }

@@ -14,14 +14,21 @@ final class WriteTask<T> {
 
   final String operation;
   final Transactions.Write<T> work;
+
   /** For {@code add} and {@code addAll}: the new videos, which the writer inserts together. */
   final @Nullable List<Video> adds;
+
   /** Whether the caller asked for one video ({@code add}) rather than a list. */
   final boolean single;
+
   final BackendFuture.Completer<T> result;
 
-  private WriteTask(String operation, Transactions.Write<T> work, @Nullable List<Video> adds,
-      boolean single, BackendFuture.Completer<T> result) {
+  private WriteTask(
+      String operation,
+      Transactions.Write<T> work,
+      @Nullable List<Video> adds,
+      boolean single,
+      BackendFuture.Completer<T> result) {
     this.operation = operation;
     this.work = work;
     this.adds = adds;
@@ -30,19 +37,21 @@ final class WriteTask<T> {
   }
 
   /** A write of its own kind: update, delete. */
-  static <T> WriteTask<T> of(String operation, Transactions.Write<T> work,
-      BackendFuture.Completer<T> result) {
+  static <T> WriteTask<T> of(
+      String operation, Transactions.Write<T> work, BackendFuture.Completer<T> result) {
     return new WriteTask<>(operation, work, null, false, result);
   }
 
   /** An add, which the writer may insert with the other adds of its group. */
-  static WriteTask<Video> add(Video video, Transactions.Write<Video> alone,
-      BackendFuture.Completer<Video> result) {
+  static WriteTask<Video> add(
+      Video video, Transactions.Write<Video> alone, BackendFuture.Completer<Video> result) {
     return new WriteTask<>("add", alone, List.of(video), true, result);
   }
 
   /** An addAll, which the writer may insert with the other adds of its group. */
-  static WriteTask<List<Video>> addAll(List<Video> videos, Transactions.Write<List<Video>> alone,
+  static WriteTask<List<Video>> addAll(
+      List<Video> videos,
+      Transactions.Write<List<Video>> alone,
       BackendFuture.Completer<List<Video>> result) {
     return new WriteTask<>("addAll", alone, videos, false, result);
   }

@@ -21,33 +21,34 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The store's writer threads ("lanes"): each takes whatever writes are queued and commits them in
- * one transaction (group commit), as the SQLite engine's writer does. Every write transaction
- * ends by advancing the change log's one-row counter, whose row lock orders the commits; a group
- * pays for that lock, the log append, the {@code NOTIFY} and the commit once. Runs of adds
- * within a group are checked with one query and inserted in one batch ({@link Writes#addMany}).
- * With more than one lane, the groups' inserts and index updates (most of a group's time) run
- * in parallel on the server, and only the short tail after the counter update is serialized; two
- * lanes that clash on a key are sorted out as writers of two processes are: the second one's
- * unique violation reruns its group, whose checks then fail the clashing write alone.
+ * one transaction (group commit), as the SQLite engine's writer does. Every write transaction ends
+ * by advancing the change log's one-row counter, whose row lock orders the commits; a group pays
+ * for that lock, the log append, the {@code NOTIFY} and the commit once. Runs of adds within a
+ * group are checked with one query and inserted in one batch ({@link Writes#addMany}). With more
+ * than one lane, the groups' inserts and index updates (most of a group's time) run in parallel on
+ * the server, and only the short tail after the counter update is serialized; two lanes that clash
+ * on a key are sorted out as writers of two processes are: the second one's unique violation reruns
+ * its group, whose checks then fail the clashing write alone.
  *
  * <p>A write that fails a check (a clash, an absent id) fails alone: every write makes its checks
  * before it changes anything ({@link Writes}), so it has nothing to undo, and its group-mates
- * commit. A group that PostgreSQL aborts for a serialization failure, a deadlock or a unique
- * key a concurrent writer took first is run again whole ({@link Transactions}). A group that
- * fails otherwise is run again one write per transaction, so that one write the database
- * refuses fails alone; a lost connection fails the whole group, since it may have committed.
- * A caller's stage completes only after the commit that holds its write.
+ * commit. A group that PostgreSQL aborts for a serialization failure, a deadlock or a unique key a
+ * concurrent writer took first is run again whole ({@link Transactions}). A group that fails
+ * otherwise is run again one write per transaction, so that one write the database refuses fails
+ * alone; a lost connection fails the whole group, since it may have committed. A caller's stage
+ * completes only after the commit that holds its write.
  */
 final class Writer implements Runnable {
 
   /** The most writes one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 256;
+
   /** The most new videos one group takes, so that a run of addAll calls stays one batch. */
   static final int MAX_GROUP_VIDEOS = 4096;
 
   /** Queued by {@link #stop}; never run. */
-  private static final WriteTask<?> STOP = WriteTask.of("stop", (c, e) -> Boolean.TRUE,
-      BackendFuture.engineOwned(Runnable::run));
+  private static final WriteTask<?> STOP =
+      WriteTask.of("stop", (c, e) -> Boolean.TRUE, BackendFuture.engineOwned(Runnable::run));
 
   private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
   private final Transactions tx;
@@ -67,7 +68,11 @@ final class Writer implements Runnable {
    * @param lanes how many threads run it
    * @param health the engine's health: an {@link Error} ends its service
    */
-  Writer(Transactions tx, String catalogue, Consumer<WriteTask<?>> finished, int lanes,
+  Writer(
+      Transactions tx,
+      String catalogue,
+      Consumer<WriteTask<?>> finished,
+      int lanes,
       EngineHealth health) {
     this.health = health;
     this.tx = tx;

@@ -17,15 +17,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.postgresql.PGStatement;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 
 /**
- * The write operations, as SQL inside one transaction each ({@link Transactions}). Each makes
- * its checks (unique id and path, existence) before it changes anything, so that a clash is
- * reported with the key the specification asks for (id before path, the first clash of a batch);
- * the unique constraints remain the guarantee against a concurrent writer, whose clash makes the
- * transaction retry and then fail these checks.
+ * The write operations, as SQL inside one transaction each ({@link Transactions}). Each makes its
+ * checks (unique id and path, existence) before it changes anything, so that a clash is reported
+ * with the key the specification asks for (id before path, the first clash of a batch); the unique
+ * constraints remain the guarantee against a concurrent writer, whose clash makes the transaction
+ * retry and then fail these checks.
  */
 final class Writes {
 
@@ -39,8 +39,9 @@ final class Writes {
     return v;
   }
 
-  static List<Video> addAll(Connection c, Sql sql, List<Video> batch,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  static List<Video> addAll(
+      Connection c, Sql sql, List<Video> batch, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     if (batch.isEmpty()) {
       return List.of();
     }
@@ -58,8 +59,9 @@ final class Writes {
   }
 
   /** Updates a video only at the expected version (VR-16.2), checked before the path. */
-  static VersionedVideo update(Connection c, Sql sql, Video v, long expectedVersion,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  static VersionedVideo update(
+      Connection c, Sql sql, Video v, long expectedVersion, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     return replace(c, sql, v, atVersion(c, sql, v.id(), expectedVersion), events);
   }
 
@@ -74,8 +76,9 @@ final class Writes {
   }
 
   /** Deletes a video only at the expected version (VR-16.3). */
-  static Video delete(Connection c, Sql sql, String id, long expectedVersion,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  static Video delete(
+      Connection c, Sql sql, String id, long expectedVersion, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     Video old = atVersion(c, sql, id, expectedVersion).video();
     VideoRows.one(c, sql.delete(), id);
     events.accept(new VideoChangeEvent.Deleted(old));
@@ -83,12 +86,14 @@ final class Writes {
   }
 
   /**
-   * The stored video and its version, locked until the transaction ends: a concurrent writer of
-   * the same row waits, then reads the version this one wrote, so two cannot both win (VR-16.4).
+   * The stored video and its version, locked until the transaction ends: a concurrent writer of the
+   * same row waits, then reads the version this one wrote, so two cannot both win (VR-16.4).
    */
   private static VersionedVideo locked(Connection c, Sql sql, String id) throws SQLException {
-    Optional<VersionedVideo> old = Reads.storable(id)
-        ? VideoRows.versioned(c, sql.versionedForUpdate(), id) : Optional.empty();
+    Optional<VersionedVideo> old =
+        Reads.storable(id)
+            ? VideoRows.versioned(c, sql.versionedForUpdate(), id)
+            : Optional.empty();
     return old.orElseThrow(() -> new VideoNotFoundException(id));
   }
 
@@ -101,8 +106,9 @@ final class Writes {
     return old;
   }
 
-  private static VersionedVideo replace(Connection c, Sql sql, Video v, VersionedVideo old,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  private static VersionedVideo replace(
+      Connection c, Sql sql, Video v, VersionedVideo old, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     Optional<Video> holder = VideoRows.one(c, sql.byPath(), v.path());
     if (holder.isPresent() && !holder.get().id().equals(v.id())) {
       throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
@@ -127,10 +133,10 @@ final class Writes {
   }
 
   /**
-   * Adds several requests' videos at once, as if each request were an {@code addAll} of its own
-   * run in order: one query for the keys already taken, one batch of inserts for the requests
-   * that pass. A request with a clash (with a stored video, an earlier request of the group, or
-   * one of its own videos) fails alone, with the key {@link #addAll} would report.
+   * Adds several requests' videos at once, as if each request were an {@code addAll} of its own run
+   * in order: one query for the keys already taken, one batch of inserts for the requests that
+   * pass. A request with a clash (with a stored video, an earlier request of the group, or one of
+   * its own videos) fails alone, with the key {@link #addAll} would report.
    *
    * @param c the transaction's connection
    * @param sql the statements
@@ -139,12 +145,13 @@ final class Writes {
    * @return per request, null if it was stored, else its clash
    * @throws SQLException if the database fails
    */
-  static List<@Nullable DuplicateVideoException> addMany(Connection c, Sql sql,
-      List<List<Video>> requests, Consumer<VideoChangeEvent> events) throws SQLException {
+  static List<@Nullable DuplicateVideoException> addMany(
+      Connection c, Sql sql, List<List<Video>> requests, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     List<Video> all = new ArrayList<>();
     requests.forEach(all::addAll);
-    Keys taken = all.isEmpty() ? new Keys(new HashSet<>(), new HashSet<>())
-        : keysTaken(c, sql, all);
+    Keys taken =
+        all.isEmpty() ? new Keys(new HashSet<>(), new HashSet<>()) : keysTaken(c, sql, all);
     List<@Nullable DuplicateVideoException> outcomes = new ArrayList<>(requests.size());
     List<Video> stored = new ArrayList<>(all.size());
     for (List<Video> request : requests) {
@@ -193,8 +200,8 @@ final class Writes {
   }
 
   /** The first clash in batch order (id before path), or null. */
-  private static @Nullable DuplicateVideoException firstClash(List<Video> batch,
-      Set<String> takenIds, Set<String> takenPaths) {
+  private static @Nullable DuplicateVideoException firstClash(
+      List<Video> batch, Set<String> takenIds, Set<String> takenPaths) {
     Set<String> batchIds = new HashSet<>();
     Set<String> batchPaths = new HashSet<>();
     for (Video v : batch) {

@@ -12,13 +12,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The change log (schema V6): written by the writer inside each group's transaction, read by
- * the change feed for subscribers that resume or fall behind, pruned to the retention as writes
- * come. Positions are rowids handed out under the write lock, so they follow commit order without
- * a counter, across processes too.
+ * The change log (schema V6): written by the writer inside each group's transaction, read by the
+ * change feed for subscribers that resume or fall behind, pruned to the retention as writes come.
+ * Positions are rowids handed out under the write lock, so they follow commit order without a
+ * counter, across processes too.
  */
 final class ChangeLog {
 
@@ -26,8 +25,8 @@ final class ChangeLog {
   // The first change of a group lets SQLite number it: a rowid left NULL becomes one more than
   // the largest, which the writer holding the write lock sees whichever process wrote last; the
   // rest of the group follow it. Prunes keep the largest, so a position is never reused.
-  private static final String APPEND_FIRST = "INSERT INTO change_log" + COLUMNS
-      + " VALUES (NULL, ?, ?, ?, ?) RETURNING position";
+  private static final String APPEND_FIRST =
+      "INSERT INTO change_log" + COLUMNS + " VALUES (NULL, ?, ?, ?, ?) RETURNING position";
   // Multi-row inserts for groups (64 concurrent adds, an addAll): rows per statement, largest
   // first; one row per statement costs about three times as much per row.
   private static final int[] ROWS_PER_INSERT = {64, 16, 4, 1};
@@ -35,18 +34,23 @@ final class ChangeLog {
 
   static {
     for (int k = 0; k < ROWS_PER_INSERT.length; k++) {
-      APPEND_ROWS[k] = "INSERT INTO change_log" + COLUMNS + " VALUES "
-          + String.join(", ", Collections.nCopies(ROWS_PER_INSERT[k], "(?, ?, ?, ?, ?)"));
+      APPEND_ROWS[k] =
+          "INSERT INTO change_log"
+              + COLUMNS
+              + " VALUES "
+              + String.join(", ", Collections.nCopies(ROWS_PER_INSERT[k], "(?, ?, ?, ?, ?)"));
     }
   }
-  private static final String BOUNDS = "SELECT (SELECT min(position) FROM change_log),"
-      + " (SELECT max(position) FROM change_log)";
-  private static final String READ = "SELECT position, kind, before, after FROM change_log"
-      + " WHERE position > ? ORDER BY position LIMIT ?";
+
+  private static final String BOUNDS =
+      "SELECT (SELECT min(position) FROM change_log)," + " (SELECT max(position) FROM change_log)";
+  private static final String READ =
+      "SELECT position, kind, before, after FROM change_log"
+          + " WHERE position > ? ORDER BY position LIMIT ?";
   // The log is in position order, which is commit order: the first row young enough ends the
   // scan, so finding the age cut costs what it deletes.
-  private static final String FIRST_YOUNG = "SELECT position FROM change_log"
-      + " WHERE committed_at_us >= ? ORDER BY position LIMIT 1";
+  private static final String FIRST_YOUNG =
+      "SELECT position FROM change_log" + " WHERE committed_at_us >= ? ORDER BY position LIMIT 1";
   private static final String PRUNE = "DELETE FROM change_log WHERE position <= ?";
 
   private ChangeLog() {}
@@ -65,8 +69,8 @@ final class ChangeLog {
   }
 
   /**
-   * Logs a group's changes; the caller commits them. A group's rows after the first go in
-   * multi-row inserts of 64, 16, 4, then single rows.
+   * Logs a group's changes; the caller commits them. A group's rows after the first go in multi-row
+   * inserts of 64, 16, 4, then single rows.
    *
    * @param s the writer's statements, in its transaction
    * @param changes the group's changes, in commit order
@@ -74,8 +78,8 @@ final class ChangeLog {
    * @return the changes with their positions
    * @throws SQLException if writing fails
    */
-  static List<ChangeFeedEvent> append(Statements s, List<VideoChangeEvent> changes,
-      long nowMicros) throws SQLException {
+  static List<ChangeFeedEvent> append(Statements s, List<VideoChangeEvent> changes, long nowMicros)
+      throws SQLException {
     if (changes.isEmpty()) {
       return List.of();
     }
@@ -105,8 +109,9 @@ final class ChangeLog {
   }
 
   /** Binds a change's kind, before and after images and time from parameter {@code kindAt}. */
-  private static void bind(PreparedStatement ps, int kindAt, VideoChangeEvent change,
-      long nowMicros) throws SQLException {
+  private static void bind(
+      PreparedStatement ps, int kindAt, VideoChangeEvent change, long nowMicros)
+      throws SQLException {
     Video before = null;
     Video after = null;
     String kind;
@@ -156,8 +161,8 @@ final class ChangeLog {
   }
 
   /**
-   * Reads the changes after a position, as {@link io.github.stoatferret.videorepo.spi.ChangeHistory}
-   * promises.
+   * Reads the changes after a position, as {@link
+   * io.github.stoatferret.videorepo.spi.ChangeHistory} promises.
    *
    * @param s a connection's statements
    * @param after the reader's position
@@ -177,8 +182,8 @@ final class ChangeLog {
       last = rs.getLong(2);
     }
     if (after < last && after + 1 < oldest) {
-      throw new ChangePositionExpiredException(new ChangePosition(after),
-          new ChangePosition(oldest), "SQLite repository " + database);
+      throw new ChangePositionExpiredException(
+          new ChangePosition(after), new ChangePosition(oldest), "SQLite repository " + database);
     }
     List<ChangeFeedEvent> out = new ArrayList<>();
     PreparedStatement ps = s.get(READ);
@@ -187,11 +192,13 @@ final class ChangeLog {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         long position = rs.getLong(1);
-        VideoChangeEvent change = switch (rs.getString(2)) {
-          case "A" -> new VideoChangeEvent.Added(image(rs, 4, position));
-          case "U" -> VideoChangeEvent.Updated.of(image(rs, 3, position), image(rs, 4, position));
-          default -> new VideoChangeEvent.Deleted(image(rs, 3, position));
-        };
+        VideoChangeEvent change =
+            switch (rs.getString(2)) {
+              case "A" -> new VideoChangeEvent.Added(image(rs, 4, position));
+              case "U" ->
+                  VideoChangeEvent.Updated.of(image(rs, 3, position), image(rs, 4, position));
+              default -> new VideoChangeEvent.Deleted(image(rs, 3, position));
+            };
         out.add(new ChangeFeedEvent(new ChangePosition(position), change));
       }
     }
@@ -201,14 +208,26 @@ final class ChangeLog {
   private static Video image(ResultSet rs, int column, long position) throws SQLException {
     String text = rs.getString(column);
     if (text == null) {
-      throw new SQLException("change " + position + " of kind " + rs.getString(2) + " lacks its "
-          + (column == 3 ? "before" : "after") + " image");
+      throw new SQLException(
+          "change "
+              + position
+              + " of kind "
+              + rs.getString(2)
+              + " lacks its "
+              + (column == 3 ? "before" : "after")
+              + " image");
     }
     try {
       return VideoImage.decode(text);
     } catch (IllegalArgumentException e) {
-      throw new SQLException("change " + position + " has an unreadable "
-          + (column == 3 ? "before" : "after") + " image: " + e.getMessage(), e);
+      throw new SQLException(
+          "change "
+              + position
+              + " has an unreadable "
+              + (column == 3 ? "before" : "after")
+              + " image: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -9,22 +9,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Copies committed pages from the WAL into the database file on a thread and connection of its
- * own, so that the writer's commits do not pay for it.
+ * Copies committed pages from the WAL into the database file on a thread and connection of its own,
+ * so that the writer's commits do not pay for it.
  *
  * <p>Left to SQLite, the connection whose commit takes the WAL past its threshold runs the
  * checkpoint inside that commit: it copies every page and syncs the file while a whole group of
  * callers waits (measured: about 60% of the writer's commit time under 64 concurrent adds). Here
- * each commit only signals this thread, which runs a {@code PASSIVE} checkpoint: it copies what
- * is committed without taking any lock a reader or the writer waits for, and stops short of
- * frames a reader still needs. Once it has copied everything, the writer's next transaction
- * starts the WAL over. Under a long stream of writes it never gets there (the writer commits
- * again while it copies), so the WAL then starts over at the writer's own checkpoint, which SQLite
- * keeps as a backstop ({@link Database#openWriter}): if this thread falls behind or fails, the WAL
- * is still bounded.
+ * each commit only signals this thread, which runs a {@code PASSIVE} checkpoint: it copies what is
+ * committed without taking any lock a reader or the writer waits for, and stops short of frames a
+ * reader still needs. Once it has copied everything, the writer's next transaction starts the WAL
+ * over. Under a long stream of writes it never gets there (the writer commits again while it
+ * copies), so the WAL then starts over at the writer's own checkpoint, which SQLite keeps as a
+ * backstop ({@link Database#openWriter}): if this thread falls behind or fails, the WAL is still
+ * bounded.
  *
- * <p>Nothing here decides durability: a checkpoint copies pages that are already committed, and
- * a failed one leaves them in the WAL, where SQLite reads and recovers them.
+ * <p>Nothing here decides durability: a checkpoint copies pages that are already committed, and a
+ * failed one leaves them in the WAL, where SQLite reads and recovers them.
  */
 final class Checkpointer {
 
@@ -143,8 +143,13 @@ final class Checkpointer {
     } catch (SQLException | RuntimeException e) {
       String message = String.valueOf(e.getMessage());
       if (!Objects.equals(message, lastFailure)) {
-        LOG.log(Level.WARNING, "background checkpoint of " + database + " failed; the writer's"
-            + " own checkpoints go on", e);
+        LOG.log(
+            Level.WARNING,
+            "background checkpoint of "
+                + database
+                + " failed; the writer's"
+                + " own checkpoints go on",
+            e);
       }
       lastFailure = message;
     }

@@ -5,10 +5,10 @@ import java.time.Duration;
 
 /**
  * How long {@code close()} lets queued work run (the builder's {@code closeTimeout}). Once it has
- * passed, the writer and the readers fail each task still queued with
- * {@link RepositoryClosedException} instead of running it (VR-12.2 allows either), so a close
- * behind a long queue, or behind a writer waiting for another process's lock, ends in bounded
- * time. A group already committing finishes: it is never cut short.
+ * passed, the writer and the readers fail each task still queued with {@link
+ * RepositoryClosedException} instead of running it (VR-12.2 allows either), so a close behind a
+ * long queue, or behind a writer waiting for another process's lock, ends in bounded time. A group
+ * already committing finishes: it is never cut short.
  */
 final class CloseDeadline {
 
@@ -33,8 +33,12 @@ final class CloseDeadline {
 
   /** The failure of a task refused after the deadline. */
   RepositoryClosedException refusal(Task<?> task, String database) {
-    return new RepositoryClosedException(task.operation + " on " + database
-        + " refused: the repository was closed and its close timeout of " + timeout
-        + " passed before the operation ran");
+    return new RepositoryClosedException(
+        task.operation
+            + " on "
+            + database
+            + " refused: the repository was closed and its close timeout of "
+            + timeout
+            + " passed before the operation ran");
   }
 }

@@ -37,8 +37,7 @@ public final class Database {
   private final Duration busyTimeout;
   private final long maxSize;
 
-  private Database(@Nullable Path file, Durability durability, Duration busyTimeout,
-      long maxSize) {
+  private Database(@Nullable Path file, Durability durability, Duration busyTimeout, long maxSize) {
     this.file = file;
     this.durability = durability;
     this.busyTimeout = busyTimeout;
@@ -54,10 +53,10 @@ public final class Database {
    * @param maxSize the largest database size in bytes, or 0 for no cap
    * @return the database
    */
-  public static Database of(@Nullable Path file, Durability durability, Duration busyTimeout,
-      long maxSize) {
-    return new Database(file == null ? null : file.toAbsolutePath(), durability, busyTimeout,
-        maxSize);
+  public static Database of(
+      @Nullable Path file, Durability durability, Duration busyTimeout, long maxSize) {
+    return new Database(
+        file == null ? null : file.toAbsolutePath(), durability, busyTimeout, maxSize);
   }
 
   /**
@@ -112,9 +111,17 @@ public final class Database {
     try {
       int version = Schema.version(c);
       if (version > Schema.LATEST) {
-        throw new StorageException("cannot open " + name() + ": it was written by a newer version"
-            + " of videorepo (schema version " + version + "; this version knows up to "
-            + Schema.LATEST + "); the file was not changed", null, false);
+        throw new StorageException(
+            "cannot open "
+                + name()
+                + ": it was written by a newer version"
+                + " of videorepo (schema version "
+                + version
+                + "; this version knows up to "
+                + Schema.LATEST
+                + "); the file was not changed",
+            null,
+            false);
       }
       if (version > 0) {
         probe(c);
@@ -125,8 +132,10 @@ public final class Database {
             ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
           String mode = rs.next() ? rs.getString(1) : "?";
           if (!"wal".equalsIgnoreCase(mode)) {
-            throw new StorageException("cannot open " + name() + ": WAL mode refused (journal mode"
-                + " is " + mode + ")", null, false);
+            throw new StorageException(
+                "cannot open " + name() + ": WAL mode refused (journal mode" + " is " + mode + ")",
+                null,
+                false);
           }
         }
       }
@@ -162,25 +171,32 @@ public final class Database {
   }
 
   /**
-   * Refuses a database whose text is not stored as UTF-8: rows are read by taking each text's
-   * bytes as SQLite stores them and decoding them as UTF-8 (VideoRows), cheaper than asking the
-   * driver for a string. SQLite's default, and so every file videorepo creates, is UTF-8; only a
-   * file made by another program with {@code PRAGMA encoding} set is not.
+   * Refuses a database whose text is not stored as UTF-8: rows are read by taking each text's bytes
+   * as SQLite stores them and decoding them as UTF-8 (VideoRows), cheaper than asking the driver
+   * for a string. SQLite's default, and so every file videorepo creates, is UTF-8; only a file made
+   * by another program with {@code PRAGMA encoding} set is not.
    */
   private void checkEncoding(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA encoding")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA encoding")) {
       String encoding = rs.next() ? rs.getString(1) : "?";
       if (!"UTF-8".equalsIgnoreCase(encoding)) {
-        throw new StorageException("cannot open " + name() + ": its text is stored as " + encoding
-            + ", and videorepo reads UTF-8 databases only; the file was not changed", null, false);
+        throw new StorageException(
+            "cannot open "
+                + name()
+                + ": its text is stored as "
+                + encoding
+                + ", and videorepo reads UTF-8 databases only; the file was not changed",
+            null,
+            false);
       }
     }
   }
 
   /**
-   * Brings the schema up to date. The upgrade to V4 (a STRICT table) stops at a value of the
-   * wrong type that the older table let another program store: named here, since SQLite's own
-   * message names neither the row nor a repair.
+   * Brings the schema up to date. The upgrade to V4 (a STRICT table) stops at a value of the wrong
+   * type that the older table let another program store: named here, since SQLite's own message
+   * names neither the row nor a repair.
    */
   private void migrate(Connection c) throws SQLException {
     try {
@@ -190,9 +206,17 @@ public final class Database {
         throw e;
       }
       String found = VideoRows.mistyped(c);
-      throw new StorageException("cannot open " + name() + ": its schema cannot be upgraded to"
-          + " version " + Schema.STRICT_TYPES + " (typed columns) while a value has the wrong type: "
-          + (found == null ? e.getMessage() : found) + "; the file was not changed", e, false);
+      throw new StorageException(
+          "cannot open "
+              + name()
+              + ": its schema cannot be upgraded to"
+              + " version "
+              + Schema.STRICT_TYPES
+              + " (typed columns) while a value has the wrong type: "
+              + (found == null ? e.getMessage() : found)
+              + "; the file was not changed",
+          e,
+          false);
     }
   }
 
@@ -220,8 +244,10 @@ public final class Database {
   private Connection connect(boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-    config.setSynchronous(durability == Durability.FULL
-        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setSynchronous(
+        durability == Durability.FULL
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
     config.setReadOnly(readOnly);
     // 32 MiB of page cache per connection instead of SQLite's 2 MiB: a search that fetches its
     // candidates by rowid reads pages all over a large file (measured at 1M videos: 1.5 ms ->
@@ -257,23 +283,28 @@ public final class Database {
     }
     Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new StorageException("cannot open " + name() + ": directory " + dir
-          + " does not exist", null, false);
+      throw new StorageException(
+          "cannot open " + name() + ": directory " + dir + " does not exist", null, false);
     }
     if (Files.isDirectory(file)) {
       throw new StorageException("cannot open " + name() + ": it is a directory", null, false);
     }
     if (!Files.exists(file)) {
       if (!Files.isWritable(dir)) {
-        throw new StorageException("cannot open " + name() + ": directory " + dir
-            + " is read-only", null, false);
+        throw new StorageException(
+            "cannot open " + name() + ": directory " + dir + " is read-only", null, false);
       }
       return;
     }
     if (!Files.isWritable(file) || !Files.isWritable(dir)) {
       // WAL needs to write the file and create its -wal and -shm files beside it.
-      throw new StorageException("cannot open " + name() + ": " + (Files.isWritable(file)
-          ? "directory " + dir : "the file") + " is read-only; the file was not changed", null,
+      throw new StorageException(
+          "cannot open "
+              + name()
+              + ": "
+              + (Files.isWritable(file) ? "directory " + dir : "the file")
+              + " is read-only; the file was not changed",
+          null,
           false);
     }
     try {
@@ -287,8 +318,13 @@ public final class Database {
         n = in.readNBytes(header, 0, header.length);
       }
       if (n < header.length || !Arrays.equals(header, MAGIC)) {
-        throw new StorageException("cannot open " + name() + ": not a SQLite database (no SQLite"
-            + " header); the file was not changed", null, false);
+        throw new StorageException(
+            "cannot open "
+                + name()
+                + ": not a SQLite database (no SQLite"
+                + " header); the file was not changed",
+            null,
+            false);
       }
     } catch (IOException e) {
       throw new StorageException("cannot open " + name() + ": " + e.getMessage(), e, false);

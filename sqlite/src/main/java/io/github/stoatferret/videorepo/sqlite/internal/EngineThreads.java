@@ -1,21 +1,21 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import java.sql.SQLException;
 
 /**
- * What the writer and the reader threads share: the task that stops them, how they turn any
- * failure into the one its stage reports, and how their owner waits for them to end.
+ * What the writer and the reader threads share: the task that stops them, how they turn any failure
+ * into the one its stage reports, and how their owner waits for them to end.
  *
  * <p>The catch policy: an engine thread never dies of an exception, because a dead thread leaves
  * its queue's stages pending forever. What a task's own checks throw ({@link
  * VideoRepositoryException}, e.g. a clash) is that task's result; an {@link SQLException} is a
- * storage failure with SQLite's code mapped ({@link SqlErrors}); any other
- * {@link RuntimeException} is a bug or a driver fault, reported as a non-retryable
- * {@link StorageException} with the original as its cause; an {@link Error} does the same and
- * also ends the engine's service ({@link EngineHealth}).
+ * storage failure with SQLite's code mapped ({@link SqlErrors}); any other {@link RuntimeException}
+ * is a bug or a driver fault, reported as a non-retryable {@link StorageException} with the
+ * original as its cause; an {@link Error} does the same and also ends the engine's service ({@link
+ * EngineHealth}).
  */
 final class EngineThreads {
 

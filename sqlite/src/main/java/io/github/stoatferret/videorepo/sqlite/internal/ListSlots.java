@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The rowid ({@code list_slot}) a row gets, chosen so that descending rowid order follows list
  * order from one bucket to the next (schema V3, whose script explains the layout). The trigram
  * index holds the same keys inverted ({@link SearchIndexWrites}) and returns candidates in its
- * rowid order, so a search can stop once its page is full and the bucket of its last hit is
- * read, instead of fetching and sorting every candidate. Newer videos get larger rowids, so the
- * usual import, oldest first or as files arrive, appends at the table's end.
+ * rowid order, so a search can stop once its page is full and the bucket of its last hit is read,
+ * instead of fetching and sorting every candidate. Newer videos get larger rowids, so the usual
+ * import, oldest first or as files arrive, appends at the table's end.
  */
 final class ListSlots {
 
@@ -24,14 +24,13 @@ final class ListSlots {
   static final int SLOT_BITS = 16;
 
   /**
-   * Every bucket's slots lie at or above this (createdAt in years 0001 to 9999). Rows whose
-   * bucket is full get rowids from {@code Long.MIN_VALUE} up, below it, in no order; a search
-   * reads them all.
+   * Every bucket's slots lie at or above this (createdAt in years 0001 to 9999). Rows whose bucket
+   * is full get rowids from {@code Long.MIN_VALUE} up, below it, in no order; a search reads them
+   * all.
    */
   static final long ORDERED_START = -(1L << 62);
 
-  private static final String LAST_IN =
-      "SELECT max(rowid) FROM videos WHERE rowid BETWEEN ? AND ?";
+  private static final String LAST_IN = "SELECT max(rowid) FROM videos WHERE rowid BETWEEN ? AND ?";
 
   private ListSlots() {}
 

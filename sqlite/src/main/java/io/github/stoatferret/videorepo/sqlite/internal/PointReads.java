@@ -7,14 +7,14 @@ import java.util.function.Supplier;
 
 /**
  * Point reads ({@code get}, {@code getByPath}, {@code count}) on the caller's own thread, on a
- * read-only connection borrowed from a small pool. Such a read takes a few microseconds of
- * SQLite; handing it to a reader thread and back costs two thread wake-ups, which on a small VM
- * cost more than the read (measured in docs/benchmarks.md). A connection is still used by one
- * thread at a time: it is taken out of the pool for the read and put back after.
+ * read-only connection borrowed from a small pool. Such a read takes a few microseconds of SQLite;
+ * handing it to a reader thread and back costs two thread wake-ups, which on a small VM cost more
+ * than the read (measured in docs/benchmarks.md). A connection is still used by one thread at a
+ * time: it is taken out of the pool for the read and put back after.
  *
- * <p>When every pooled connection is in use, the read goes to the reader threads as any other
- * read, so a burst of callers never opens more connections than the pool's bound. Connections
- * are opened on first need, on the thread that needs one.
+ * <p>When every pooled connection is in use, the read goes to the reader threads as any other read,
+ * so a burst of callers never opens more connections than the pool's bound. Connections are opened
+ * on first need, on the thread that needs one.
  */
 final class PointReads {
 
@@ -41,8 +41,7 @@ final class PointReads {
   }
 
   /**
-   * Runs a read on this thread and completes its future, if a connection is free or may be
-   * opened.
+   * Runs a read on this thread and completes its future, if a connection is free or may be opened.
    *
    * @param task the read
    * @return false if every connection is busy (or none could be opened): queue it elsewhere

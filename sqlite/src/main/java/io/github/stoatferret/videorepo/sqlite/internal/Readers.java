@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
 
 import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,8 +26,13 @@ final class Readers {
   private final EngineHealth health;
   private final CloseDeadline deadline;
 
-  Readers(int count, Supplier<Statements> connections, String database, String threadPrefix,
-      EngineHealth health, CloseDeadline deadline) {
+  Readers(
+      int count,
+      Supplier<Statements> connections,
+      String database,
+      String threadPrefix,
+      EngineHealth health,
+      CloseDeadline deadline) {
     this.database = database;
     this.deadline = deadline;
     this.health = health;
@@ -79,9 +84,9 @@ final class Readers {
   }
 
   /**
-   * Takes the next read, spinning for a few microseconds before blocking: a caller that awaits
-   * each read submits the next one right after the last completes, and catching it while still
-   * awake saves a park and an unpark per read (most of a fast read's cost).
+   * Takes the next read, spinning for a few microseconds before blocking: a caller that awaits each
+   * read submits the next one right after the last completes, and catching it while still awake
+   * saves a park and an unpark per read (most of a fast read's cost).
    */
   private @Nullable Task<?> next() {
     long deadline = System.nanoTime() + SPIN_NANOS;
@@ -103,14 +108,13 @@ final class Readers {
    * Runs one read on a connection and completes its future, whatever it throws (see the catch
    * policy of {@link EngineThreads}); refuses it if the engine has failed.
    */
-  static void runRead(Task<?> task, Statements statements, String database,
-      EngineHealth health) {
+  static void runRead(Task<?> task, Statements statements, String database, EngineHealth health) {
     if (health.failed()) {
       task.fail(health.refusal(task.operation));
       return;
     }
     try {
-      task.succeed(task.work.run(statements, e -> { }));
+      task.succeed(task.work.run(statements, e -> {}));
     } catch (Throwable e) {
       if (!(e instanceof VideoRepositoryException)) {
         statements.reset(); // the driver may have closed a statement we cache

@@ -26,8 +26,8 @@ final class Reads {
   private static final String ORDER = " ORDER BY list_key, id LIMIT ?";
   private static final String BY_ID = SELECT + "WHERE id = ?";
   private static final String BY_PATH = SELECT + "WHERE path = ?";
-  private static final String VERSIONED_BY_ID = "SELECT version, " + VideoRows.COLUMNS
-      + " FROM videos WHERE id = ?";
+  private static final String VERSIONED_BY_ID =
+      "SELECT version, " + VideoRows.COLUMNS + " FROM videos WHERE id = ?";
   private static final String LIST = SELECT + "ORDER BY list_key, id LIMIT ? OFFSET ?";
   private static final String PAGE_FIRST = SELECT + "ORDER BY list_key, id LIMIT ?";
   private static final String PAGE_AFTER = SELECT + "WHERE (list_key, id) > (?, ?)" + ORDER;
@@ -35,20 +35,27 @@ final class Reads {
   private static final String MATCHES =
       "(instr(search_filename, ?1) > 0 OR instr(search_path, ?1) > 0)";
   private static final String ANY_SPILLED = "SELECT 1 FROM videos WHERE rowid < ? LIMIT 1";
-  /**
-   * Rows holding the folded text, between two rowids, newest rowid first: the table walked.
-   */
-  private static final String WALK_TABLE = "SELECT rowid, " + VideoRows.COLUMNS
-      + " FROM videos WHERE rowid BETWEEN ?2 AND ?3 AND " + MATCHES + " ORDER BY rowid DESC";
+
+  /** Rows holding the folded text, between two rowids, newest rowid first: the table walked. */
+  private static final String WALK_TABLE =
+      "SELECT rowid, "
+          + VideoRows.COLUMNS
+          + " FROM videos WHERE rowid BETWEEN ?2 AND ?3 AND "
+          + MATCHES
+          + " ORDER BY rowid DESC";
+
   /**
    * The same, from the trigram index's candidates (?4 asks for the text's trigrams). The index's
    * rowids are the table's, bitwise inverted (SearchIndexWrites), so its ascending order, which
    * FTS5 reads without sorting and lazily, is the table's descending order: the walk stops early.
    */
-  private static final String WALK_INDEX = "SELECT videos.rowid, " + VideoRows.COLUMNS
-      + " FROM videos_search CROSS JOIN videos ON videos.rowid = ~videos_search.rowid"
-      + " WHERE videos_search MATCH ?4 AND videos_search.rowid BETWEEN ~?3 AND ~?2 AND "
-      + MATCHES + " ORDER BY videos_search.rowid";
+  private static final String WALK_INDEX =
+      "SELECT videos.rowid, "
+          + VideoRows.COLUMNS
+          + " FROM videos_search CROSS JOIN videos ON videos.rowid = ~videos_search.rowid"
+          + " WHERE videos_search MATCH ?4 AND videos_search.rowid BETWEEN ~?3 AND ~?2 AND "
+          + MATCHES
+          + " ORDER BY videos_search.rowid";
 
   private Reads() {}
 
@@ -62,7 +69,8 @@ final class Reads {
     PreparedStatement ps = s.get(VERSIONED_BY_ID);
     ps.setString(1, id);
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(new VersionedVideo(VideoRows.read(rs, 2), rs.getLong(1)))
+      return rs.next()
+          ? Optional.of(new VersionedVideo(VideoRows.read(rs, 2), rs.getLong(1)))
           : Optional.empty();
     }
   }
@@ -124,8 +132,8 @@ final class Reads {
       return page(s, from, limit);
     }
     // One more than the page, to know whether another follows (VR-7.4), unless it cannot.
-    List<Video> found = matchesAfter(s, folded, from,
-        limit == Integer.MAX_VALUE ? limit : limit + 1);
+    List<Video> found =
+        matchesAfter(s, folded, from, limit == Integer.MAX_VALUE ? limit : limit + 1);
     if (found.size() <= limit) {
       return new VideoPage(found, null);
     }
@@ -135,11 +143,11 @@ final class Reads {
   }
 
   /**
-   * The first {@code limit} videos after a position whose folded text holds {@code folded}, in
-   * list order.
+   * The first {@code limit} videos after a position whose folded text holds {@code folded}, in list
+   * order.
    */
-  private static List<Video> matchesAfter(Statements s, String folded, PageCursor from,
-      int limit) throws SQLException {
+  private static List<Video> matchesAfter(Statements s, String folded, PageCursor from, int limit)
+      throws SQLException {
     // Descending rowids follow list order bucket by bucket (ListSlots), so both walks read
     // matches in nearly list order and stop soon after the limit; rows that spilled out of a
     // full bucket are in no order and are read whole (there are none unless 65,536 videos
@@ -152,8 +160,10 @@ final class Reads {
     if (trigrams != null) {
       ps.setString(4, trigrams);
     }
-    long last = from.isStart() ? Long.MAX_VALUE
-        : ListSlots.firstOfBucket(from.createdAtMicros()) + (1L << ListSlots.SLOT_BITS) - 1;
+    long last =
+        from.isStart()
+            ? Long.MAX_VALUE
+            : ListSlots.firstOfBucket(from.createdAtMicros()) + (1L << ListSlots.SLOT_BITS) - 1;
     List<Video> found = new ArrayList<>();
     s.execute("BEGIN"); // the probe and the walks read one snapshot, as one statement would
     try {
@@ -171,9 +181,9 @@ final class Reads {
   }
 
   /**
-   * Ends a read transaction, so that the connection does not keep its snapshot (which would
-   * hold back checkpoints and hide later writes). After a failure, a failure to end it is added
-   * to that one.
+   * Ends a read transaction, so that the connection does not keep its snapshot (which would hold
+   * back checkpoints and hide later writes). After a failure, a failure to end it is added to that
+   * one.
    */
   private static void endRead(Statements s, @Nullable Exception failed) throws SQLException {
     try {
@@ -196,12 +206,13 @@ final class Reads {
   }
 
   /**
-   * Adds the matches after a position between two rowids, in descending rowid order, until
-   * {@code limit} of them are read and the bucket of the last one is finished: a smaller bucket
-   * holds only rows later in list order, while inside a bucket the order is not kept.
+   * Adds the matches after a position between two rowids, in descending rowid order, until {@code
+   * limit} of them are read and the bucket of the last one is finished: a smaller bucket holds only
+   * rows later in list order, while inside a bucket the order is not kept.
    */
-  private static void walk(PreparedStatement ps, long from, long to, int limit,
-      PageCursor after, List<Video> out) throws SQLException {
+  private static void walk(
+      PreparedStatement ps, long from, long to, int limit, PageCursor after, List<Video> out)
+      throws SQLException {
     ps.setLong(2, from);
     ps.setLong(3, to);
     int read = 0;
@@ -223,12 +234,12 @@ final class Reads {
   }
 
   /**
-   * The FTS5 query for candidate rows of a folded query: rows holding the trigrams that cover
-   * the text without overlap (at code points 0, 3, 6, ..., and the last three), each a quoted
-   * string (so that no character acts as query syntax), joined by AND. Every row holding the
-   * text holds these; {@code instr} then checks the real substring. Fewer terms than all the
-   * text's trigrams make fewer index look-ups (each costs one per index segment) for nearly the
-   * same candidates: "zeppelin" asks for 3 instead of 6.
+   * The FTS5 query for candidate rows of a folded query: rows holding the trigrams that cover the
+   * text without overlap (at code points 0, 3, 6, ..., and the last three), each a quoted string
+   * (so that no character acts as query syntax), joined by AND. Every row holding the text holds
+   * these; {@code instr} then checks the real substring. Fewer terms than all the text's trigrams
+   * make fewer index look-ups (each costs one per index segment) for nearly the same candidates:
+   * "zeppelin" asks for 3 instead of 6.
    *
    * @return the query, or {@code null} when the text is shorter than three code points
    */

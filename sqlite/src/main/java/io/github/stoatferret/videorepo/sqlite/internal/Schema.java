@@ -12,15 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The versioned schema: plain SQL scripts, applied in order, with the version kept in
- * {@code PRAGMA user_version}. Script {@code Vn__name.sql} takes the schema from version n-1 to n.
+ * The versioned schema: plain SQL scripts, applied in order, with the version kept in {@code PRAGMA
+ * user_version}. Script {@code Vn__name.sql} takes the schema from version n-1 to n.
  */
 final class Schema {
 
   /** The scripts, in order; the position of a script (from 1) is the version it makes. */
-  static final List<String> SCRIPTS = List.of("V1__videos.sql", "V2__video_count.sql",
-      "V3__list_slot.sql", "V4__strict_types.sql", "V5__versions.sql",
-      "V6__change_log.sql");
+  static final List<String> SCRIPTS =
+      List.of(
+          "V1__videos.sql",
+          "V2__video_count.sql",
+          "V3__list_slot.sql",
+          "V4__strict_types.sql",
+          "V5__versions.sql",
+          "V6__change_log.sql");
 
   /** The version whose step types the columns, and so refuses a value of the wrong type. */
   static final int STRICT_TYPES = 4;
@@ -38,14 +43,15 @@ final class Schema {
    * @throws SQLException if the database cannot be read
    */
   static int version(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
   /**
-   * Brings a database from its version to {@link #LATEST}, in one transaction that takes the
-   * write lock first, so that two processes opening a new file at once migrate it once.
+   * Brings a database from its version to {@link #LATEST}, in one transaction that takes the write
+   * lock first, so that two processes opening a new file at once migrate it once.
    *
    * @param c the writer connection, in auto-commit mode
    * @throws SQLException if a script fails; nothing is changed then
@@ -77,8 +83,9 @@ final class Schema {
    */
   static List<String> statements(String script) {
     String text;
-    try (InputStream in = Schema.class.getResourceAsStream(
-        "/io/github/stoatferret/videorepo/sqlite/migrations/" + script)) {
+    try (InputStream in =
+        Schema.class.getResourceAsStream(
+            "/io/github/stoatferret/videorepo/sqlite/migrations/" + script)) {
       if (in == null) {
         throw new IllegalStateException("migration script " + script + " is missing");
       }

@@ -8,42 +8,42 @@ import java.sql.SQLException;
  * caller asks ({@code SqliteVideoRepository.optimize}).
  *
  * <p>Why: FTS5 writes each transaction's index changes as a new segment and merges segments only
- * level by level (its automerge), so a library built by many commits keeps a dozen or more
- * (14 at 1M videos), and every search looks each of its trigrams up in every segment. Measured
- * on the 1M benchmark file, one connection, p50 of 1,500 calls: an absent term 280 us with the
- * index as built, 47 us merged into one segment; reading 110 hits of a frequent term 1,018 us
- * against 816 us.
+ * level by level (its automerge), so a library built by many commits keeps a dozen or more (14 at
+ * 1M videos), and every search looks each of its trigrams up in every segment. Measured on the 1M
+ * benchmark file, one connection, p50 of 1,500 calls: an absent term 280 us with the index as
+ * built, 47 us merged into one segment; reading 110 hits of a frequent term 1,018 us against 816
+ * us.
  *
- * <p>A merge of every segment rewrites the whole index (5.7 s at 1M on the benchmark machine),
- * so it is not run after every write: only once the writes since the last full merge reach a
- * quarter of the library (at least {@link #MIN_CHANGES}), which bounds how often each entry is
- * rewritten, and at open, when what earlier sessions left is unknown (a merged index answers the
- * first step with no work). FTS5's {@code 'merge'} command does a bounded amount of work per
- * call ({@link #STEP_PAGES} pages), so a write that arrives waits at most one step; each step is
- * its own transaction, and a crash mid-way leaves a valid index.
+ * <p>A merge of every segment rewrites the whole index (5.7 s at 1M on the benchmark machine), so
+ * it is not run after every write: only once the writes since the last full merge reach a quarter
+ * of the library (at least {@link #MIN_CHANGES}), which bounds how often each entry is rewritten,
+ * and at open, when what earlier sessions left is unknown (a merged index answers the first step
+ * with no work). FTS5's {@code 'merge'} command does a bounded amount of work per call ({@link
+ * #STEP_PAGES} pages), so a write that arrives waits at most one step; each step is its own
+ * transaction, and a crash mid-way leaves a valid index.
  *
- * <p>The first step of a merge passes a negative page count, which gathers every segment into
- * one merge across levels; the later steps pass a positive one, which goes on with the merge in
- * progress. A negative count on every step would start the merge over whenever a write had added
- * a segment between two steps, merging again what was already merged, so with writes coming
- * between steps a large index would never be done. Segments that writes add meanwhile stay small
- * and are left to FTS5's own merging; the merge is done when a step finds no work.
+ * <p>The first step of a merge passes a negative page count, which gathers every segment into one
+ * merge across levels; the later steps pass a positive one, which goes on with the merge in
+ * progress. A negative count on every step would start the merge over whenever a write had added a
+ * segment between two steps, merging again what was already merged, so with writes coming between
+ * steps a large index would never be done. Segments that writes add meanwhile stay small and are
+ * left to FTS5's own merging; the merge is done when a step finds no work.
  */
 final class SearchIndexMerger {
 
   /**
-   * Pages merged per step, which sets the longest a write arriving meanwhile waits: measured at
-   * 1M videos, 14 to 25 ms a step, at times 70 ms (284 steps, 6.3 s in all).
+   * Pages merged per step, which sets the longest a write arriving meanwhile waits: measured at 1M
+   * videos, 14 to 25 ms a step, at times 70 ms (284 steps, 6.3 s in all).
    */
   static final int STEP_PAGES = 64;
 
   /** The fewest index changes that make a full merge due again. */
   static final long MIN_CHANGES = 1_000;
 
-  private static final String START = "INSERT INTO videos_search (videos_search, rank)"
-      + " VALUES ('merge', " + -STEP_PAGES + ")";
-  private static final String GO_ON = "INSERT INTO videos_search (videos_search, rank)"
-      + " VALUES ('merge', " + STEP_PAGES + ")";
+  private static final String START =
+      "INSERT INTO videos_search (videos_search, rank)" + " VALUES ('merge', " + -STEP_PAGES + ")";
+  private static final String GO_ON =
+      "INSERT INTO videos_search (videos_search, rank)" + " VALUES ('merge', " + STEP_PAGES + ")";
   private static final String TOTAL_CHANGES = "SELECT total_changes()";
   private static final String LIBRARY_SIZE = "SELECT n FROM video_count";
 

@@ -7,23 +7,23 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The trigram index's changes of one write transaction, held until just before its commit and
- * then made in ascending index rowid order.
+ * The trigram index's changes of one write transaction, held until just before its commit and then
+ * made in ascending index rowid order.
  *
- * <p>Why wait: FTS5 keeps a transaction's changes in memory and writes them as one new segment
- * at commit, but a change whose rowid is not above the previous one's makes it write what it
- * holds first, as a segment of its own. The index's rowids run against the order in which a
- * library grows (see {@link #indexRowid}), so made as they come, nearly every add would write a
- * segment; sorted, a transaction writes one, whatever order its videos arrive in.
+ * <p>Why wait: FTS5 keeps a transaction's changes in memory and writes them as one new segment at
+ * commit, but a change whose rowid is not above the previous one's makes it write what it holds
+ * first, as a segment of its own. The index's rowids run against the order in which a library grows
+ * (see {@link #indexRowid}), so made as they come, nearly every add would write a segment; sorted,
+ * a transaction writes one, whatever order its videos arrive in.
  *
- * <p>The index's rowid of a row is {@code ~list_slot}: ascending index order is list order
- * (bucket by bucket), the order FTS5 reads fastest (measured: reading backwards took twice as
- * long), while the table's keys grow with createdAt, so that a growing library appends to it.
+ * <p>The index's rowid of a row is {@code ~list_slot}: ascending index order is list order (bucket
+ * by bucket), the order FTS5 reads fastest (measured: reading backwards took twice as long), while
+ * the table's keys grow with createdAt, so that a growing library appends to it.
  */
 final class SearchIndexWrites {
 
-  private static final String INSERT = "INSERT INTO videos_search (rowid, path_text,"
-      + " filename_text) VALUES (?, ?, ?)";
+  private static final String INSERT =
+      "INSERT INTO videos_search (rowid, path_text," + " filename_text) VALUES (?, ?, ?)";
   private static final String DELETE = "DELETE FROM videos_search WHERE rowid = ?";
 
   /** One change: a row's text added, or removed ({@code path} null). */
@@ -47,8 +47,8 @@ final class SearchIndexWrites {
   }
 
   /**
-   * Makes the held changes, in ascending index rowid order; changes to one row keep the order
-   * they were made in (the sort is stable), so an update's removal comes before its new text.
+   * Makes the held changes, in ascending index rowid order; changes to one row keep the order they
+   * were made in (the sort is stable), so an update's removal comes before its new text.
    *
    * @param s the writer's statements, inside the transaction
    * @throws SQLException if the index cannot be written; the caller rolls back

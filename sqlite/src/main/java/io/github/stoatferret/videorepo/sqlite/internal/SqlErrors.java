@@ -8,6 +8,7 @@ final class SqlErrors {
 
   /** SQLite's primary result codes that we tell apart. */
   static final int BUSY = 5;
+
   static final int LOCKED = 6;
   static final int READONLY = 8;
   static final int IOERR = 10;
@@ -38,17 +39,18 @@ final class SqlErrors {
   static StorageException storage(String what, SQLException e) {
     int code = primary(e);
     boolean retryable = code == BUSY || code == LOCKED;
-    String kind = switch (code) {
-      case BUSY, LOCKED -> "database is locked by another connection (busy timeout exceeded)";
-      case READONLY -> "database is read-only";
-      case IOERR -> "I/O error";
-      case CORRUPT -> "database file is corrupt";
-      case FULL -> "disk or database is full";
-      case CANTOPEN -> "cannot open the database file";
-      case NOTADB -> "file is not a SQLite database";
-      default -> "SQLite error " + e.getErrorCode();
-    };
-    return new StorageException(what + " failed: " + kind + " (" + e.getMessage() + ")", e,
-        retryable);
+    String kind =
+        switch (code) {
+          case BUSY, LOCKED -> "database is locked by another connection (busy timeout exceeded)";
+          case READONLY -> "database is read-only";
+          case IOERR -> "I/O error";
+          case CORRUPT -> "database file is corrupt";
+          case FULL -> "disk or database is full";
+          case CANTOPEN -> "cannot open the database file";
+          case NOTADB -> "file is not a SQLite database";
+          default -> "SQLite error " + e.getErrorCode();
+        };
+    return new StorageException(
+        what + " failed: " + kind + " (" + e.getMessage() + ")", e, retryable);
   }
 }

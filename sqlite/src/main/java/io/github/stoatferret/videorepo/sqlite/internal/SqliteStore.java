@@ -1,6 +1,5 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
@@ -12,6 +11,7 @@ import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Stages;
@@ -26,10 +26,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +38,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQLite engine behind {@code SqliteVideoRepository}: admission of calls, the writer and
- * reader threads, the callback executor, and orderly close.
+ * The SQLite engine behind {@code SqliteVideoRepository}: admission of calls, the writer and reader
+ * threads, the callback executor, and orderly close.
  */
 public final class SqliteStore implements VideoRepository {
 
@@ -73,52 +73,73 @@ public final class SqliteStore implements VideoRepository {
    * @param readerCount reader threads for a file database (an in-memory one has none)
    * @param callerThreadReads whether point reads run on the caller's thread ({@link PointReads})
    * @param listener the change listener
-   * @param completions where callbacks on returned stages run, and events are delivered, or
-   *     {@code null} for a pool of the engine's own
+   * @param completions where callbacks on returned stages run, and events are delivered, or {@code
+   *     null} for a pool of the engine's own
    * @param closeTimeout how long close lets queued operations run ({@link CloseDeadline})
    * @param retention what the change log keeps and the feed buffers
    * @return the engine
    * @throws StorageException if the database cannot be opened
    */
-  public static SqliteStore open(Database database, int readerCount, boolean callerThreadReads,
-      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout,
+  public static SqliteStore open(
+      Database database,
+      int readerCount,
+      boolean callerThreadReads,
+      VideoChangeListener listener,
+      @Nullable Executor completions,
+      Duration closeTimeout,
       ChangeRetention retention) {
-    return new SqliteStore(database, readerCount, callerThreadReads, listener, completions,
-        closeTimeout, retention);
+    return new SqliteStore(
+        database, readerCount, callerThreadReads, listener, completions, closeTimeout, retention);
   }
 
-  private SqliteStore(Database database, int readerCount, boolean callerThreadReads,
-      VideoChangeListener listener, @Nullable Executor completions, Duration closeTimeout,
+  private SqliteStore(
+      Database database,
+      int readerCount,
+      boolean callerThreadReads,
+      VideoChangeListener listener,
+      @Nullable Executor completions,
+      Duration closeTimeout,
       ChangeRetention retention) {
     this.database = database;
     this.deadline = new CloseDeadline(closeTimeout);
     this.health = new EngineHealth("SQLite repository " + database.name());
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
-    this.ownCompletions = completions == null ? Executors.newFixedThreadPool(
-        Math.max(4, Runtime.getRuntime().availableProcessors()), threads(prefix + "complete-"))
-        : null;
+    this.ownCompletions =
+        completions == null
+            ? Executors.newFixedThreadPool(
+                Math.max(4, Runtime.getRuntime().availableProcessors()),
+                threads(prefix + "complete-"))
+            : null;
     Executor pool = completions != null ? completions : Objects.requireNonNull(ownCompletions);
     // After close (our pool is shut down) or with a user executor that refuses work, a callback
     // runs on the thread that attaches or triggers it rather than never.
-    Executor done = task -> {
-      try {
-        pool.execute(task);
-      } catch (RejectedExecutionException e) {
-        task.run();
-      }
-    };
+    Executor done =
+        task -> {
+          try {
+            pool.execute(task);
+          } catch (RejectedExecutionException e) {
+            task.run();
+          }
+        };
     Statements writerStatements = null;
     Readers started = null;
     Checkpointer background = null;
     try {
       writerStatements = statements(database.openWriter());
       if (!database.inMemory()) {
-        background = Checkpointer.start(database.openCheckpointer(), database.name(),
-            prefix + "checkpointer");
+        background =
+            Checkpointer.start(
+                database.openCheckpointer(), database.name(), prefix + "checkpointer");
       }
       if (!database.inMemory() && readerCount > 0) {
-        started = new Readers(readerCount, () -> statements(database.openReader()),
-            database.name(), prefix, health, deadline);
+        started =
+            new Readers(
+                readerCount,
+                () -> statements(database.openReader()),
+                database.name(),
+                prefix,
+                health,
+                deadline);
       }
     } catch (RuntimeException e) {
       if (background != null) {
@@ -133,8 +154,11 @@ public final class SqliteStore implements VideoRepository {
       throw e;
     }
     this.readers = started;
-    this.pointReads = started != null && callerThreadReads ? new PointReads(readerCount,
-        () -> statements(database.openReader()), database.name(), health) : null;
+    this.pointReads =
+        started != null && callerThreadReads
+            ? new PointReads(
+                readerCount, () -> statements(database.openReader()), database.name(), health)
+            : null;
     this.callbacks = done;
     this.checkpointer = background;
     long lastPosition;
@@ -144,14 +168,27 @@ public final class SqliteStore implements VideoRepository {
       writerStatements.close();
       throw SqlErrors.storage("reading the change log of " + database.name(), e);
     }
-    this.feed = new ChangeHub("SQLite repository " + database.name(),
-        (after, max) -> read("changesAfter",
-            () -> (s, events) -> ChangeLog.read(s, after.value(), max, database.name())),
-        ChangeHub.signallingExecutor(prefix + "feed-"), retention.buffer(),
-        new ChangePosition(lastPosition));
-    this.writer = new Writer(writerStatements, database.name(),
-        new EventDispatcher(listener, done), feed, retention, lastPosition, health,
-        background == null ? () -> { } : background::committed, deadline);
+    this.feed =
+        new ChangeHub(
+            "SQLite repository " + database.name(),
+            (after, max) ->
+                read(
+                    "changesAfter",
+                    () -> (s, events) -> ChangeLog.read(s, after.value(), max, database.name())),
+            ChangeHub.signallingExecutor(prefix + "feed-"),
+            retention.buffer(),
+            new ChangePosition(lastPosition));
+    this.writer =
+        new Writer(
+            writerStatements,
+            database.name(),
+            new EventDispatcher(listener, done),
+            feed,
+            retention,
+            lastPosition,
+            health,
+            background == null ? () -> {} : background::committed,
+            deadline);
     this.writerThread = new Thread(writer, prefix + "writer");
     writerThread.setDaemon(true);
     writerThread.start();
@@ -169,14 +206,17 @@ public final class SqliteStore implements VideoRepository {
   private ThreadFactory threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(() -> {
-        completionThreads.add(Thread.currentThread());
-        try {
-          r.run();
-        } finally {
-          completionThreads.remove(Thread.currentThread());
-        }
-      }, prefix + n.incrementAndGet());
+      Thread t =
+          new Thread(
+              () -> {
+                completionThreads.add(Thread.currentThread());
+                try {
+                  r.run();
+                } finally {
+                  completionThreads.remove(Thread.currentThread());
+                }
+              },
+              prefix + n.incrementAndGet());
       t.setDaemon(true);
       createdThreads.add(t);
       return t;
@@ -187,113 +227,139 @@ public final class SqliteStore implements VideoRepository {
 
   @Override
   public CompletionStage<Video> add(Video video) {
-    return write("add", () -> {
-      Video v = Arguments.notNull(video, "video");
-      return (s, events) -> Writes.add(s, v, events);
-    });
+    return write(
+        "add",
+        () -> {
+          Video v = Arguments.notNull(video, "video");
+          return (s, events) -> Writes.add(s, v, events);
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return write("addAll", () -> {
-      List<Video> batch = Arguments.noNulls(videos, "videos");
-      return (s, events) -> Writes.addAll(s, batch, events);
-    });
+    return write(
+        "addAll",
+        () -> {
+          List<Video> batch = Arguments.noNulls(videos, "videos");
+          return (s, events) -> Writes.addAll(s, batch, events);
+        });
   }
 
   @Override
   public CompletionStage<Video> update(Video video) {
-    return write("update", () -> {
-      Video v = Arguments.notNull(video, "video");
-      return (s, events) -> Writes.update(s, v, events);
-    });
+    return write(
+        "update",
+        () -> {
+          Video v = Arguments.notNull(video, "video");
+          return (s, events) -> Writes.update(s, v, events);
+        });
   }
 
   @Override
   public CompletionStage<Boolean> delete(String id) {
-    return write("delete", () -> {
-      String key = Arguments.notNull(id, "id");
-      return (s, events) -> Writes.delete(s, key, events);
-    });
+    return write(
+        "delete",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          return (s, events) -> Writes.delete(s, key, events);
+        });
   }
 
   @Override
   public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return write("update", () -> {
-      Video v = Arguments.notNull(video, "video");
-      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
-      return (s, events) -> Writes.update(s, v, expected, events);
-    });
+    return write(
+        "update",
+        () -> {
+          Video v = Arguments.notNull(video, "video");
+          long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+          return (s, events) -> Writes.update(s, v, expected, events);
+        });
   }
 
   @Override
   public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return write("delete", () -> {
-      String key = Arguments.notNull(id, "id");
-      long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
-      return (s, events) -> Writes.delete(s, key, expected, events);
-    });
+    return write(
+        "delete",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          long expected = VersionedVideo.checkVersion("expectedVersion", expectedVersion);
+          return (s, events) -> Writes.delete(s, key, expected, events);
+        });
   }
 
   @Override
   public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
-    return pointRead("getVersioned", () -> {
-      String key = Arguments.notNull(id, "id");
-      return (s, events) -> Reads.getVersioned(s, key);
-    });
+    return pointRead(
+        "getVersioned",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          return (s, events) -> Reads.getVersioned(s, key);
+        });
   }
 
   @Override
   public CompletionStage<Optional<Video>> get(String id) {
-    return pointRead("get", () -> {
-      String key = Arguments.notNull(id, "id");
-      return (s, events) -> Reads.get(s, key);
-    });
+    return pointRead(
+        "get",
+        () -> {
+          String key = Arguments.notNull(id, "id");
+          return (s, events) -> Reads.get(s, key);
+        });
   }
 
   @Override
   public CompletionStage<Optional<Video>> getByPath(String path) {
-    return pointRead("getByPath", () -> {
-      String key = Arguments.notNull(path, "path");
-      return (s, events) -> Reads.getByPath(s, key);
-    });
+    return pointRead(
+        "getByPath",
+        () -> {
+          String key = Arguments.notNull(path, "path");
+          return (s, events) -> Reads.getByPath(s, key);
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> list(int limit, int offset) {
-    return read("list", () -> {
-      Arguments.limit(limit);
-      Arguments.offset(offset);
-      return (s, events) -> Reads.list(s, limit, offset);
-    });
+    return read(
+        "list",
+        () -> {
+          Arguments.limit(limit);
+          Arguments.offset(offset);
+          return (s, events) -> Reads.list(s, limit, offset);
+        });
   }
 
   @Override
   public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
-    return read("page", () -> {
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      return (s, events) -> Reads.page(s, from, limit);
-    });
+    return read(
+        "page",
+        () -> {
+          PageCursor from = PageCursor.decode(cursor);
+          Arguments.limit(limit);
+          return (s, events) -> Reads.page(s, from, limit);
+        });
   }
 
   @Override
   public CompletionStage<List<Video>> search(String query, int limit) {
-    return read("search", () -> {
-      String q = Arguments.notNull(query, "query");
-      Arguments.limit(limit);
-      return (s, events) -> Reads.search(s, q, limit);
-    });
+    return read(
+        "search",
+        () -> {
+          String q = Arguments.notNull(query, "query");
+          Arguments.limit(limit);
+          return (s, events) -> Reads.search(s, q, limit);
+        });
   }
 
   @Override
   public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
-    return read("searchPage", () -> {
-      String q = Arguments.notNull(query, "query");
-      PageCursor from = PageCursor.decode(cursor);
-      Arguments.limit(limit);
-      return (s, events) -> Reads.searchPage(s, q, from, limit);
-    });
+    return read(
+        "searchPage",
+        () -> {
+          String q = Arguments.notNull(query, "query");
+          PageCursor from = PageCursor.decode(cursor);
+          Arguments.limit(limit);
+          return (s, events) -> Reads.searchPage(s, q, from, limit);
+        });
   }
 
   @Override
@@ -335,21 +401,27 @@ public final class SqliteStore implements VideoRepository {
     if (pool == null) {
       return read(operation, work);
     }
-    return admit(operation, Task.Kind.READ, work, task -> {
-      if (!pool.tryRun(task)) {
-        Objects.requireNonNull(readers).submit(task);
-      }
-    });
+    return admit(
+        operation,
+        Task.Kind.READ,
+        work,
+        task -> {
+          if (!pool.tryRun(task)) {
+            Objects.requireNonNull(readers).submit(task);
+          }
+        });
   }
 
   /**
    * Admits a call, validates its arguments on the caller's thread, and queues it. Package-private
    * so that fault tests can run work of their own on the engine threads.
    */
-  <T> CompletionStage<T> submit(String operation, boolean isWrite,
-      Supplier<Task.Work<T>> work) {
+  <T> CompletionStage<T> submit(String operation, boolean isWrite, Supplier<Task.Work<T>> work) {
     Readers queue = readers;
-    return admit(operation, isWrite ? Task.Kind.WRITE : Task.Kind.READ, work,
+    return admit(
+        operation,
+        isWrite ? Task.Kind.WRITE : Task.Kind.READ,
+        work,
         isWrite || queue == null ? writer::submit : queue::submit);
   }
 
@@ -358,13 +430,14 @@ public final class SqliteStore implements VideoRepository {
    * fails the stage at once), and starts it. A point read runs inside the admission window, so
    * close waits for it before closing its connection.
    */
-  private <T> CompletionStage<T> admit(String operation, Task.Kind kind,
-      Supplier<Task.Work<T>> work, Consumer<Task<?>> start) {
+  private <T> CompletionStage<T> admit(
+      String operation, Task.Kind kind, Supplier<Task.Work<T>> work, Consumer<Task<?>> start) {
     admitted.incrementAndGet();
     try {
       if (closed) {
-        return Stages.failed(new RepositoryClosedException(
-            "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
+        return Stages.failed(
+            new RepositoryClosedException(
+                "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
       }
       if (health.failed()) {
         return Stages.failed(health.refusal(operation));
@@ -393,20 +466,27 @@ public final class SqliteStore implements VideoRepository {
     Readers queue = readers;
     long[] sizes = database.fileSizes();
     return Map.of(
-        "writes.queued", (long) writer.queued(),
-        "reads.queued", queue == null ? 0L : queue.queued(),
-        "commits", writer.commits(),
-        "writes.committed", writer.groupedWrites(),
-        "database.bytes", sizes[0],
-        "wal.bytes", sizes[1],
-        "feed.subscribers", (long) feed.subscribers());
+        "writes.queued",
+        (long) writer.queued(),
+        "reads.queued",
+        queue == null ? 0L : queue.queued(),
+        "commits",
+        writer.commits(),
+        "writes.committed",
+        writer.groupedWrites(),
+        "database.bytes",
+        sizes[0],
+        "wal.bytes",
+        sizes[1],
+        "feed.subscribers",
+        (long) feed.subscribers());
   }
 
   // ---- close ----
 
   /**
-   * Refuses new calls, lets every queued operation finish, closes every connection and stops
-   * every thread the repository started.
+   * Refuses new calls, lets every queued operation finish, closes every connection and stops every
+   * thread the repository started.
    */
   @Override
   public void close() {
@@ -446,8 +526,8 @@ public final class SqliteStore implements VideoRepository {
 
   /**
    * Waits for the completion pool's threads to end: they finish running callbacks, then exit (a
-   * terminated pool's workers may still be on their way out, so join them too). Bounded, because
-   * a user callback may block forever; such a thread is a daemon and is left to its callback.
+   * terminated pool's workers may still be on their way out, so join them too). Bounded, because a
+   * user callback may block forever; such a thread is a daemon and is left to its callback.
    */
   private void awaitCompletionThreads(ExecutorService pool) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -463,5 +543,4 @@ public final class SqliteStore implements VideoRepository {
       Thread.currentThread().interrupt();
     }
   }
-
 }

@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One connection and its prepared statements, kept for reuse, and (used on the writer's only)
- * the search-index changes its open transaction holds until commit. Owned by one thread: never
- * shared.
+ * One connection and its prepared statements, kept for reuse, and (used on the writer's only) the
+ * search-index changes its open transaction holds until commit. Owned by one thread: never shared.
  */
 final class Statements implements AutoCloseable {
 
@@ -35,9 +34,9 @@ final class Statements implements AutoCloseable {
   }
 
   /**
-   * Drops every prepared statement, to be prepared again on next use. Called after an SQL
-   * error: sqlite-jdbc may have closed the statement that failed (it does on a full disk), and a
-   * closed statement in the cache would fail every later call.
+   * Drops every prepared statement, to be prepared again on next use. Called after an SQL error:
+   * sqlite-jdbc may have closed the statement that failed (it does on a full disk), and a closed
+   * statement in the cache would fail every later call.
    */
   void reset() {
     closeAll();

@@ -8,9 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * One operation queued for an engine thread, and the future its caller holds. The engine thread
- * completes the future itself, but the future runs every callback on the callback executor
- * ({@link BackendFuture}), so callers' code never runs on (or stalls) a writer or
- * reader thread.
+ * completes the future itself, but the future runs every callback on the callback executor ({@link
+ * BackendFuture}), so callers' code never runs on (or stalls) a writer or reader thread.
  *
  * @param <T> the result type
  */
@@ -29,8 +28,8 @@ final class Task<T> {
     /** Joins the writer's next group commit. */
     WRITE,
     /**
-     * Asks the writer to merge the search index now ({@link SearchIndexMerger}); it completes
-     * once the index is merged, with {@code null}. Its work is not run.
+     * Asks the writer to merge the search index now ({@link SearchIndexMerger}); it completes once
+     * the index is merged, with {@code null}. Its work is not run.
      */
     MERGE
   }
@@ -38,6 +37,7 @@ final class Task<T> {
   final String operation;
   final Kind kind;
   final Work<T> work;
+
   /** The engine's handle on the caller's stage. */
   final BackendFuture.Completer<T> result;
 

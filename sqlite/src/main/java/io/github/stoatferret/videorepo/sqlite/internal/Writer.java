@@ -1,6 +1,5 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
 
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
@@ -9,6 +8,7 @@ import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.spi.ChangeCounts;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
+import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.Micros;
 import java.lang.System.Logger.Level;
@@ -24,15 +24,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one thread that owns the writer connection. It takes whatever tasks are queued and commits
- * each run of consecutive writes in one transaction (group commit): one lock, one WAL append and
- * at most one sync for the whole group. A write that fails a check (a clash, an absent id)
- * fails alone and its group-mates still commit: a write that fails a check has changed nothing
- * ({@link Writes}), so it has nothing to undo. (Savepoints would do the same, but each one makes
- * SQLite's full-text index flush its pending changes, which cost a third of the writer's time.)
- * Anything else a write throws (an SQL error, an unexpected
- * exception, an {@code Error}) fails the whole group after a rollback, as the catch policy of
- * {@link EngineThreads} says; the thread itself goes on. A caller's stage completes only after
- * the commit that holds its write.
+ * each run of consecutive writes in one transaction (group commit): one lock, one WAL append and at
+ * most one sync for the whole group. A write that fails a check (a clash, an absent id) fails alone
+ * and its group-mates still commit: a write that fails a check has changed nothing ({@link
+ * Writes}), so it has nothing to undo. (Savepoints would do the same, but each one makes SQLite's
+ * full-text index flush its pending changes, which cost a third of the writer's time.) Anything
+ * else a write throws (an SQL error, an unexpected exception, an {@code Error}) fails the whole
+ * group after a rollback, as the catch policy of {@link EngineThreads} says; the thread itself goes
+ * on. A caller's stage completes only after the commit that holds its write.
  *
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
  * order between the groups. When it has had nothing to do for {@link #IDLE_MILLIS}, it merges the
@@ -46,8 +45,8 @@ final class Writer implements Runnable {
   private static final String COUNT_CHANGE = "UPDATE video_count SET n = n + ?";
 
   /**
-   * How long the queue must stay empty before index merging starts: longer than the gap between
-   * the calls of a caller writing in a loop (a bulk import), which should not pay for merges.
+   * How long the queue must stay empty before index merging starts: longer than the gap between the
+   * calls of a caller writing in a loop (a bulk import), which should not pay for merges.
    */
   static final long IDLE_MILLIS = 100;
 
@@ -64,8 +63,10 @@ final class Writer implements Runnable {
   private final Runnable afterCommit;
   private final CloseDeadline deadline;
   private final SearchIndexMerger merger = new SearchIndexMerger();
+
   /** Callers of {@code optimize}, completed when the merge they asked for is done. */
   private final List<Task<?>> mergeRequests = new ArrayList<>();
+
   // Written by the writer thread only, read by statistics(): volatile is enough.
   private volatile long commits;
   private volatile long groupedWrites;
@@ -79,8 +80,15 @@ final class Writer implements Runnable {
    * @param afterCommit told after each commit (the {@link Checkpointer}); must not block
    * @param deadline after it, queued tasks are refused instead of run
    */
-  Writer(Statements statements, String database, EventDispatcher events, ChangeHub feed,
-      ChangeRetention retention, long lastPosition, EngineHealth health, Runnable afterCommit,
+  Writer(
+      Statements statements,
+      String database,
+      EventDispatcher events,
+      ChangeHub feed,
+      ChangeRetention retention,
+      long lastPosition,
+      EngineHealth health,
+      Runnable afterCommit,
       CloseDeadline deadline) {
     this.deadline = deadline;
     this.statements = statements;
@@ -172,14 +180,15 @@ final class Writer implements Runnable {
       statements.close();
       // Only reached with requests left if something escaped every catch above; never leave
       // their stages pending.
-      failMergeRequests(new StorageException("optimize on " + database
-          + " refused: the writer thread ended", null, false));
+      failMergeRequests(
+          new StorageException(
+              "optimize on " + database + " refused: the writer thread ended", null, false));
     }
   }
 
   /**
-   * The next task. While a merge is asked for, {@code null} at once if none is queued; while one
-   * is merely due, {@code null} if none comes within {@link #IDLE_MILLIS}; otherwise it waits.
+   * The next task. While a merge is asked for, {@code null} at once if none is queued; while one is
+   * merely due, {@code null} if none comes within {@link #IDLE_MILLIS}; otherwise it waits.
    */
   private @Nullable Task<?> next() {
     if (!mergeRequests.isEmpty()) {
@@ -221,11 +230,14 @@ final class Writer implements Runnable {
       } catch (Throwable e) {
         merger.postpone();
         statements.reset();
-        RuntimeException failure = EngineThreads.failure(e, "merging the search index of "
-            + database, health);
+        RuntimeException failure =
+            EngineThreads.failure(e, "merging the search index of " + database, health);
         if (mergeRequests.isEmpty()) {
-          LOG.log(Level.WARNING, "merging the search index failed; it is retried after more"
-              + " writes, and searches stay correct meanwhile", failure);
+          LOG.log(
+              Level.WARNING,
+              "merging the search index failed; it is retried after more"
+                  + " writes, and searches stay correct meanwhile",
+              failure);
         }
         failMergeRequests(failure);
         return;
@@ -285,8 +297,8 @@ final class Writer implements Runnable {
       countChanges(committed);
       long now = Micros.of(Instant.now());
       logged = ChangeLog.append(statements, committed, now); // numbered under the write lock
-      long last = logged.isEmpty() ? lastPosition
-          : logged.get(logged.size() - 1).position().value();
+      long last =
+          logged.isEmpty() ? lastPosition : logged.get(logged.size() - 1).position().value();
       if (last - prunedAt >= retention.pruneStep()) {
         ChangeLog.prune(statements, last, retention, now);
         pruned = true;

@@ -23,17 +23,17 @@ import org.sqlite.SQLiteException;
 /**
  * The write operations, as SQL on the writer connection, inside the writer's group transaction.
  *
- * <p>The invariant the group commit relies on: an operation that throws a
- * {@code VideoRepositoryException} has changed nothing, so its group-mates can commit. Most make
- * every check that can fail them (uniqueness, existence) before their first change; {@link #add}
- * lets its one statement be refused whole.
+ * <p>The invariant the group commit relies on: an operation that throws a {@code
+ * VideoRepositoryException} has changed nothing, so its group-mates can commit. Most make every
+ * check that can fail them (uniqueness, existence) before their first change; {@link #add} lets its
+ * one statement be refused whole.
  */
 final class Writes {
 
   private static final String ID_TAKEN = "SELECT 1 FROM videos WHERE id = ?";
   private static final String PATH_HOLDER = "SELECT id FROM videos WHERE path = ?";
-  private static final String OLD_ROW = "SELECT rowid, version, " + VideoRows.COLUMNS
-      + " FROM videos WHERE id = ?";
+  private static final String OLD_ROW =
+      "SELECT rowid, version, " + VideoRows.COLUMNS + " FROM videos WHERE id = ?";
   private static final String DELETE = "DELETE FROM videos WHERE rowid = ?";
 
   /** The row a write replaces or removes: its rowid, version and video. */
@@ -42,11 +42,11 @@ final class Writes {
   private Writes() {}
 
   /**
-   * Adds one video. No look-ups first: the table's UNIQUE constraints check id and path as the
-   * row goes in, and an insert they refuse changes nothing (SQLite backs out that one statement
-   * and the transaction goes on), so the invariant holds. The two look-ups were about an eighth
-   * of the writer's time with many callers adding. Only a refused insert looks the id up, to
-   * report {@code ID} when both clash (VR-2.2).
+   * Adds one video. No look-ups first: the table's UNIQUE constraints check id and path as the row
+   * goes in, and an insert they refuse changes nothing (SQLite backs out that one statement and the
+   * transaction goes on), so the invariant holds. The two look-ups were about an eighth of the
+   * writer's time with many callers adding. Only a refused insert looks the id up, to report {@code
+   * ID} when both clash (VR-2.2).
    */
   static Video add(Statements s, Video v, Consumer<VideoChangeEvent> events) throws SQLException {
     try {
@@ -55,7 +55,8 @@ final class Writes {
       if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
         throw e;
       }
-      throw idTaken(s, v.id()) ? new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id())
+      throw idTaken(s, v.id())
+          ? new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id())
           : new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
     }
     events.accept(new VideoChangeEvent.Added(v));
@@ -90,8 +91,9 @@ final class Writes {
   }
 
   /** Updates a video only at the expected version (VR-16.2), checked before the path. */
-  static VersionedVideo update(Statements s, Video v, long expectedVersion,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  static VersionedVideo update(
+      Statements s, Video v, long expectedVersion, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     return replace(s, v, atVersion(s, v.id(), expectedVersion), events);
   }
 
@@ -106,8 +108,9 @@ final class Writes {
   }
 
   /** Deletes a video only at the expected version (VR-16.3). */
-  static Video delete(Statements s, String id, long expectedVersion,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  static Video delete(
+      Statements s, String id, long expectedVersion, Consumer<VideoChangeEvent> events)
+      throws SQLException {
     OldRow old = atVersion(s, id, expectedVersion);
     remove(s, old, events);
     return old.video();
@@ -131,8 +134,8 @@ final class Writes {
     return old;
   }
 
-  private static VersionedVideo replace(Statements s, Video v, OldRow old,
-      Consumer<VideoChangeEvent> events) throws SQLException {
+  private static VersionedVideo replace(
+      Statements s, Video v, OldRow old, Consumer<VideoChangeEvent> events) throws SQLException {
     String holder = pathHolder(s, v.path());
     if (holder != null && !holder.equals(v.id())) {
       throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
@@ -158,8 +161,8 @@ final class Writes {
     events.accept(new VideoChangeEvent.Deleted(old.video()));
   }
 
-  private static void checkNew(Statements s, Video v, Set<String> batchIds,
-      Set<String> batchPaths) throws SQLException {
+  private static void checkNew(Statements s, Video v, Set<String> batchIds, Set<String> batchPaths)
+      throws SQLException {
     if (batchIds.contains(v.id()) || idTaken(s, v.id())) {
       throw new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
     }

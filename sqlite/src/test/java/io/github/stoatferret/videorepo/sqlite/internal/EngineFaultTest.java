@@ -27,39 +27,55 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults injected where each engine thread does its work (the store's {@code submit} is the
- * seam): a {@code RuntimeException} fails only its own task (its group, in the writer) and the
- * thread serves on; an {@code Error} fails everything in flight and queued and every later call,
- * and close still returns promptly. No stage is left pending, and no thread or file is leaked.
+ * Faults injected where each engine thread does its work (the store's {@code submit} is the seam):
+ * a {@code RuntimeException} fails only its own task (its group, in the writer) and the thread
+ * serves on; an {@code Error} fails everything in flight and queued and every later call, and close
+ * still returns promptly. No stage is left pending, and no thread or file is leaked.
  */
 class EngineFaultTest {
 
   private static final int READERS = 2;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SqliteStore open() {
-    return SqliteStore.open(Database.of(dir.resolve("faults.db"), Durability.NORMAL,
-        Duration.ofSeconds(1), 0), READERS, true, VideoChangeListener.NONE, null,
-        Duration.ofSeconds(30), new ChangeRetention(100_000, 0, 1_024));
+    return SqliteStore.open(
+        Database.of(dir.resolve("faults.db"), Durability.NORMAL, Duration.ofSeconds(1), 0),
+        READERS,
+        true,
+        VideoChangeListener.NONE,
+        null,
+        Duration.ofSeconds(30),
+        new ChangeRetention(100_000, 0, 1_024));
   }
 
   private static Video video(String id) {
     Instant t = Instant.parse("2024-01-01T00:00:00Z");
-    return Video.builder().id(id).path("/v/" + id + ".mp4").filename(id + ".mp4")
-        .durationFrames(10).frameRate(25, 1).resolution(640, 480).videoCodec("h264")
-        .fileSize(100).timestamps(t).build();
+    return Video.builder()
+        .id(id)
+        .path("/v/" + id + ".mp4")
+        .filename(id + ".mp4")
+        .durationFrames(10)
+        .frameRate(25, 1)
+        .resolution(640, 480)
+        .videoCodec("h264")
+        .fileSize(100)
+        .timestamps(t)
+        .build();
   }
 
-  private static <T> CompletionStage<T> inject(SqliteStore store, boolean write,
-      RuntimeException orNull, Error orElse) {
-    return store.submit("probe", write, () -> (s, events) -> {
-      if (orNull != null) {
-        throw orNull;
-      }
-      throw orElse;
-    });
+  private static <T> CompletionStage<T> inject(
+      SqliteStore store, boolean write, RuntimeException orNull, Error orElse) {
+    return store.submit(
+        "probe",
+        write,
+        () ->
+            (s, events) -> {
+              if (orNull != null) {
+                throw orNull;
+              }
+              throw orElse;
+            });
   }
 
   /** The failure a stage completed with; fails the test if it is pending or succeeded. */
@@ -83,8 +99,8 @@ class EngineFaultTest {
     try (SqliteStore store = open()) {
       value(store.add(video("a")));
       for (int i = 0; i < READERS * 10; i++) {
-        Throwable failure = failureOf(
-            inject(store, false, new java.time.DateTimeException("injected " + i), null));
+        Throwable failure =
+            failureOf(inject(store, false, new java.time.DateTimeException("injected " + i), null));
         StorageException storage = assertInstanceOf(StorageException.class, failure);
         assertFalse(storage.isRetryable());
         assertInstanceOf(java.time.DateTimeException.class, storage.getCause());
@@ -105,10 +121,15 @@ class EngineFaultTest {
   void aRuntimeExceptionInAWriteRollsBackItsGroupAndTheWriterServesOn() throws Exception {
     try (SqliteStore store = open()) {
       // The work stores a video and then throws, part-way through the group's transaction.
-      CompletionStage<Object> broken = store.submit("probe", true, () -> (s, events) -> {
-        Writes.add(s, video("half"), events);
-        throw new ArithmeticException("injected");
-      });
+      CompletionStage<Object> broken =
+          store.submit(
+              "probe",
+              true,
+              () ->
+                  (s, events) -> {
+                    Writes.add(s, video("half"), events);
+                    throw new ArithmeticException("injected");
+                  });
       StorageException storage = assertInstanceOf(StorageException.class, failureOf(broken));
       assertInstanceOf(ArithmeticException.class, storage.getCause());
       assertTrue(value(store.get("half")).isEmpty(), "the failed group was rolled back");
@@ -135,14 +156,19 @@ class EngineFaultTest {
     SqliteStore store = open();
     value(store.add(video("kept")));
     CountDownLatch release = new CountDownLatch(1);
-    CompletionStage<Object> fatal = store.submit("probe", onWriter, () -> (s, events) -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      throw new OutOfMemoryError("injected");
-    });
+    CompletionStage<Object> fatal =
+        store.submit(
+            "probe",
+            onWriter,
+            () ->
+                (s, events) -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  throw new OutOfMemoryError("injected");
+                });
     // Queued behind the fault (the writer, or readers that will find the engine failed).
     List<CompletionStage<?>> queued = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
@@ -162,13 +188,19 @@ class EngineFaultTest {
       }
     }
     if (onWriter) {
-      assertEquals(queued.size(), failedWrites,
-          "every write (and the merge) queued behind the error fails");
+      assertEquals(
+          queued.size(), failedWrites, "every write (and the merge) queued behind the error fails");
     }
-    List<Function<SqliteStore, CompletionStage<?>>> later = List.of(
-        s -> s.add(video("later")), s -> s.get("kept"), s -> s.list(10, 0), s -> s.count(),
-        s -> s.search("kept", 10), s -> s.delete("kept"), s -> s.page(null, 10),
-        s -> s.optimize());
+    List<Function<SqliteStore, CompletionStage<?>>> later =
+        List.of(
+            s -> s.add(video("later")),
+            s -> s.get("kept"),
+            s -> s.list(10, 0),
+            s -> s.count(),
+            s -> s.search("kept", 10),
+            s -> s.delete("kept"),
+            s -> s.page(null, 10),
+            s -> s.optimize());
     for (Function<SqliteStore, CompletionStage<?>> call : later) {
       CompletableFuture<?> stage = call.apply(store).toCompletableFuture();
       assertTrue(stage.isDone(), "a call after the error fails at once");
@@ -185,14 +217,18 @@ class EngineFaultTest {
 
   private static long engineThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("videorepo-sqlite-")).count();
+        .filter(t -> t.getName().startsWith("videorepo-sqlite-"))
+        .count();
   }
 
   /** The writer and reader threads alive (this class opens one store at a time). */
   private static long connectionThreads() {
-    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-        .filter(n -> n.startsWith("videorepo-sqlite-")
-            && (n.endsWith("-writer") || n.contains("-reader-")))
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(
+            n ->
+                n.startsWith("videorepo-sqlite-")
+                    && (n.endsWith("-writer") || n.contains("-reader-")))
         .count();
   }
 

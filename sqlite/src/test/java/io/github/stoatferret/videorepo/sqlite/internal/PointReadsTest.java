@@ -18,31 +18,43 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Point reads on the caller's thread: done when the call returns, callbacks still on the
- * callback executor, more callers than pooled connections served by the readers, and close
- * waiting for reads in progress on callers' threads.
+ * Point reads on the caller's thread: done when the call returns, callbacks still on the callback
+ * executor, more callers than pooled connections served by the readers, and close waiting for reads
+ * in progress on callers' threads.
  */
 class PointReadsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SqliteStore open(int readers, boolean callerThreadReads) {
-    return SqliteStore.open(Database.of(dir.resolve("points.db"), Durability.NORMAL,
-        Duration.ofSeconds(1), 0), readers, callerThreadReads, VideoChangeListener.NONE, null,
-        Duration.ofSeconds(30), new ChangeRetention(100_000, 0, 1_024));
+    return SqliteStore.open(
+        Database.of(dir.resolve("points.db"), Durability.NORMAL, Duration.ofSeconds(1), 0),
+        readers,
+        callerThreadReads,
+        VideoChangeListener.NONE,
+        null,
+        Duration.ofSeconds(30),
+        new ChangeRetention(100_000, 0, 1_024));
   }
 
   private static Video video(int i) {
-    return Video.builder().id("v" + i).path("/v/" + i + ".mp4").filename(i + ".mp4")
-        .durationFrames(10).frameRate(25, 1).resolution(640, 480).videoCodec("h264")
-        .fileSize(1).timestamps(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)).build();
+    return Video.builder()
+        .id("v" + i)
+        .path("/v/" + i + ".mp4")
+        .filename(i + ".mp4")
+        .durationFrames(10)
+        .frameRate(25, 1)
+        .resolution(640, 480)
+        .videoCodec("h264")
+        .fileSize(1)
+        .timestamps(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i))
+        .build();
   }
 
   private static void fill(SqliteStore store, int n) {
@@ -63,8 +75,8 @@ class PointReadsTest {
       assertTrue(store.getByPath("/v/4.mp4").toCompletableFuture().isDone());
       assertTrue(store.count().toCompletableFuture().isDone());
       String caller = Thread.currentThread().getName();
-      String ran = got.thenApply(v -> Thread.currentThread().getName()).toCompletableFuture()
-          .join();
+      String ran =
+          got.thenApply(v -> Thread.currentThread().getName()).toCompletableFuture().join();
       assertFalse(ran.equals(caller), "callbacks never run on the caller's thread: " + ran);
       assertTrue(ran.contains("complete-"), ran);
     }
@@ -77,16 +89,19 @@ class PointReadsTest {
       List<Throwable> failures = new CopyOnWriteArrayList<>();
       List<Thread> callers = new ArrayList<>();
       for (int t = 0; t < 16; t++) {
-        Thread caller = new Thread(() -> {
-          for (int i = 0; i < 500; i++) {
-            try {
-              Video v = store.get("v" + (i % 100)).toCompletableFuture().join().orElseThrow();
-              assertEquals(video(i % 100), v);
-            } catch (Throwable e) {
-              failures.add(e);
-            }
-          }
-        });
+        Thread caller =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    try {
+                      Video v =
+                          store.get("v" + (i % 100)).toCompletableFuture().join().orElseThrow();
+                      assertEquals(video(i % 100), v);
+                    } catch (Throwable e) {
+                      failures.add(e);
+                    }
+                  }
+                });
         callers.add(caller);
         caller.start();
       }
@@ -105,19 +120,21 @@ class PointReadsTest {
     CountDownLatch running = new CountDownLatch(8);
     List<Thread> callers = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
-      Thread caller = new Thread(() -> {
-        running.countDown();
-        for (int i = 0; ; i++) {
-          CompletableFuture<Optional<Video>> stage = store.get("v" + (i % 100))
-              .toCompletableFuture();
-          try {
-            outcomes.add(stage.join().orElseThrow());
-          } catch (CompletionException e) {
-            outcomes.add(e.getCause());
-            return;
-          }
-        }
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                running.countDown();
+                for (int i = 0; ; i++) {
+                  CompletableFuture<Optional<Video>> stage =
+                      store.get("v" + (i % 100)).toCompletableFuture();
+                  try {
+                    outcomes.add(stage.join().orElseThrow());
+                  } catch (CompletionException e) {
+                    outcomes.add(e.getCause());
+                    return;
+                  }
+                }
+              });
       callers.add(caller);
       caller.start();
     }

@@ -11,16 +11,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * When a full merge of the trigram index falls due: at open, then only after writes reach a
- * quarter of the library (at least {@link SearchIndexMerger#MIN_CHANGES}), so that a trickle of
- * writes does not make the writer rewrite a large index over and over; and that a merge comes to
- * an end though writes come between its steps.
+ * When a full merge of the trigram index falls due: at open, then only after writes reach a quarter
+ * of the library (at least {@link SearchIndexMerger#MIN_CHANGES}), so that a trickle of writes does
+ * not make the writer rewrite a large index over and over; and that a merge comes to an end though
+ * writes come between its steps.
  */
 class SearchIndexMergerTest {
 
   private static Statements open() throws Exception {
-    return new Statements(Database.of(null, Durability.NORMAL, Duration.ofSeconds(1), 0)
-        .openWriter());
+    return new Statements(
+        Database.of(null, Durability.NORMAL, Duration.ofSeconds(1), 0).openWriter());
   }
 
   @Test
@@ -58,7 +58,7 @@ class SearchIndexMergerTest {
       for (int commit = 0; commit < 30; commit++) { // 30 segments, a few MB of index in all
         s.execute("BEGIN IMMEDIATE");
         for (int i = 0; i < 500; i++) {
-          Writes.add(s, video(n++), e -> { });
+          Writes.add(s, video(n++), e -> {});
         }
         s.searchIndex().flush(s);
         s.execute("COMMIT");
@@ -69,7 +69,7 @@ class SearchIndexMergerTest {
         merger.step(s);
         steps++;
         s.execute("BEGIN IMMEDIATE"); // a write after every step adds a segment
-        Writes.add(s, video(n++), e -> { });
+        Writes.add(s, video(n++), e -> {});
         s.searchIndex().flush(s);
         s.execute("COMMIT");
       }
@@ -83,10 +83,26 @@ class SearchIndexMergerTest {
   private static Video video(int n) {
     Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(n);
     String dir = Integer.toHexString(n * 0x9E3779B1);
-    return Video.builder().id("v" + n).path("/library/" + dir + "/" + n % 97 + "/clip-" + n
-            + "-" + Integer.toString(n * 31 + 7, 36) + ".mp4").filename("clip-" + n + ".mp4")
-        .durationFrames(10).frameRate(25, 1).resolution(640, 480).videoCodec("h264")
-        .fileSize(100).timestamps(t).build();
+    return Video.builder()
+        .id("v" + n)
+        .path(
+            "/library/"
+                + dir
+                + "/"
+                + n % 97
+                + "/clip-"
+                + n
+                + "-"
+                + Integer.toString(n * 31 + 7, 36)
+                + ".mp4")
+        .filename("clip-" + n + ".mp4")
+        .durationFrames(10)
+        .frameRate(25, 1)
+        .resolution(640, 480)
+        .videoCodec("h264")
+        .fileSize(100)
+        .timestamps(t)
+        .build();
   }
 
   @Test

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.ProgressHandler;
 
 /**
- * A search whose rows come from two walks (the spill range, then the ordered range) reads both
- * in one snapshot, as one statement would: a batch committed between the two walks is seen whole
- * or not at all, never half.
+ * A search whose rows come from two walks (the spill range, then the ordered range) reads both in
+ * one snapshot, as one statement would: a batch committed between the two walks is seen whole or
+ * not at all, never half.
  */
 class SearchSnapshotTest {
 
@@ -28,13 +28,20 @@ class SearchSnapshotTest {
   /** SQLite calls the progress handler every this many virtual-machine steps of a statement. */
   private static final int STEPS = 1000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Video video(String id, Instant at, String word) {
-    return Video.builder().id(id).path("/lib/" + word + "/" + id + ".mp4").filename(id + ".mp4")
-        .durationFrames(10).frameRate(25, 1).resolution(640, 480).videoCodec("h264")
-        .fileSize(1).timestamps(at).build();
+    return Video.builder()
+        .id(id)
+        .path("/lib/" + word + "/" + id + ".mp4")
+        .filename(id + ".mp4")
+        .durationFrames(10)
+        .frameRate(25, 1)
+        .resolution(640, 480)
+        .videoCodec("h264")
+        .fileSize(1)
+        .timestamps(at)
+        .build();
   }
 
   @Test
@@ -52,30 +59,38 @@ class SearchSnapshotTest {
     }
     // Written between the walks, in one transaction: a spilled match and a newer ordered one,
     // each first in list order, so a search sees either both or, from before, neither.
-    List<Video> batch = List.of(video("a-spilled", BASE, "sunset"),
-        video("a-newer", BASE.plusSeconds(3600), "sunset"));
+    List<Video> batch =
+        List.of(
+            video("a-spilled", BASE, "sunset"), video("a-newer", BASE.plusSeconds(3600), "sunset"));
     try (SqliteVideoRepository writer = SqliteVideoRepository.open(file);
         Connection reading = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statements statements = new Statements(reading)) {
       for (int from = 0; from < all.size(); from += 5_000) {
-        writer.addAll(all.subList(from, Math.min(all.size(), from + 5_000)))
-            .toCompletableFuture().join();
+        writer
+            .addAll(all.subList(from, Math.min(all.size(), from + 5_000)))
+            .toCompletableFuture()
+            .join();
       }
       AtomicBoolean armed = new AtomicBoolean(true);
-      ProgressHandler.setHandler(reading, STEPS, new ProgressHandler() {
-        @Override
-        protected int progress() {
-          if (armed.getAndSet(false)) {
-            writer.addAll(batch).toCompletableFuture().join();
-          }
-          return 0;
-        }
-      });
+      ProgressHandler.setHandler(
+          reading,
+          STEPS,
+          new ProgressHandler() {
+            @Override
+            protected int progress() {
+              if (armed.getAndSet(false)) {
+                writer.addAll(batch).toCompletableFuture().join();
+              }
+              return 0;
+            }
+          });
 
       List<String> during = ids(Reads.search(statements, "sunset", 10));
 
       assertTrue(!armed.get(), "the batch was written while the search ran");
-      assertEquals(ids(all.subList(65_536, 65_546)), during,
+      assertEquals(
+          ids(all.subList(65_536, 65_546)),
+          during,
           "the search read the snapshot of its first statement");
       ProgressHandler.clearHandler(reading);
       List<String> after = ids(Reads.search(statements, "sunset", 10));
