@@ -1,12 +1,8 @@
 package io.github.stoatferret.videorepo.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.contract.TckPublishers;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
 import org.testng.annotations.AfterClass;
@@ -20,31 +16,20 @@ import org.testng.annotations.AfterClass;
  */
 public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEvent> {
 
-  private final HikariDataSource pool = TestServer.pool(TestServer.newDatabase(), 48);
-  private final List<PostgresVideoRepository> opened = new ArrayList<>();
-  private final AtomicInteger schemas = new AtomicInteger();
+  private final TckRepositories repositories = new TckRepositories("feed_tck_", 48);
 
   public FeedPublisherTckTest() {
     super(new TestEnvironment(500));
   }
 
-  private synchronized PostgresVideoRepository open() {
-    PostgresVideoRepository repo =
-        PostgresVideoRepository.builder(pool)
-            .schema("feed_tck_" + schemas.incrementAndGet())
-            .open();
-    opened.add(repo);
-    return repo;
-  }
-
   @Override
   public Flow.Publisher<ChangeFeedEvent> createFlowPublisher(long elements) {
-    return TckPublishers.feed(open(), elements);
+    return TckPublishers.feed(repositories.open(), elements);
   }
 
   @Override
   public Flow.Publisher<ChangeFeedEvent> createFailedFlowPublisher() {
-    return TckPublishers.failedFeed(open());
+    return TckPublishers.failedFeed(repositories.open());
   }
 
   @Override
@@ -54,8 +39,7 @@ public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEv
 
   /** Closes every repository the TCK made, and the pool. */
   @AfterClass
-  public synchronized void closeAll() {
-    opened.forEach(PostgresVideoRepository::close);
-    pool.close();
+  public void closeAll() {
+    repositories.close();
   }
 }

@@ -1,12 +1,8 @@
 package io.github.stoatferret.videorepo.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.contract.TckPublishers;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
 import org.testng.annotations.AfterClass;
@@ -17,29 +13,20 @@ import org.testng.annotations.AfterClass;
  */
 public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
-  private final HikariDataSource pool = TestServer.pool(TestServer.newDatabase(), 8);
-  private final List<PostgresVideoRepository> opened = new ArrayList<>();
-  private final AtomicInteger schemas = new AtomicInteger();
+  private final TckRepositories repositories = new TckRepositories("tck_", 8);
 
   public StreamPublisherTckTest() {
     super(new TestEnvironment(500));
   }
 
-  private synchronized PostgresVideoRepository open() {
-    PostgresVideoRepository repo =
-        PostgresVideoRepository.builder(pool).schema("tck_" + schemas.incrementAndGet()).open();
-    opened.add(repo);
-    return repo;
-  }
-
   @Override
   public Flow.Publisher<Video> createFlowPublisher(long elements) {
-    return TckPublishers.filled(open(), elements);
+    return TckPublishers.filled(repositories.open(), elements);
   }
 
   @Override
   public Flow.Publisher<Video> createFailedFlowPublisher() {
-    return TckPublishers.failed(open());
+    return TckPublishers.failed(repositories.open());
   }
 
   @Override
@@ -49,8 +36,7 @@ public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
   /** Closes every repository the TCK made, and the pool. */
   @AfterClass
-  public synchronized void closeAll() {
-    opened.forEach(PostgresVideoRepository::close);
-    pool.close();
+  public void closeAll() {
+    repositories.close();
   }
 }

@@ -3,10 +3,6 @@ package io.github.stoatferret.videorepo.sqlite;
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.contract.TckPublishers;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
@@ -19,32 +15,20 @@ import org.testng.annotations.AfterClass;
  */
 public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEvent> {
 
-  private final List<SqliteVideoRepository> opened = new ArrayList<>();
-  private final Path dir;
+  private final TckRepositories repositories = new TckRepositories("videorepo-feed-tck");
 
-  public FeedPublisherTckTest() throws IOException {
+  public FeedPublisherTckTest() {
     super(new TestEnvironment(500));
-    dir = Files.createTempDirectory("videorepo-feed-tck");
-  }
-
-  private synchronized SqliteVideoRepository open() {
-    SqliteVideoRepository repo =
-        SqliteVideoRepository.builder()
-            .file(dir.resolve("tck-" + opened.size() + ".db"))
-            .readers(2)
-            .open();
-    opened.add(repo);
-    return repo;
   }
 
   @Override
   public Flow.Publisher<ChangeFeedEvent> createFlowPublisher(long elements) {
-    return TckPublishers.feed(open(), elements);
+    return TckPublishers.feed(repositories.open(), elements);
   }
 
   @Override
   public Flow.Publisher<ChangeFeedEvent> createFailedFlowPublisher() {
-    return TckPublishers.failedFeed(open());
+    return TckPublishers.failedFeed(repositories.open());
   }
 
   @Override
@@ -54,13 +38,7 @@ public class FeedPublisherTckTest extends FlowPublisherVerification<ChangeFeedEv
 
   /** Closes every repository the TCK made and removes their files. */
   @AfterClass
-  public synchronized void closeAll() throws IOException {
-    opened.forEach(SqliteVideoRepository::close);
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
-    Files.deleteIfExists(dir);
+  public void closeAll() throws IOException {
+    repositories.close();
   }
 }

@@ -3,10 +3,6 @@ package io.github.stoatferret.videorepo.sqlite;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.contract.TckPublishers;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
@@ -19,32 +15,20 @@ import org.testng.annotations.AfterClass;
  */
 public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
-  private final List<SqliteVideoRepository> opened = new ArrayList<>();
-  private final Path dir;
+  private final TckRepositories repositories = new TckRepositories("videorepo-tck");
 
-  public StreamPublisherTckTest() throws IOException {
+  public StreamPublisherTckTest() {
     super(new TestEnvironment(500));
-    dir = Files.createTempDirectory("videorepo-tck");
-  }
-
-  private synchronized SqliteVideoRepository open() {
-    SqliteVideoRepository repo =
-        SqliteVideoRepository.builder()
-            .file(dir.resolve("tck-" + opened.size() + ".db"))
-            .readers(2)
-            .open();
-    opened.add(repo);
-    return repo;
   }
 
   @Override
   public Flow.Publisher<Video> createFlowPublisher(long elements) {
-    return TckPublishers.filled(open(), elements);
+    return TckPublishers.filled(repositories.open(), elements);
   }
 
   @Override
   public Flow.Publisher<Video> createFailedFlowPublisher() {
-    return TckPublishers.failed(open());
+    return TckPublishers.failed(repositories.open());
   }
 
   @Override
@@ -54,13 +38,7 @@ public class StreamPublisherTckTest extends FlowPublisherVerification<Video> {
 
   /** Closes every repository the TCK made and removes their files. */
   @AfterClass
-  public synchronized void closeAll() throws IOException {
-    opened.forEach(SqliteVideoRepository::close);
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
-    Files.deleteIfExists(dir);
+  public void closeAll() throws IOException {
+    repositories.close();
   }
 }
