@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledgement comes after the commit, and the server keeps what it committed. At most the
  * writes in flight (one per lane) may be stored without having been acknowledged.
  */
+@Tag("slow") // starts other processes, kills them or a server: skip with -DexcludedGroups=slow
 class ClientKillTest {
 
   @TempDir Path dir;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commit was cut off is resolved by asking the server), none hangs, and the same repository serves
  * again without being reopened. Any failure is counted by kind and fails the test.
  */
+@Tag("slow") // starts other processes, kills them or a server: skip with -DexcludedGroups=slow
 class ServerRestartTest {
 
   @TempDir Path dir;

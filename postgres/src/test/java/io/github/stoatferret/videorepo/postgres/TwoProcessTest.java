@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is won exactly once, and the listeners of both processes receive the same event sequence, whose
  * replay gives the final state.
  */
+@Tag("slow") // starts other processes, kills them or a server: skip with -DexcludedGroups=slow
 class TwoProcessTest {
 
   @TempDir Path dir;

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * integrity_check} is {@code ok}; and that the repository keeps working. Rounds: {@code
  * videorepo.crash.rounds} (default 20).
  */
+@Tag("slow") // starts other processes, kills them or a server: skip with -DexcludedGroups=slow
 class CrashSafetyTest {
 
   private static final int LANES = 24;

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lands, ids stay unique across processes, the change log numbers both processes' changes in one
  * sequence, and no "database is locked" escapes within the busy timeout.
  */
+@Tag("slow") // starts other processes, kills them or a server: skip with -DexcludedGroups=slow
 class TwoProcessTest {
 
   @TempDir Path dir;
