@@ -12,6 +12,7 @@ import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
 import io.github.stoatferret.videorepo.postgres.SchemaMode;
+import io.github.stoatferret.videorepo.spi.Admission;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
@@ -73,10 +74,8 @@ public final class PostgresStore implements VideoRepository {
   private final String threadPrefix;
   private final Set<BackendFuture.Completer<?>> inFlight = ConcurrentHashMap.newKeySet();
 
-  // Admission, as in the SQLite engine: a call counts itself in, then checks closed; close sets
-  // closed, then waits for the count to drain, so every admitted call is in inFlight by then.
-  private final AtomicInteger admitting = new AtomicInteger();
-  private volatile boolean closed;
+  // Every admitted call is in inFlight before close looks there (spi.Admission).
+  private final Admission admission = new Admission();
   private final Object closeLock = new Object();
 
   /**
@@ -211,7 +210,7 @@ public final class PostgresStore implements VideoRepository {
    */
   private void startFeed() {
     synchronized (feedLock) {
-      if (!feedStarted && !closed) {
+      if (!feedStarted && !admission.isClosed()) {
         feedStarted = true;
         feedThread.start();
       }
@@ -450,12 +449,11 @@ public final class PostgresStore implements VideoRepository {
    */
   private <T> CompletionStage<T> admit(
       String operation, Supplier<Consumer<BackendFuture.Completer<T>>> call) {
-    admitting.incrementAndGet();
+    if (!admission.enter()) {
+      return Stages.failed(
+          new RepositoryClosedException(catalogue + " is closed; " + operation + " refused"));
+    }
     try {
-      if (closed) {
-        return Stages.failed(
-            new RepositoryClosedException(catalogue + " is closed; " + operation + " refused"));
-      }
       if (health.failed()) {
         return Stages.failed(health.refusal(operation));
       }
@@ -470,7 +468,7 @@ public final class PostgresStore implements VideoRepository {
       start.accept(result);
       return result.stage();
     } finally {
-      admitting.decrementAndGet();
+      admission.exit();
     }
   }
 
@@ -523,12 +521,8 @@ public final class PostgresStore implements VideoRepository {
   @Override
   public void close() {
     synchronized (closeLock) {
-      if (closed) {
+      if (!admission.close()) { // waits for the calls being admitted to register
         return;
-      }
-      closed = true;
-      while (admitting.get() != 0) {
-        Thread.onSpinWait();
       }
       long deadline = System.nanoTime() + closeTimeout.toNanos();
       while (!inFlight.isEmpty() && System.nanoTime() < deadline) {

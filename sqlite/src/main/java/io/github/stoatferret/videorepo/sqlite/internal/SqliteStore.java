@@ -9,6 +9,7 @@ import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
+import io.github.stoatferret.videorepo.spi.Admission;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.EngineHealth;
@@ -58,13 +59,10 @@ public final class SqliteStore implements VideoRepository {
   private final Set<Thread> completionThreads = ConcurrentHashMap.newKeySet();
   private final List<Thread> createdThreads = new CopyOnWriteArrayList<>();
 
-  // Admission: a call counts itself in, then checks closed; close sets closed, then waits for the
-  // count to drain. So every call either sees closed or is queued before the writer's STOP.
-  private final AtomicInteger admitted = new AtomicInteger();
+  // Every call either is refused or is queued before the writer's STOP (spi.Admission).
+  private final Admission admission = new Admission();
   private final CloseDeadline deadline;
-  private volatile boolean closed;
   private final Object closeLock = new Object();
-  private boolean shutDown;
 
   /**
    * Opens the engine.
@@ -432,13 +430,12 @@ public final class SqliteStore implements VideoRepository {
    */
   private <T> CompletionStage<T> admit(
       String operation, Task.Kind kind, Supplier<Task.Work<T>> work, Consumer<Task<?>> start) {
-    admitted.incrementAndGet();
+    if (!admission.enter()) {
+      return Stages.failed(
+          new RepositoryClosedException(
+              "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
+    }
     try {
-      if (closed) {
-        return Stages.failed(
-            new RepositoryClosedException(
-                "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
-      }
       if (health.failed()) {
         return Stages.failed(health.refusal(operation));
       }
@@ -451,7 +448,7 @@ public final class SqliteStore implements VideoRepository {
       start.accept(task);
       return task.result.stage();
     } finally {
-      admitted.decrementAndGet();
+      admission.exit();
     }
   }
 
@@ -491,13 +488,8 @@ public final class SqliteStore implements VideoRepository {
   @Override
   public void close() {
     synchronized (closeLock) {
-      if (shutDown) {
+      if (!admission.close()) { // waits for the calls being admitted to queue their work
         return;
-      }
-      shutDown = true;
-      closed = true;
-      while (admitted.get() != 0) {
-        Thread.onSpinWait();
       }
       deadline.start();
       // Readers and the checkpointer first: the last connection to close checkpoints the WAL
