@@ -159,9 +159,8 @@ final class ChangeLog {
    *
    * @param seconds how long a change is kept
    * @param changes how many of the latest changes are kept
-   * @param buffer how many undelivered changes a live feed subscriber may have
    */
-  record Retention(long seconds, long changes, int buffer) {
+  record Retention(long seconds, long changes) {
     /**
      * How many writes may pass between two prunes: few enough that the log holds at most about a
      * quarter more than {@code changes}, and at most 1,024.

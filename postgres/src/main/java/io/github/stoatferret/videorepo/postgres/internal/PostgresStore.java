@@ -132,8 +132,7 @@ public final class PostgresStore implements VideoRepository {
             s.ds(),
             sql,
             catalogue,
-            new ChangeLog.Retention(
-                s.retention().toSeconds(), s.changeRetention(), s.changeBuffer()),
+            new ChangeLog.Retention(s.retention().toSeconds(), s.changeRetention()),
             s.retryBudget());
     this.closeTimeout = s.closeTimeout();
     String prefix = "videorepo-postgres-" + INSTANCES.incrementAndGet() + "-";
