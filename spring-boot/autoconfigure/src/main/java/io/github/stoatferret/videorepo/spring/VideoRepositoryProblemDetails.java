@@ -8,7 +8,6 @@ import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionConflictException;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
 import io.github.stoatferret.videorepo.WaitTimeoutException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,15 +38,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *
  * <p>A version conflict is 412 because the service's version check is a precondition ({@code
  * If-Match}); an expired change position is 410 because the changes asked for are gone for good.
- * Turned off by {@code videorepo.problem-details.enabled=false}; an application's own handlers (in
- * a controller, or in an advice of higher precedence) win over these.
+ * Turned off by {@code videorepo.problem-details.enabled=false}.
+ *
+ * <p>It runs before Boot's own problem-details handler (order 0, {@link #ORDER}): a library
+ * exception that Spring wraps, such as the {@link InvalidArgumentException} of a bad field in a
+ * request body (thrown while Jackson builds a {@code VideoDraft}), is then reported as what it is,
+ * naming the field, instead of as an unreadable body. A handler in a controller, or an advice with
+ * a lower order value, still wins over these.
  */
 // Its API names types of Spring Web, which this module reads only when the application has it
 // (requires static): an application using this class has that module anyway.
 @SuppressWarnings("exports")
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(VideoRepositoryProblemDetails.ORDER)
 public class VideoRepositoryProblemDetails {
+
+  /** The advice's order: before Boot's problem-details handler, which has order 0. */
+  public static final int ORDER = -100;
 
   /** Creates the handler; the auto-configuration registers it. */
   public VideoRepositoryProblemDetails() {}
