@@ -119,7 +119,9 @@ import org.jspecify.annotations.Nullable;
  *       changes whose positions are greater than {@code p}, in position order: the kept ones, then
  *       the later ones as they commit. {@code changes()} starts after the latest change when {@code
  *       subscribe} is called: it emits every change of a write called after {@code subscribe}
- *       returned (and may emit a few committed just before).
+ *       returned, and none of a write whose stage this repository object had completed before (it
+ *       may emit changes that another process committed just before: a backend learns of those
+ *       late).
  *   <li><b>VR-17.3 Subscribers on their own.</b> Any number of subscribers may subscribe and cancel
  *       at any time. Each follows the Reactive Streams rules and gets no more than it requested;
  *       one that requests nothing, or blocks in {@code onNext}, delays neither the writes nor the

@@ -195,7 +195,10 @@ interface FeedRules extends RuleTests {
   }
 
   /**
-   * VR-17.2: {@code changes()} emits the changes of writes called after it subscribed.
+   * VR-17.2: {@code changes()} emits the changes of writes called after it subscribed, and none of
+   * the writes of this repository object that completed before. The first subscription of a fresh
+   * repository is the one tried: a backend that reads its log only while someone follows it must
+   * not replay what it skipped.
    *
    * @throws Exception if interrupted
    */
@@ -207,7 +210,6 @@ interface FeedRules extends RuleTests {
       int n = i;
       kit().ok(Rule.VR_17_2, "add(old" + i + ")", () -> repo.add(kit().video("old" + n)));
     }
-    List<ChangeFeedEvent> before = collect(repo.changesAfter(ChangePosition.START), 5);
     FeedRecorder live = subscribe(repo.changes(), Long.MAX_VALUE);
     Video a = kit().video("new");
     kit().ok(Rule.VR_17_2, "add(new)", () -> repo.add(a));
@@ -217,20 +219,10 @@ interface FeedRules extends RuleTests {
     kit()
         .expectThat(
             Rule.VR_17_2,
-            "changes(), then add(new)",
-            !got.isEmpty()
-                && got.get(got.size() - 1).change().equals(new VideoChangeEvent.Added(a)),
-            "Added(new) last",
+            "5 x add(old) completed, then changes(), then add(new)",
+            got.size() == 1 && got.get(0).change().equals(new VideoChangeEvent.Added(a)),
+            "only Added(new)",
             got);
-    for (ChangeFeedEvent e : got.subList(0, got.size() - 1)) {
-      kit()
-          .expectThat(
-              Rule.VR_17_2,
-              "changes()",
-              before.contains(e),
-              "only changes of writes called after subscribe, or a few committed just before",
-              e);
-    }
     clean(Rule.VR_17_2, live);
   }
 

@@ -133,10 +133,37 @@ public final class ChangeHub {
         s.live = false;
         it.remove();
       }
-      if (!s.scheduled) {
-        s.scheduled = true;
-        toDeliver.add(s);
-      }
+      schedule(s);
+    }
+  }
+
+  /**
+   * Tells the hub that the changes up to {@code latest} were committed although they were not
+   * published to it: for a backend that reads its log only while someone follows the feed, when the
+   * first subscriber comes. Subscriptions of {@link #live()} made from now on start after it; live
+   * subscribers, if any, read what they have not had from the history, as after a jump in positions
+   * (then call {@link #deliver}); a later {@link #publish} of a position not after it is ignored,
+   * as a repeat is.
+   *
+   * @param latest the position of the latest committed change
+   */
+  public synchronized void skipTo(ChangePosition latest) {
+    if (latest.value() <= last) {
+      return;
+    }
+    last = latest.value();
+    for (FeedSubscription s : live) {
+      s.buffered.clear();
+      s.live = false;
+      schedule(s);
+    }
+    live.clear();
+  }
+
+  private void schedule(FeedSubscription s) {
+    if (!s.scheduled) {
+      s.scheduled = true;
+      toDeliver.add(s);
     }
   }
 

@@ -70,6 +70,39 @@ class ChangeHubTest {
     assertEquals(List.of(4L, 5L, 6L, 7L, 8L), r.positions(5));
   }
 
+  /** Appends to the history only: changes committed while nobody followed the feed. */
+  private void writeUnpublished(int count) {
+    for (int i = 0; i < count; i++) {
+      ChangePosition p = window.next();
+      Video v =
+          Video.builder()
+              .id("u" + p)
+              .path("/u" + p)
+              .filename(p + ".mp4")
+              .frameRate(25, 1)
+              .videoCodec("h264")
+              .timestamps(Instant.EPOCH)
+              .build();
+      window.append(new ChangeFeedEvent(p, new VideoChangeEvent.Added(v)));
+    }
+  }
+
+  @Test
+  void skipToStartsNewLiveSubscribersAfterItAndSendsLiveOnesToTheHistory() throws Exception {
+    write(2);
+    Recorder early = new Recorder(Long.MAX_VALUE);
+    hub.live().subscribe(early);
+    writeUnpublished(5); // 3..7, which the hub never saw
+    hub.skipTo(new ChangePosition(7));
+    hub.deliver();
+    Recorder late = new Recorder(Long.MAX_VALUE);
+    hub.live().subscribe(late);
+    write(2); // 8, 9
+    assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L), early.positions(7));
+    assertEquals(List.of(8L, 9L), late.positions(2));
+    assertEquals(new ChangePosition(9), hub.last());
+  }
+
   @Test
   void resumingWhileWritesGoOnHasNoGapAndNoDuplicate() throws Exception {
     write(300);

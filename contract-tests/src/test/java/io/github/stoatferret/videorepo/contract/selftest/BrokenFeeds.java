@@ -42,6 +42,21 @@ final class BrokenFeeds {
     }
   }
 
+  /**
+   * Starts {@code changes()} at the oldest kept change, as a feed that reads its log only while
+   * followed would if it began where it last stopped: the first subscriber gets the past. VR-17.2.
+   */
+  static final class ChangesReplaysThePast extends ReferenceRepository {
+    ChangesReplaysThePast(Disk disk) {
+      super(VideoChangeListener.NONE, disk.freshWindow(), disk.buffered);
+    }
+
+    @Override
+    public Flow.Publisher<ChangeFeedEvent> changes() {
+      return super.changesAfter(ChangePosition.START);
+    }
+  }
+
   /** Turns every request into an unbounded one. VR-17.3. */
   static final class FeedIgnoresDemand extends ReferenceRepository {
     FeedIgnoresDemand(Disk disk) {

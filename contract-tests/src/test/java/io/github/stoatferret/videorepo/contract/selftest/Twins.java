@@ -172,6 +172,7 @@ final class Twins {
           twin(Rule.VR_16_4, BrokenVersions.ChecksTheVersionThenWrites::new),
           feedTwin(Rule.VR_17_1, BrokenFeeds.FeedLeavesOutDeletes::new),
           feedTwin(Rule.VR_17_2, BrokenFeeds.ResumeRepeatsThePosition::new),
+          feedTwin(Rule.VR_17_2, BrokenFeeds.ChangesReplaysThePast::new),
           feedTwin(Rule.VR_17_3, BrokenFeeds.FeedIgnoresDemand::new),
           feedTwin(Rule.VR_17_4, BrokenFeeds.ClampsToTheOldestKept::new),
           feedTwin(Rule.VR_17_5, BrokenFeeds.ForgetsSubscribersOnClose::new),

@@ -63,6 +63,17 @@ final class ChangeFeed implements Runnable {
     this.catalogue = catalogue;
   }
 
+  /**
+   * Starts reading after a later position than the one at open: for a thread started only when the
+   * feed gets its first subscriber, which need not read (nor publish) what nobody followed. Call
+   * before the thread starts.
+   *
+   * @param position the position of the latest change committed
+   */
+  void skipTo(long position) {
+    delivered = Math.max(delivered, position);
+  }
+
   /** Asks the thread to end; it does within one poll interval. */
   void stop() {
     stopped = true;

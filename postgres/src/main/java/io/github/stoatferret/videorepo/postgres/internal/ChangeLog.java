@@ -34,11 +34,11 @@ final class ChangeLog {
    * @param sql the statements
    * @param events the changes, in order
    * @return the transaction's id, read by the counter's update (no extra round trip), to ask the
-   *     server whether it committed if the commit is cut off; {@code null} when there were no
-   *     changes, so nothing was written
+   *     server whether it committed if the commit is cut off, and the position of its last change;
+   *     {@code null} when there were no changes, so nothing was written
    * @throws SQLException if writing fails
    */
-  static @Nullable String append(Connection c, Sql sql, List<VideoChangeEvent> events)
+  static @Nullable Appended append(Connection c, Sql sql, List<VideoChangeEvent> events)
       throws SQLException {
     if (events.isEmpty()) {
       return null;
@@ -73,8 +73,16 @@ final class ChangeLog {
     try (Statement st = c.createStatement()) {
       st.execute("NOTIFY " + Sql.quote(sql.channel()));
     }
-    return xid;
+    return new Appended(xid, last);
   }
+
+  /**
+   * What {@link #append} wrote.
+   *
+   * @param xid the transaction's id
+   * @param last the position of its last change
+   */
+  record Appended(String xid, long last) {}
 
   /**
    * Reads the changes committed after a sequence number.

@@ -211,6 +211,13 @@ public final class PostgresStore implements VideoRepository {
     synchronized (feedLock) {
       if (!feedStarted && !admission.isClosed()) {
         feedStarted = true;
+        // Nobody followed the log since open: start after the latest change this process
+        // committed, so that the first subscriber of changes() does not get (nor the thread read)
+        // every change made since open. Changes of other processes after it are read as usual.
+        long latest = tx.lastCommitted();
+        feed.skipTo(latest);
+        hub.skipTo(new ChangePosition(latest));
+        hub.deliver();
         feedThread.start();
       }
     }
@@ -219,7 +226,11 @@ public final class PostgresStore implements VideoRepository {
   @Override
   public Flow.Publisher<ChangeFeedEvent> changes() {
     startFeed();
-    return hub.live();
+    // The thread learns of this process's commits a notification later: a write whose stage
+    // completed may not be published yet. Starting after the latest this process committed keeps
+    // it out (VR-17.2); the hub skips the repeats when the thread publishes them.
+    long committed = tx.lastCommitted();
+    return committed > hub.last().value() ? hub.after(new ChangePosition(committed)) : hub.live();
   }
 
   @Override

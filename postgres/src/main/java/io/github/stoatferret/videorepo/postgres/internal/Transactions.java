@@ -63,6 +63,7 @@ final class Transactions {
   private final long budgetNanos;
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong resolved = new AtomicLong();
+  private final AtomicLong lastCommitted = new AtomicLong();
 
   Transactions(
       DataSource ds,
@@ -162,11 +163,11 @@ final class Transactions {
   private <T> T transaction(Connection c, String operation, Write<T> work, long deadline)
       throws SQLException {
     T result;
-    @Nullable String xid;
+    ChangeLog.@Nullable Appended appended;
     try {
       List<VideoChangeEvent> events = new ArrayList<>(1);
       result = work.run(c, events::add);
-      xid = ChangeLog.append(c, sql, events);
+      appended = ChangeLog.append(c, sql, events);
       // Every so many writes of this process, one also prunes the change log.
       if (writes.incrementAndGet() % retention.pruneEvery() == 0) {
         ChangeLog.prune(c, sql, retention);
@@ -181,15 +182,30 @@ final class Transactions {
       // Lost (08xxx), or ended by a server shutting down (57P01-57P03, which a backend may
       // report after it has committed): the commit may have happened.
       if (SqlErrors.connectionLost(e)) {
-        if (xid == null) {
+        if (appended == null) {
           return result; // it wrote nothing: committed or not, the outcome is the same
         }
-        return committedOrThrow(operation, xid, result, e, deadline);
+        T committed = committedOrThrow(operation, appended.xid(), result, e, deadline);
+        lastCommitted.accumulateAndGet(appended.last(), Math::max);
+        return committed;
       }
       rollbackQuietly(c);
       throw e;
     }
+    if (appended != null) {
+      lastCommitted.accumulateAndGet(appended.last(), Math::max);
+    }
     return result;
+  }
+
+  /**
+   * The position of the latest change this process committed (or 0), recorded before the write's
+   * stage completes: a change feed subscribed after a stage completed starts after its change.
+   *
+   * @return the position
+   */
+  long lastCommitted() {
+    return lastCommitted.get();
   }
 
   /**
