@@ -42,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  *
  * Options: {@code --seconds} per scenario (20), {@code --warmup} seconds (5), {@code --clients}
  * (64), {@code --subscribers} (100), {@code --seed} (10000), {@code --max-requests} per scenario
- * (1000000), {@code --backends} (sqlite,postgres), {@code --heap} (1g), {@code --out} (a markdown
- * file for the table), {@code --root} (the project's root, default the working directory).
+ * (1000000), {@code --backends} (sqlite,postgres), {@code --sqlite-durability} (normal or full, for
+ * both SQLite services), {@code --heap} (1g), {@code --out} (a markdown file for the table), {@code
+ * --root} (the project's root, default the working directory).
  */
 public final class HttpBenchmark {
 
@@ -120,23 +121,32 @@ public final class HttpBenchmark {
         .append(", ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" processors (services and clients share them).\n");
+    // The same durability on both sides: normal (WAL, synced at checkpoints) or full (synced at
+    // every commit, where group commit shares one sync between the writes of a group).
+    String durability = options.getOrDefault("sqlite-durability", "normal");
     for (String backend :
         List.of(options.getOrDefault("backends", "sqlite,postgres").split(",", -1))) {
       switch (backend.strip().toLowerCase(Locale.ROOT)) {
         case "sqlite" ->
             compare(
-                "SQLite",
+                "SQLite, synchronous=" + durability.toUpperCase(Locale.ROOT),
                 new Target(
                     "videorepo (WebFlux, starter)",
                     service,
                     work.resolve("sqlite-videorepo"),
-                    List.of("--videorepo.sqlite.file=videos.db"),
+                    List.of(
+                        "--videorepo.sqlite.file=videos.db",
+                        "--videorepo.sqlite.durability=" + durability),
                     true),
                 new Target(
                     "baseline (MVC, JdbcTemplate)",
                     baseline,
                     work.resolve("sqlite-baseline"),
-                    List.of(),
+                    List.of(
+                        "--spring.datasource.url=jdbc:sqlite:baseline.db?journal_mode=WAL"
+                            + "&synchronous="
+                            + durability.toUpperCase(Locale.ROOT)
+                            + "&busy_timeout=5000"),
                     false));
         case "postgres" -> {
           try (EmbeddedPostgres server =
