@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -56,32 +57,16 @@ final class Backends {
       VideoRepositoryProperties.Sqlite sqlite = properties.sqlite();
       SqliteVideoRepository.Builder builder =
           SqliteVideoRepository.builder().file(createParent(sqlite.file()));
-      if (sqlite.durability() != null) {
-        builder.durability(Durability.valueOf(sqlite.durability().name()));
-      }
-      if (sqlite.readers() != null) {
-        builder.readers(sqlite.readers());
-      }
+      PropertyMapper map = PropertyMapper.get(); // each setting left out keeps the default
+      map.from(sqlite.durability()).as(d -> Durability.valueOf(d.name())).to(builder::durability);
+      map.from(sqlite.readers()).to(builder::readers);
       builder.callerThreadReads(callerThreadReads(sqlite.callerThreadReads(), context));
-      if (sqlite.busyTimeout() != null) {
-        builder.busyTimeout(sqlite.busyTimeout());
-      }
-      if (sqlite.closeTimeout() != null) {
-        builder.closeTimeout(sqlite.closeTimeout());
-      }
-      if (sqlite.maxDatabaseSize() != null) {
-        builder.maxDatabaseSize(sqlite.maxDatabaseSize());
-      }
-      if (sqlite.changeRetentionAge() != null) {
-        builder.changeRetentionAge(sqlite.changeRetentionAge());
-      }
-      VideoRepositoryProperties.Feed feed = properties.feed();
-      if (feed.retention() != null) {
-        builder.changeRetention(feed.retention());
-      }
-      if (feed.buffer() != null) {
-        builder.changeBuffer(feed.buffer());
-      }
+      map.from(sqlite.busyTimeout()).to(builder::busyTimeout);
+      map.from(sqlite.closeTimeout()).to(builder::closeTimeout);
+      map.from(sqlite.maxDatabaseSize()).to(builder::maxDatabaseSize);
+      map.from(sqlite.changeRetentionAge()).to(builder::changeRetentionAge);
+      map.from(properties.feed().retention()).to(builder::changeRetention);
+      map.from(properties.feed().buffer()).to(builder::changeBuffer);
       return observed(builder.open(), observations, feeds);
     }
 
@@ -122,34 +107,16 @@ final class Backends {
         EndableFeeds feeds) {
       VideoRepositoryProperties.Postgres postgres = properties.postgres();
       PostgresVideoRepository.Builder builder = PostgresVideoRepository.builder(dataSource);
-      if (postgres.schema() != null) {
-        builder.schema(postgres.schema());
-      }
-      if (postgres.schemaMode() != null) {
-        builder.schemaMode(SchemaMode.valueOf(postgres.schemaMode().name()));
-      }
-      if (postgres.readers() != null) {
-        builder.readers(postgres.readers());
-      }
-      if (postgres.writers() != null) {
-        builder.writers(postgres.writers());
-      }
-      if (postgres.retryBudget() != null) {
-        builder.retryBudget(postgres.retryBudget());
-      }
-      if (postgres.closeTimeout() != null) {
-        builder.closeTimeout(postgres.closeTimeout());
-      }
-      if (postgres.changeLogRetention() != null) {
-        builder.changeLogRetention(postgres.changeLogRetention());
-      }
-      VideoRepositoryProperties.Feed feed = properties.feed();
-      if (feed.retention() != null) {
-        builder.changeRetention(feed.retention());
-      }
-      if (feed.buffer() != null) {
-        builder.changeBuffer(feed.buffer());
-      }
+      PropertyMapper map = PropertyMapper.get(); // each setting left out keeps the default
+      map.from(postgres.schema()).to(builder::schema);
+      map.from(postgres.schemaMode()).as(m -> SchemaMode.valueOf(m.name())).to(builder::schemaMode);
+      map.from(postgres.readers()).to(builder::readers);
+      map.from(postgres.writers()).to(builder::writers);
+      map.from(postgres.retryBudget()).to(builder::retryBudget);
+      map.from(postgres.closeTimeout()).to(builder::closeTimeout);
+      map.from(postgres.changeLogRetention()).to(builder::changeLogRetention);
+      map.from(properties.feed().retention()).to(builder::changeRetention);
+      map.from(properties.feed().buffer()).to(builder::changeBuffer);
       return observed(builder.open(), observations, feeds);
     }
   }
@@ -165,13 +132,9 @@ final class Backends {
         ObjectProvider<ObservationRegistry> observations,
         EndableFeeds feeds) {
       InMemoryVideoRepository.Builder builder = InMemoryVideoRepository.builder();
-      VideoRepositoryProperties.Feed feed = properties.feed();
-      if (feed.retention() != null) {
-        builder.changeRetention(Math.toIntExact(feed.retention()));
-      }
-      if (feed.buffer() != null) {
-        builder.changeBuffer(feed.buffer());
-      }
+      PropertyMapper map = PropertyMapper.get();
+      map.from(properties.feed().retention()).as(Math::toIntExact).to(builder::changeRetention);
+      map.from(properties.feed().buffer()).to(builder::changeBuffer);
       return observed(builder.build(), observations, feeds);
     }
   }

@@ -90,6 +90,32 @@ class VideoRepositoryAutoConfigurationTest {
   }
 
   @Test
+  void passesEverySettingToTheBuilderWhichNamesABadOne() {
+    runner()
+        .withPropertyValues(
+            "videorepo.sqlite.durability=full",
+            "videorepo.sqlite.busy-timeout=2s",
+            "videorepo.sqlite.readers=0")
+        .run(
+            c ->
+                assertThat(c)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("readers must be at least 1, was 0"));
+    runner()
+        .withPropertyValues("videorepo.backend=memory", "videorepo.feed.buffer=0")
+        .run(c -> assertThat(c).getFailure().rootCause().hasMessageContaining("0"));
+    runner()
+        .withPropertyValues(
+            "videorepo.sqlite.durability=full",
+            "videorepo.sqlite.readers=2",
+            "videorepo.sqlite.close-timeout=5s",
+            "videorepo.feed.retention=50",
+            "videorepo.feed.buffer=16")
+        .run(c -> assertThat(c).hasSingleBean(VideoRepository.class));
+  }
+
+  @Test
   void opensTheMemoryBackendWhenAskedTo() {
     runner()
         .withPropertyValues("videorepo.backend=memory", "videorepo.feed.retention=5")
