@@ -70,10 +70,10 @@ import org.jspecify.annotations.Nullable;
  *       version of the library is refused without being changed, as is one whose text is not stored
  *       as UTF-8 (SQLite's default). Since schema V4 the table is {@code STRICT}, so SQLite refuses
  *       a value of the wrong type from any program (every program that opens the file needs SQLite
- *       3.37 or later). The upgrade to V4 rewrites the table once (12 s at 1M videos on the
- *       benchmark machine), leaving the old table's pages as free space that later writes reuse
- *       ({@code VACUUM} gives them back), and stops at a value of the wrong type that an older
- *       table let another program store, naming its row and column.
+ *       3.37 or later). The upgrade to V4 rewrites the table once (its time grows with the library:
+ *       see docs/benchmarks.md), leaving the old table's pages as free space that later writes
+ *       reuse ({@code VACUUM} gives them back), and stops at a value of the wrong type that an
+ *       older table let another program store, naming its row and column.
  *   <li>Search folds text with {@link io.github.stoatferret.videorepo.SearchText#fold} in Java and
  *       stores the folded text. Rows are keyed in list order (schema V3: by createdAt, in buckets
  *       of about 4 ms), so a query of three or more characters reads its candidates from an FTS5
@@ -247,11 +247,11 @@ public final class SqliteVideoRepository implements VideoRepository {
      * calling thread, on a read-only connection borrowed from a pool of at most {@link #readers}
      * connections (other reads, and point reads when every pooled connection is busy, go to the
      * reader threads). Default {@code true}: such a read takes a few microseconds, and the hand-off
-     * to a reader thread and back cost more than the read (single-caller {@code get} 2.2 times
-     * faster, 64 callers 1.7 times, in docs/benchmarks.md). The price is that the call blocks its
-     * caller for the read: normally microseconds, but up to the {@link #busyTimeout} in the rare
-     * case that SQLite must wait for another process (WAL recovery). Code on an event loop that
-     * must never block can turn it off. Callbacks run on the callback executor either way.
+     * to a reader thread and back costs more than the read (the figures are in docs/benchmarks.md,
+     * {@code CallerBenchmark.get}). The price is that the call blocks its caller for the read:
+     * normally microseconds, but up to the {@link #busyTimeout} in the rare case that SQLite must
+     * wait for another process (WAL recovery). Code on an event loop that must never block can turn
+     * it off. Callbacks run on the callback executor either way.
      *
      * @param value whether point reads run on the caller's thread
      * @return this builder
@@ -478,8 +478,8 @@ public final class SqliteVideoRepository implements VideoRepository {
   /**
    * Merges the full-text search index into one piece now, rather than when the writer next has 100
    * ms with nothing to do. For a batch tool that writes a large library and exits (an import) and
-   * is never idle that long: every later session searches the merged index. At 1M videos a merge
-   * rewrites the whole index (measured: 4 seconds).
+   * is never idle that long: every later session searches the merged index. A merge rewrites the
+   * whole index, so it takes longer the larger the library (seconds at a million videos).
    *
    * <p>The merge runs on the writer thread in steps, each its own transaction, with the writes
    * queued meanwhile committed between them, so it holds up no write for more than one step (tens
