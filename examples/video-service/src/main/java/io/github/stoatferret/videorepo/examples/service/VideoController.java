@@ -47,10 +47,15 @@ import reactor.core.publisher.Mono;
 class VideoController {
 
   private final VideoRepository videos;
+  private final EncodedChanges encoded;
   private final int importLimit;
 
-  VideoController(VideoRepository videos, @Value("${video-service.import-limit}") int importLimit) {
+  VideoController(
+      VideoRepository videos,
+      EncodedChanges encoded,
+      @Value("${video-service.import-limit}") int importLimit) {
     this.videos = videos;
+    this.encoded = encoded;
     this.importLimit = importLimit;
   }
 
@@ -167,7 +172,7 @@ class VideoController {
         JdkFlowAdapter.flowPublisherToFlux(feed)
             .map(
                 event ->
-                    ServerSentEvent.<Object>builder(event.change())
+                    ServerSentEvent.<Object>builder(encoded.json(event))
                         .id(event.position().toString())
                         .event(event.kind().name().toLowerCase(Locale.ROOT))
                         .build())
