@@ -229,11 +229,11 @@ public final class PostgresVideoRepository implements VideoRepository {
      * Sets how many writer threads commit groups of writes; default 1. Each takes the writes queued
      * when it is free and commits them in one transaction, holding one connection while it does.
      * With 2, one group's inserts run on the server while another commits: 64 concurrent adds went
-     * from about 6,100 to 7,500 per second on a 2-vCPU machine (docs/benchmarks.md); 4 were slower
-     * than 2. The price: writes that a caller issues without waiting for the previous one may then
-     * commit in another order than issued (with one writer, as with SQLite, they commit in call
-     * order). Commits stay in one order for everyone (the change log's counter row), and every rule
-     * of the specification holds.
+     * about a fifth faster on a 2-vCPU machine (docs/benchmarks-history.md); 4 were slower than 2.
+     * The price: writes that a caller issues without waiting for the previous one may then commit
+     * in another order than issued (with one writer, as with SQLite, they commit in call order).
+     * Commits stay in one order for everyone (the change log's counter row), and every rule of the
+     * specification holds.
      *
      * @param value at least 1
      * @return this builder

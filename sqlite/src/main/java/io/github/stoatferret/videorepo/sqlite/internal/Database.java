@@ -148,8 +148,9 @@ public final class Database {
         // came every few batches. The WAL file is kept at up to twice the backstop rather than
         // cut back at each restart: growing it again took back most of what the larger backstop
         // saved.
-        // Measured (docs/benchmarks.md, "The writer's checkpoint backstop"): the 1M import 78 s
-        // -> 60 s, 64 concurrent adds +15%; after a crash the next open reads up to 256 MB of WAL.
+        // Measured (docs/benchmarks-history.md, "The writer's checkpoint backstop"): the 1M
+        // import 78 s -> 60 s, 64 concurrent adds +15%; after a crash the next open reads up to
+        // 256 MB of WAL.
         s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_PAGES);
         s.execute("PRAGMA journal_size_limit = " + WAL_KEPT_BYTES);
         if (maxSize > 0) {

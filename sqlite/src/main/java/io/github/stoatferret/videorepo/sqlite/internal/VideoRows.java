@@ -232,8 +232,8 @@ final class VideoRows {
    * Reads one column with the typed getter of its kind: the STRICT table guarantees the type, so
    * what is left to check is the range of an int. Text is taken as the bytes SQLite stores (UTF-8:
    * Database refuses other encodings) and decoded here: sqlite-jdbc's getString wraps them in a
-   * direct buffer first, which made reading a row about 40% dearer (docs/benchmarks.md, "Typed
-   * columns").
+   * direct buffer first, which made reading a row about 40% dearer (docs/benchmarks-history.md,
+   * "Typed columns").
    */
   private static @Nullable Object value(
       ResultSet rs, int index, Column column, @Nullable Object[] read) throws SQLException {
