@@ -40,19 +40,24 @@ class ChangeHubTest {
     executor.shutdownNow();
   }
 
+  /** The next change: a video added at the window's next position. */
+  private ChangeFeedEvent nextAdded() {
+    ChangePosition p = window.next();
+    Video v =
+        Video.builder()
+            .id("v" + p)
+            .path("/" + p)
+            .filename(p + ".mp4")
+            .frameRate(25, 1)
+            .videoCodec("h264")
+            .timestamps(Instant.EPOCH)
+            .build();
+    return new ChangeFeedEvent(p, new VideoChangeEvent.Added(v));
+  }
+
   private void write(int count) {
     for (int i = 0; i < count; i++) {
-      ChangePosition p = window.next();
-      Video v =
-          Video.builder()
-              .id("v" + p)
-              .path("/" + p)
-              .filename(p + ".mp4")
-              .frameRate(25, 1)
-              .videoCodec("h264")
-              .timestamps(Instant.EPOCH)
-              .build();
-      ChangeFeedEvent e = new ChangeFeedEvent(p, new VideoChangeEvent.Added(v));
+      ChangeFeedEvent e = nextAdded();
       synchronized (this) { // the backend's commit order
         window.append(e);
         hub.publish(e);
@@ -73,17 +78,7 @@ class ChangeHubTest {
   /** Appends to the history only: changes committed while nobody followed the feed. */
   private void writeUnpublished(int count) {
     for (int i = 0; i < count; i++) {
-      ChangePosition p = window.next();
-      Video v =
-          Video.builder()
-              .id("u" + p)
-              .path("/u" + p)
-              .filename(p + ".mp4")
-              .frameRate(25, 1)
-              .videoCodec("h264")
-              .timestamps(Instant.EPOCH)
-              .build();
-      window.append(new ChangeFeedEvent(p, new VideoChangeEvent.Added(v)));
+      window.append(nextAdded());
     }
   }
 

@@ -190,8 +190,9 @@ public final class HttpBenchmark {
   private record Target(String name, Path jar, Path dir, List<String> args, boolean hasFeed) {}
 
   private void compare(String backend, Target videorepo, Target baseline) throws Exception {
-    Map<String, Load.Result> ours = measure(videorepo);
-    Map<String, Load.Result> theirs = measure(baseline);
+    Measured measuredOurs = measure(videorepo);
+    Map<String, Load.Result> ours = measuredOurs.results();
+    Map<String, Load.Result> theirs = measure(baseline).results();
     report
         .append("\n### ")
         .append(backend)
@@ -231,13 +232,15 @@ public final class HttpBenchmark {
               sse.p50Millis(),
               sse.p99Millis()));
     }
-    report.append(feedLine);
+    report.append(measuredOurs.feedLine());
   }
 
-  private String feedLine = "";
+  /** One service's results by scenario, and what its SSE subscribers received (or ""). */
+  private record Measured(Map<String, Load.Result> results, String feedLine) {}
 
-  private Map<String, Load.Result> measure(Target target) throws Exception {
+  private Measured measure(Target target) throws Exception {
     Map<String, Load.Result> results = new LinkedHashMap<>();
+    String feedLine = "";
     int clients = number("clients", 64);
     Duration seconds = Duration.ofSeconds(number("seconds", 20));
     long budget = number("max-requests", 1_000_000);
@@ -297,7 +300,7 @@ public final class HttpBenchmark {
         failures.add(target.name() + " logged errors: " + logged.get(0));
       }
     }
-    return results;
+    return new Measured(results, feedLine);
   }
 
   private HttpRequest post(URI uri, String json) {
