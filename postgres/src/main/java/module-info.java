@@ -9,6 +9,7 @@ import org.jspecify.annotations.NullMarked;
 @SuppressWarnings("requires-automatic")
 module io.github.stoatferret.videorepo.postgres {
   requires transitive io.github.stoatferret.videorepo;
+  requires io.github.stoatferret.videorepo.engine;
   requires transitive java.sql;
   requires org.postgresql.jdbc;
   requires static org.jspecify;

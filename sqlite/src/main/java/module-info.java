@@ -4,6 +4,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 module io.github.stoatferret.videorepo.sqlite {
   requires transitive io.github.stoatferret.videorepo;
+  requires io.github.stoatferret.videorepo.engine;
   requires java.sql;
   requires org.xerial.sqlitejdbc;
   requires static org.jspecify;

@@ -2,7 +2,6 @@ package io.github.stoatferret.videorepo.benchmarks;
 
 import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.spi.Micros;
 import io.github.stoatferret.videorepo.sqlite.Durability;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -87,7 +88,7 @@ final class RawJdbc implements AutoCloseable {
   }
 
   static void bind(PreparedStatement ps, Video v) throws SQLException {
-    long created = Micros.of(v.createdAt());
+    long created = micros(v.createdAt());
     ps.setString(1, v.id());
     ps.setString(2, v.path());
     ps.setString(3, v.filename());
@@ -109,7 +110,7 @@ final class RawJdbc implements AutoCloseable {
       ps.setString(12, v.thumbnailPath());
     }
     ps.setLong(13, created);
-    ps.setLong(14, Micros.of(v.updatedAt()));
+    ps.setLong(14, micros(v.updatedAt()));
     ps.setLong(15, -created);
     ps.setString(16, SearchText.fold(v.filename()));
     ps.setString(17, SearchText.fold(v.path()));
@@ -149,12 +150,20 @@ final class RawJdbc implements AutoCloseable {
         rs.getString(10),
         rs.getLong(11),
         rs.getString(12),
-        Micros.toInstant(rs.getLong(13)),
-        Micros.toInstant(rs.getLong(14)));
+        instant(rs.getLong(13)),
+        instant(rs.getLong(14)));
   }
 
   @Override
   public void close() throws SQLException {
     c.close();
+  }
+
+  private static long micros(Instant t) {
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Objects;
@@ -60,7 +61,10 @@ public record PageCursor(long createdAtMicros, String id) {
    * @return the position just at that video; a page from here starts after it
    */
   public static PageCursor at(Video video) {
-    return new PageCursor(Micros.of(video.createdAt()), video.id());
+    Instant t = video.createdAt(); // microsecond precision: Video truncates
+    return new PageCursor(
+        Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000),
+        video.id());
   }
 
   /**
@@ -88,7 +92,7 @@ public record PageCursor(long createdAtMicros, String id) {
    * @return the instant; {@link Instant#MAX}-like for the start
    */
   public Instant createdAt() {
-    return Micros.toInstant(createdAtMicros);
+    return Instant.EPOCH.plus(createdAtMicros, ChronoUnit.MICROS);
   }
 
   /**

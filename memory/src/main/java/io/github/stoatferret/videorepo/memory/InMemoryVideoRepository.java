@@ -16,20 +16,20 @@ import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.ChangeWindow;
+import io.github.stoatferret.videorepo.spi.Clashes;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
 import io.github.stoatferret.videorepo.spi.Pages;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import io.github.stoatferret.videorepo.spi.Stages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -67,8 +67,10 @@ public final class InMemoryVideoRepository implements VideoRepository {
           video, version, SearchText.fold(video.filename()), SearchText.fold(video.path()));
     }
 
-    boolean matches(String foldedQuery) {
-      return foldedFilename.contains(foldedQuery) || foldedPath.contains(foldedQuery);
+    boolean matches(SearchQuery query) {
+      return query.matchesEverything()
+          || foldedFilename.contains(query.folded())
+          || foldedPath.contains(query.folded());
     }
   }
 
@@ -240,8 +242,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return write(
         "add",
         () -> {
-          Arguments.notNull(video, "video");
-          checkNew(video, Set.of(), Set.of());
+          checkNew(List.of(Arguments.notNull(video, "video")));
           insert(video, VersionedVideo.FIRST);
           committed(new VideoChangeEvent.Added(video));
           return video;
@@ -254,13 +255,7 @@ public final class InMemoryVideoRepository implements VideoRepository {
         "addAll",
         () -> {
           List<Video> batch = Arguments.noNulls(videos, "videos");
-          Set<String> ids = new HashSet<>();
-          Set<String> paths = new HashSet<>();
-          for (Video v : batch) {
-            checkNew(v, ids, paths);
-            ids.add(v.id());
-            paths.add(v.path());
-          }
+          checkNew(batch);
           for (Video v : batch) {
             insert(v, VersionedVideo.FIRST);
             committed(new VideoChangeEvent.Added(v));
@@ -333,16 +328,15 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return read(
         "searchPage",
         () -> {
-          Arguments.notNull(query, "query");
+          SearchQuery q = SearchQuery.of(Arguments.notNull(query, "query"));
           PageCursor from = PageCursor.decode(cursor);
           Arguments.limit(limit);
-          if (!SearchText.isMatchable(query)) {
+          if (q.matchesNothing()) {
             return new VideoPage(List.of(), null);
           }
-          String folded = SearchText.fold(query);
           return Pages.after(
               from,
-              after(from).filter(e -> e.matches(folded)).map(Entry::video)::iterator,
+              after(from).filter(e -> e.matches(q)).map(Entry::video)::iterator,
               limit,
               v -> true);
         });
@@ -358,15 +352,14 @@ public final class InMemoryVideoRepository implements VideoRepository {
     return read(
         "search",
         () -> {
-          Arguments.notNull(query, "query");
+          SearchQuery q = SearchQuery.of(Arguments.notNull(query, "query"));
           Arguments.limit(limit);
           List<Video> out = new ArrayList<>();
-          if (limit == 0 || !SearchText.isMatchable(query)) {
+          if (limit == 0 || q.matchesNothing()) {
             return out;
           }
-          String folded = SearchText.fold(query);
           for (Entry e : ordered.values()) {
-            if (e.matches(folded)) {
+            if (e.matches(q)) {
               out.add(e.video());
               if (out.size() == limit) {
                 break;
@@ -510,12 +503,11 @@ public final class InMemoryVideoRepository implements VideoRepository {
     feed.publish(positioned);
   }
 
-  private void checkNew(Video v, Set<String> batchIds, Set<String> batchPaths) {
-    if (byId.containsKey(v.id()) || batchIds.contains(v.id())) {
-      throw new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
-    }
-    if (byPath.containsKey(v.path()) || batchPaths.contains(v.path())) {
-      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
+  /** Fails with the batch's first clash (spi.Clashes); changes nothing. Under the lock. */
+  private void checkNew(List<Video> batch) {
+    DuplicateVideoException clash = Clashes.first(batch, byId::containsKey, byPath::containsKey);
+    if (clash != null) {
+      throw clash;
     }
   }
 

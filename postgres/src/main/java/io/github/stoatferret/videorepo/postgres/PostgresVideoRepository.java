@@ -1,23 +1,15 @@
 package io.github.stoatferret.videorepo.postgres;
 
-import io.github.stoatferret.videorepo.ChangeFeedEvent;
-import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.StorageException;
-import io.github.stoatferret.videorepo.VersionedVideo;
-import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
-import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
 import io.github.stoatferret.videorepo.postgres.internal.PostgresStore;
+import io.github.stoatferret.videorepo.spi.ForwardingVideoRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +80,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Durability is the server's: a write's stage completes after its commit.
  */
-public final class PostgresVideoRepository implements VideoRepository {
+public final class PostgresVideoRepository extends ForwardingVideoRepository {
 
   /** The default of {@link Builder#changeRetention}. */
   public static final long DEFAULT_CHANGE_RETENTION = 1_000_000;
@@ -102,18 +94,9 @@ public final class PostgresVideoRepository implements VideoRepository {
   private final Clock clock;
 
   private PostgresVideoRepository(PostgresStore store, Clock clock) {
+    super(store);
     this.store = store;
     this.clock = clock;
-  }
-
-  @Override
-  public Flow.Publisher<ChangeFeedEvent> changes() {
-    return store.changes();
-  }
-
-  @Override
-  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
-    return store.changesAfter(position);
   }
 
   @Override
@@ -399,76 +382,6 @@ public final class PostgresVideoRepository implements VideoRepository {
     }
   }
 
-  @Override
-  public CompletionStage<Video> add(Video video) {
-    return store.add(video);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return store.addAll(videos);
-  }
-
-  @Override
-  public CompletionStage<Optional<Video>> get(String id) {
-    return store.get(id);
-  }
-
-  @Override
-  public CompletionStage<Optional<Video>> getByPath(String path) {
-    return store.getByPath(path);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> list(int limit, int offset) {
-    return store.list(limit, offset);
-  }
-
-  @Override
-  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
-    return store.page(cursor, limit);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> search(String query, int limit) {
-    return store.search(query, limit);
-  }
-
-  @Override
-  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
-    return store.searchPage(query, cursor, limit);
-  }
-
-  @Override
-  public CompletionStage<Video> update(Video video) {
-    return store.update(video);
-  }
-
-  @Override
-  public CompletionStage<Boolean> delete(String id) {
-    return store.delete(id);
-  }
-
-  @Override
-  public CompletionStage<Long> count() {
-    return store.count();
-  }
-
-  @Override
-  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
-    return store.getVersioned(id);
-  }
-
-  @Override
-  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return store.update(video, expectedVersion);
-  }
-
-  @Override
-  public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return store.delete(id, expectedVersion);
-  }
-
   /**
    * Whether searches use trigram indexes ({@code pg_trgm} was available at open).
    *
@@ -484,7 +397,7 @@ public final class PostgresVideoRepository implements VideoRepository {
    */
   @Override
   public void close() {
-    store.close();
+    super.close();
   }
 
   /**
@@ -500,6 +413,6 @@ public final class PostgresVideoRepository implements VideoRepository {
    */
   @Override
   public Map<String, Long> statistics() {
-    return store.statistics();
+    return super.statistics();
   }
 }

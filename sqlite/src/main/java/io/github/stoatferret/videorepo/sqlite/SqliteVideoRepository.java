@@ -1,14 +1,10 @@
 package io.github.stoatferret.videorepo.sqlite;
 
-import io.github.stoatferret.videorepo.ChangeFeedEvent;
-import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.StorageException;
-import io.github.stoatferret.videorepo.VersionedVideo;
-import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
-import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
-import io.github.stoatferret.videorepo.spi.Micros;
+import io.github.stoatferret.videorepo.engine.Micros;
+import io.github.stoatferret.videorepo.spi.ForwardingVideoRepository;
 import io.github.stoatferret.videorepo.sqlite.internal.ChangeRetention;
 import io.github.stoatferret.videorepo.sqlite.internal.Database;
 import io.github.stoatferret.videorepo.sqlite.internal.SqliteStore;
@@ -16,13 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,7 +94,7 @@ import org.jspecify.annotations.Nullable;
  * then fail with a retryable {@link StorageException}. An in-memory database is private to the
  * repository and has no reader or checkpointer thread: its reads run on the writer thread.
  */
-public final class SqliteVideoRepository implements VideoRepository {
+public final class SqliteVideoRepository extends ForwardingVideoRepository {
 
   /** The default of {@link Builder#changeRetention}. */
   public static final long DEFAULT_CHANGE_RETENTION = 100_000;
@@ -113,6 +106,7 @@ public final class SqliteVideoRepository implements VideoRepository {
   private final Clock clock;
 
   private SqliteVideoRepository(SqliteStore store, Clock clock) {
+    super(store);
     this.store = store;
     this.clock = clock;
   }
@@ -390,91 +384,6 @@ public final class SqliteVideoRepository implements VideoRepository {
     return clock;
   }
 
-  @Override
-  public CompletionStage<Video> add(Video video) {
-    return store.add(video);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return store.addAll(videos);
-  }
-
-  @Override
-  public CompletionStage<Optional<Video>> get(String id) {
-    return store.get(id);
-  }
-
-  @Override
-  public CompletionStage<Optional<Video>> getByPath(String path) {
-    return store.getByPath(path);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> list(int limit, int offset) {
-    return store.list(limit, offset);
-  }
-
-  @Override
-  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
-    return store.page(cursor, limit);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> search(String query, int limit) {
-    return store.search(query, limit);
-  }
-
-  @Override
-  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
-    return store.searchPage(query, cursor, limit);
-  }
-
-  @Override
-  public CompletionStage<Video> update(Video video) {
-    return store.update(video);
-  }
-
-  @Override
-  public CompletionStage<Boolean> delete(String id) {
-    return store.delete(id);
-  }
-
-  @Override
-  public CompletionStage<Long> count() {
-    return store.count();
-  }
-
-  @Override
-  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
-    return store.getVersioned(id);
-  }
-
-  @Override
-  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return store.update(video, expectedVersion);
-  }
-
-  @Override
-  public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return store.delete(id, expectedVersion);
-  }
-
-  @Override
-  public Flow.Publisher<Video> stream() {
-    return store.stream();
-  }
-
-  @Override
-  public Flow.Publisher<ChangeFeedEvent> changes() {
-    return store.changes();
-  }
-
-  @Override
-  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
-    return store.changesAfter(position);
-  }
-
   /**
    * Merges the full-text search index into one piece now, rather than when the writer next has 100
    * ms with nothing to do. For a batch tool that writes a large library and exits (an import) and
@@ -501,7 +410,7 @@ public final class SqliteVideoRepository implements VideoRepository {
    */
   @Override
   public void close() {
-    store.close();
+    super.close();
   }
 
   /**
@@ -515,6 +424,6 @@ public final class SqliteVideoRepository implements VideoRepository {
    */
   @Override
   public Map<String, Long> statistics() {
-    return store.statistics();
+    return super.statistics();
   }
 }

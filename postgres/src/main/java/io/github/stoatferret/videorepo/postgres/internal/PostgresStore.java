@@ -2,7 +2,6 @@ package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.ChangePosition;
-import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
@@ -10,16 +9,18 @@ import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
-import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.engine.CallbackExecutor;
+import io.github.stoatferret.videorepo.engine.CloseDeadline;
+import io.github.stoatferret.videorepo.engine.EngineHealth;
+import io.github.stoatferret.videorepo.engine.EngineThreads;
+import io.github.stoatferret.videorepo.engine.Gate;
 import io.github.stoatferret.videorepo.postgres.SchemaMode;
-import io.github.stoatferret.videorepo.spi.Admission;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
-import io.github.stoatferret.videorepo.spi.Stages;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,16 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -55,14 +52,20 @@ public final class PostgresStore implements VideoRepository {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final System.Logger LOG = System.getLogger(PostgresStore.class.getName());
 
+  /**
+   * How long close waits for a writer lane or the feed thread to end: they end once their queue is
+   * done, or within a poll interval, unless a JDBC call of theirs hangs; they are daemons, and
+   * close must return.
+   */
+  private static final Duration THREAD_WAIT = Duration.ofSeconds(10);
+
   private final String catalogue;
   private final Transactions tx;
   private final EngineHealth health;
   private final boolean trigrams;
   private final Executor work;
   private final @Nullable ExecutorService ownWork;
-  private final @Nullable ExecutorService ownCallbacks;
-  private final Executor callbacks;
+  private final CallbackExecutor callbacks;
   private final Writer writer;
   private final List<Thread> writerThreads = new ArrayList<>();
   private final ChangeHub hub;
@@ -71,11 +74,11 @@ public final class PostgresStore implements VideoRepository {
   private final Object feedLock = new Object();
   private boolean feedStarted; // guarded by feedLock
   private final Duration closeTimeout;
-  private final String threadPrefix;
-  private final Set<BackendFuture.Completer<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private final CloseDeadline deadline;
+  private final InFlight inFlight = new InFlight();
 
-  // Every admitted call is in inFlight before close looks there (spi.Admission).
-  private final Admission admission = new Admission();
+  // Every admitted call is in inFlight before close looks there (engine.Gate).
+  private final Gate gate;
   private final Object closeLock = new Object();
 
   /**
@@ -135,40 +138,21 @@ public final class PostgresStore implements VideoRepository {
             new ChangeLog.Retention(s.retention().toSeconds(), s.changeRetention()),
             s.retryBudget());
     this.closeTimeout = s.closeTimeout();
+    this.deadline = new CloseDeadline(closeTimeout);
     String prefix = "videorepo-postgres-" + INSTANCES.incrementAndGet() + "-";
-    this.threadPrefix = prefix;
     Executor given = s.executor();
     this.ownWork =
         given == null
-            ? Executors.newFixedThreadPool(s.readers(), daemons(prefix + "worker-"))
+            ? Executors.newFixedThreadPool(s.readers(), EngineThreads.daemons(prefix + "worker-"))
             : null;
     this.work = given != null ? given : Objects.requireNonNull(ownWork);
-    Executor givenCallbacks = s.callbackExecutor();
-    this.ownCallbacks =
-        givenCallbacks == null
-            ? Executors.newFixedThreadPool(
-                Math.max(4, Runtime.getRuntime().availableProcessors()),
-                daemons(prefix + "callback-"))
-            : null;
-    Executor pool = givenCallbacks != null ? givenCallbacks : Objects.requireNonNull(ownCallbacks);
-    // After close, or with a user executor that refuses work, a callback runs on the thread
-    // that attaches or triggers it rather than never.
-    this.callbacks =
-        task -> {
-          try {
-            pool.execute(task);
-          } catch (RejectedExecutionException e) {
-            task.run();
-          }
-        };
-    this.health = new EngineHealth("PostgreSQL repository " + catalogue);
+    this.callbacks = CallbackExecutor.of(s.callbackExecutor(), prefix + "callback-");
+    this.gate = new Gate(catalogue, callbacks);
+    this.health = gate.health();
     this.writer =
         new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers(), health);
     for (int i = 1; i <= s.writers(); i++) {
-      Thread lane = new Thread(writer, prefix + "writer-" + i);
-      lane.setDaemon(true);
-      writerThreads.add(lane);
-      lane.start();
+      writerThreads.add(EngineThreads.start(writer, prefix + "writer-" + i));
     }
     long from = tx.read("open", c -> ChangeLog.lastSeq(c, sql));
     this.hub =
@@ -197,7 +181,7 @@ public final class PostgresStore implements VideoRepository {
             from,
             catalogue);
     this.feedThread = new Thread(feed, prefix + "changes");
-    feedThread.setDaemon(true);
+    feedThread.setDaemon(true); // started by startFeed
     if (s.listener() != VideoChangeListener.NONE) {
       startFeed();
     }
@@ -209,7 +193,7 @@ public final class PostgresStore implements VideoRepository {
    */
   private void startFeed() {
     synchronized (feedLock) {
-      if (!feedStarted && !admission.isClosed()) {
+      if (!feedStarted && !gate.isClosed()) {
         feedStarted = true;
         // Nobody followed the log since open: start after the latest change this process
         // committed, so that the first subscriber of changes() does not get (nor the thread read)
@@ -237,15 +221,6 @@ public final class PostgresStore implements VideoRepository {
   public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
     startFeed();
     return hub.after(position);
-  }
-
-  private static ThreadFactory daemons(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /**
@@ -384,7 +359,7 @@ public final class PostgresStore implements VideoRepository {
     return submit(
         "search",
         () -> {
-          String q = Arguments.notNull(query, "query");
+          SearchQuery q = SearchQuery.of(Arguments.notNull(query, "query"));
           Arguments.limit(limit);
           return () -> tx.read("search", c -> Reads.search(c, tx.sql(), trigrams, q, limit));
         });
@@ -395,7 +370,7 @@ public final class PostgresStore implements VideoRepository {
     return submit(
         "searchPage",
         () -> {
-          String q = Arguments.notNull(query, "query");
+          SearchQuery q = SearchQuery.of(Arguments.notNull(query, "query"));
           PageCursor from = PageCursor.decode(cursor);
           Arguments.limit(limit);
           return () ->
@@ -453,47 +428,29 @@ public final class PostgresStore implements VideoRepository {
         });
   }
 
-  /**
-   * Counts a call in, refuses it when closed, runs its argument checks (a failure there fails the
-   * stage at once), and starts it with its stage registered as in flight.
-   */
+  /** Admits a call ({@link Gate}) and starts it with its stage registered as in flight. */
   private <T> CompletionStage<T> admit(
       String operation, Supplier<Consumer<BackendFuture.Completer<T>>> call) {
-    if (!admission.enter()) {
-      return Stages.failed(
-          new RepositoryClosedException(catalogue + " is closed; " + operation + " refused"));
-    }
-    try {
-      if (health.failed()) {
-        return Stages.failed(health.refusal(operation));
-      }
-      Consumer<BackendFuture.Completer<T>> start;
-      try {
-        start = call.get();
-      } catch (RuntimeException e) { // the argument checks' InvalidArgumentException, or a bug
-        return Stages.failed(Stages.specified(e));
-      }
-      BackendFuture.Completer<T> result = BackendFuture.engineOwned(callbacks);
-      inFlight.add(result);
-      start.accept(result);
-      return result.stage();
-    } finally {
-      admission.exit();
-    }
+    return gate.admit(
+        operation,
+        () -> {
+          Consumer<BackendFuture.Completer<T>> start = call.get();
+          return result -> {
+            inFlight.add(result, operation);
+            start.accept(result);
+          };
+        });
   }
 
   private <T> void run(String operation, Job<T> job, BackendFuture.Completer<T> result) {
-    if (health.failed()) { // an Error ended the engine's service while this waited
-      result.fail(health.refusal(operation));
-      inFlight.remove(result);
-      return;
-    }
     try {
-      result.succeed(job.run());
-    } catch (VideoRepositoryException | InvalidArgumentException e) {
-      result.fail(e);
-    } catch (Throwable e) { // a driver or pool fault: it fails this operation, never a thread
-      result.fail(health.unexpected(operation + " on " + catalogue, e));
+      if (health.failed()) { // an Error ended the engine's service while this waited
+        result.fail(health.refusal(operation));
+      } else {
+        result.succeed(job.run());
+      }
+    } catch (Throwable e) { // a check's failure is the result; a fault fails this operation only
+      result.fail(health.failure(e, operation + " on " + catalogue, SqlErrors::storage));
     } finally {
       inFlight.remove(result);
     }
@@ -531,23 +488,24 @@ public final class PostgresStore implements VideoRepository {
   @Override
   public void close() {
     synchronized (closeLock) {
-      if (!admission.close()) { // waits for the calls being admitted to register
+      if (!gate.close()) { // waits for the calls being admitted to register
         return;
       }
-      long deadline = System.nanoTime() + closeTimeout.toNanos();
-      while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-        sleepQuietly(1);
-      }
-      for (BackendFuture.Completer<?> late : inFlight) { // VR-12.2: none is left pending
-        late.fail(
-            new RepositoryClosedException(
-                catalogue
-                    + " closed while the operation was"
-                    + " still running after the close timeout of "
-                    + closeTimeout));
-      }
+      deadline.start();
+      // VR-12.2: none is left pending. What still runs after the timeout is failed here; its
+      // thread's own completion, later, changes nothing.
+      inFlight.awaitEmpty(deadline);
+      inFlight.failAll(
+          operation ->
+              new RepositoryClosedException(
+                  operation
+                      + " on "
+                      + catalogue
+                      + " failed: the repository was closed while it was still running after the"
+                      + " close timeout of "
+                      + closeTimeout));
       writer.stop(); // after every write it holds; none can be queued after this
-      writerThreads.forEach(PostgresStore::join);
+      writerThreads.forEach(t -> EngineThreads.join(t, THREAD_WAIT));
       boolean following;
       synchronized (feedLock) {
         following = feedStarted;
@@ -556,7 +514,7 @@ public final class PostgresStore implements VideoRepository {
       if (following) {
         feed.stop();
         feedThread.interrupt();
-        join(feedThread);
+        EngineThreads.join(feedThread, THREAD_WAIT);
         try {
           feed.catchUp(); // the changes of the writes close waited for (VR-17.5)
         } catch (SQLException | RuntimeException e) {
@@ -575,38 +533,7 @@ public final class PostgresStore implements VideoRepository {
       if (ownWork != null) {
         ownWork.shutdown();
       }
-      if (ownCallbacks != null) {
-        ownCallbacks.shutdown();
-        if (Thread.currentThread().getName().startsWith(threadPrefix)) {
-          return; // closed from a callback: the pool ends once that callback returns
-        }
-        try {
-          ownCallbacks.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-  }
-
-  /**
-   * Waits for a thread of the store, bounded: the writer ends once its queue is done and the feed
-   * within a poll interval, unless a JDBC call of theirs hangs; they are daemons, and close must
-   * return.
-   */
-  private static void join(Thread thread) {
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      callbacks.shutdown();
     }
   }
 }

@@ -5,6 +5,7 @@ import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,15 +66,15 @@ final class Reads {
 
   /** A keyset page of a search's matches (VR-7.4): {@link #page} among the matches. */
   static VideoPage searchPage(
-      Connection c, Sql sql, boolean trigrams, String query, PageCursor from, int limit)
+      Connection c, Sql sql, boolean trigrams, SearchQuery query, PageCursor from, int limit)
       throws SQLException {
-    if (!SearchText.isMatchable(query)) {
+    if (query.matchesNothing()) {
       return new VideoPage(List.of(), null);
     }
-    String folded = SearchText.fold(query);
-    if (folded.isEmpty()) {
+    if (query.matchesEverything()) {
       return page(c, sql, from, limit);
     }
+    String folded = query.folded();
     boolean indexed = trigrams && folded.codePointCount(0, folded.length()) >= 3;
     String pattern = "%" + escapeLike(folded) + "%";
     try (PreparedStatement ps = c.prepareStatement(sql.searchPage(indexed))) {
@@ -106,15 +107,15 @@ final class Reads {
    * \} escaped, in list order. A pattern too short for trigrams keeps off the trigram index (see
    * {@link Sql#search}).
    */
-  static List<Video> search(Connection c, Sql sql, boolean trigrams, String query, int limit)
+  static List<Video> search(Connection c, Sql sql, boolean trigrams, SearchQuery query, int limit)
       throws SQLException {
-    if (limit == 0 || !SearchText.isMatchable(query)) {
+    if (limit == 0 || query.matchesNothing()) {
       return List.of();
     }
-    String folded = SearchText.fold(query);
-    if (folded.isEmpty()) {
+    if (query.matchesEverything()) {
       return list(c, sql, limit, 0);
     }
+    String folded = query.folded();
     boolean indexed = trigrams && folded.codePointCount(0, folded.length()) >= 3;
     String pattern = "%" + escapeLike(folded) + "%";
     try (PreparedStatement ps = c.prepareStatement(sql.search(indexed))) {

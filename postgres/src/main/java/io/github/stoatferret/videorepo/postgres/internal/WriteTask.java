@@ -1,6 +1,7 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.engine.QueuedTask;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,9 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the result type
  */
-final class WriteTask<T> {
+final class WriteTask<T> extends QueuedTask<T> {
 
-  final String operation;
   final Transactions.Write<T> work;
 
   /** For {@code add} and {@code addAll}: the new videos, which the writer inserts together. */
@@ -21,19 +21,16 @@ final class WriteTask<T> {
   /** Whether the caller asked for one video ({@code add}) rather than a list. */
   final boolean single;
 
-  final BackendFuture.Completer<T> result;
-
   private WriteTask(
       String operation,
       Transactions.Write<T> work,
       @Nullable List<Video> adds,
       boolean single,
       BackendFuture.Completer<T> result) {
-    this.operation = operation;
+    super(operation, result);
     this.work = work;
     this.adds = adds;
     this.single = single;
-    this.result = result;
   }
 
   /** A write of its own kind: update, delete. */
@@ -56,15 +53,8 @@ final class WriteTask<T> {
     return new WriteTask<>("addAll", alone, videos, false, result);
   }
 
-  /** Completes the caller's stage with the stored value. */
-  void succeed(Object value) {
-    @SuppressWarnings("unchecked")
-    T typed = (T) value;
-    result.succeed(typed);
-  }
-
-  /** Completes the caller's stage with its failure; a completed task keeps its outcome. */
-  void fail(Throwable failure) {
-    result.fail(failure);
+  /** How many new videos the task adds: a group's weight ({@link Writer#MAX_GROUP_VIDEOS}). */
+  int newVideos() {
+    return adds == null ? 0 : adds.size();
   }
 }

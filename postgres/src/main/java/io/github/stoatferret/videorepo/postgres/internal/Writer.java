@@ -1,20 +1,17 @@
 package io.github.stoatferret.videorepo.postgres.internal;
 
 import io.github.stoatferret.videorepo.DuplicateVideoException;
-import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
-import io.github.stoatferret.videorepo.spi.BackendFuture;
-import io.github.stoatferret.videorepo.spi.EngineHealth;
+import io.github.stoatferret.videorepo.engine.EngineHealth;
+import io.github.stoatferret.videorepo.engine.TaskQueue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +43,7 @@ final class Writer implements Runnable {
   /** The most new videos one group takes, so that a run of addAll calls stays one batch. */
   static final int MAX_GROUP_VIDEOS = 4096;
 
-  /** Queued by {@link #stop}; never run. */
-  private static final WriteTask<?> STOP =
-      WriteTask.of("stop", (c, e) -> Boolean.TRUE, BackendFuture.engineOwned(Runnable::run));
-
-  private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
+  private final TaskQueue<WriteTask<?>> queue = new TaskQueue<>();
   private final Transactions tx;
   private final EngineHealth health;
   private final String catalogue;
@@ -102,9 +95,7 @@ final class Writer implements Runnable {
 
   /** Asks every lane to stop once every write queued before this call is done. */
   void stop() {
-    for (int i = 0; i < lanes; i++) {
-      queue.add(STOP); // a lane takes at most one: it stops at the first it sees
-    }
+    queue.stop(lanes);
   }
 
   @Override
@@ -112,19 +103,9 @@ final class Writer implements Runnable {
     List<WriteTask<?>> group = new ArrayList<>();
     boolean stopping = false;
     while (!stopping) {
-      WriteTask<?> first = take();
-      int videos = 0;
-      for (WriteTask<?> task = first; task != null; task = queue.poll()) {
-        if (task == STOP) {
-          stopping = true;
-          break;
-        }
-        group.add(task);
-        videos += task.adds == null ? 0 : task.adds.size();
-        if (group.size() == MAX_GROUP || videos >= MAX_GROUP_VIDEOS) {
-          break;
-        }
-      }
+      stopping =
+          !queue.takeGroup(
+              group, TaskQueue.FOREVER, MAX_GROUP, WriteTask::newVideos, MAX_GROUP_VIDEOS);
       try {
         if (group.size() == 1) {
           alone(group.get(0));
@@ -144,16 +125,6 @@ final class Writer implements Runnable {
     }
   }
 
-  private WriteTask<?> take() {
-    while (true) {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        // Only close() ends this thread, through STOP, so that no queued write is dropped.
-      }
-    }
-  }
-
   /** One write in its own transaction, failing with what it throws. */
   private void alone(WriteTask<?> task) {
     if (health.failed()) {
@@ -165,9 +136,7 @@ final class Writer implements Runnable {
       commits.increment();
       committedWrites.increment();
       task.succeed(value);
-    } catch (VideoRepositoryException | InvalidArgumentException e) {
-      task.fail(e);
-    } catch (Throwable e) { // a driver or pool fault: it fails this write, never the thread
+    } catch (Throwable e) { // a check's failure is the result; a fault fails this write only
       task.fail(unexpected(task.operation, e));
     }
   }
@@ -244,7 +213,8 @@ final class Writer implements Runnable {
     return new Outcomes(values, failures);
   }
 
-  private StorageException unexpected(String operation, Throwable e) {
-    return health.unexpected(operation + " on " + catalogue, e);
+  /** What a write's stage fails with for what its lane caught ({@link EngineHealth#failure}). */
+  private RuntimeException unexpected(String operation, Throwable e) {
+    return health.failure(e, operation + " on " + catalogue, SqlErrors::storage);
   }
 }

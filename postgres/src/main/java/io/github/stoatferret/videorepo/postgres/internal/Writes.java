@@ -6,6 +6,7 @@ import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.spi.Clashes;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,7 +127,7 @@ final class Writes {
   /** Fails with the first clash in batch order, with a stored video or an earlier one. */
   private static void checkNew(Connection c, Sql sql, List<Video> batch) throws SQLException {
     Keys taken = keysTaken(c, sql, batch);
-    DuplicateVideoException clash = firstClash(batch, taken.ids(), taken.paths());
+    DuplicateVideoException clash = firstClash(batch, taken);
     if (clash != null) {
       throw clash;
     }
@@ -155,7 +156,7 @@ final class Writes {
     List<@Nullable DuplicateVideoException> outcomes = new ArrayList<>(requests.size());
     List<Video> stored = new ArrayList<>(all.size());
     for (List<Video> request : requests) {
-      DuplicateVideoException clash = firstClash(request, taken.ids(), taken.paths());
+      DuplicateVideoException clash = firstClash(request, taken);
       outcomes.add(clash);
       if (clash == null) {
         for (Video v : request) {
@@ -199,20 +200,9 @@ final class Writes {
     return new Keys(takenIds, takenPaths);
   }
 
-  /** The first clash in batch order (id before path), or null. */
-  private static @Nullable DuplicateVideoException firstClash(
-      List<Video> batch, Set<String> takenIds, Set<String> takenPaths) {
-    Set<String> batchIds = new HashSet<>();
-    Set<String> batchPaths = new HashSet<>();
-    for (Video v : batch) {
-      if (takenIds.contains(v.id()) || !batchIds.add(v.id())) {
-        return new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
-      }
-      if (takenPaths.contains(v.path()) || !batchPaths.add(v.path())) {
-        return new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
-      }
-    }
-    return null;
+  /** The first clash in batch order (spi.Clashes), or null. */
+  private static @Nullable DuplicateVideoException firstClash(List<Video> batch, Keys taken) {
+    return Clashes.first(batch, taken.ids()::contains, taken.paths()::contains);
   }
 
   private static void insert(Connection c, Sql sql, List<Video> batch) throws SQLException {

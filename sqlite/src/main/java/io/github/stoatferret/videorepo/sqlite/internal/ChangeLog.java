@@ -5,7 +5,7 @@ import io.github.stoatferret.videorepo.ChangePosition;
 import io.github.stoatferret.videorepo.ChangePositionExpiredException;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
-import io.github.stoatferret.videorepo.spi.VideoImage;
+import io.github.stoatferret.videorepo.engine.VideoImage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

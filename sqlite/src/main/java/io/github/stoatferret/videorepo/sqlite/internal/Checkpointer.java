@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
+import io.github.stoatferret.videorepo.engine.EngineThreads;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;

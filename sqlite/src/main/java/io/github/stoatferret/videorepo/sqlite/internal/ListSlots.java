@@ -1,7 +1,7 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.Video;
-import io.github.stoatferret.videorepo.spi.Micros;
+import io.github.stoatferret.videorepo.engine.Micros;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.spi.EngineHealth;
+import io.github.stoatferret.videorepo.engine.EngineHealth;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;

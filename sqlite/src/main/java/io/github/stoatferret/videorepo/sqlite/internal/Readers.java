@@ -1,15 +1,13 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
-
 import io.github.stoatferret.videorepo.VideoRepositoryException;
-import io.github.stoatferret.videorepo.spi.EngineHealth;
+import io.github.stoatferret.videorepo.engine.CloseDeadline;
+import io.github.stoatferret.videorepo.engine.EngineHealth;
+import io.github.stoatferret.videorepo.engine.EngineThreads;
+import io.github.stoatferret.videorepo.engine.TaskQueue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The reader threads: each owns one read-only connection and takes reads from a shared queue, so
@@ -17,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class Readers {
 
-  /** How long an idle reader spins before it blocks. */
+  /**
+   * How long an idle reader polls before it blocks: a caller awaiting each read submits the next
+   * right after, and a reader still awake saves a park and an unpark per read.
+   */
   private static final long SPIN_NANOS = 20_000;
 
-  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final TaskQueue<Task<?>> queue = new TaskQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private final String database;
   private final EngineHealth health;
@@ -36,13 +37,14 @@ final class Readers {
     this.database = database;
     this.deadline = deadline;
     this.health = health;
+    List<Statements> opened = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Statements statements = connections.get(); // opened here, so open() fails fast
-      Thread t = new Thread(() -> loop(statements), threadPrefix + "reader-" + i);
-      t.setDaemon(true);
-      threads.add(t);
+      opened.add(connections.get()); // opened here, so open() fails fast
     }
-    threads.forEach(Thread::start);
+    for (int i = 0; i < count; i++) {
+      Statements statements = opened.get(i);
+      threads.add(EngineThreads.start(() -> loop(statements), threadPrefix + "reader-" + i));
+    }
   }
 
   void submit(Task<?> task) {
@@ -56,24 +58,15 @@ final class Readers {
 
   /** Stops every reader once the reads queued before this call are done, and waits for them. */
   void stop() {
-    for (int i = 0; i < threads.size(); i++) {
-      queue.add(STOP);
-    }
+    queue.stop(threads.size());
     threads.forEach(EngineThreads::joinUninterruptibly);
   }
 
   private void loop(Statements statements) {
     try {
-      while (true) {
-        Task<?> task = next();
-        if (task == null) {
-          continue; // interrupted: only STOP ends a reader
-        }
-        if (task == STOP) {
-          return;
-        }
+      for (Task<?> task; (task = queue.take(SPIN_NANOS)) != null; ) {
         if (deadline.passed()) {
-          task.fail(deadline.refusal(task, database));
+          task.fail(deadline.refusal(task.operation, database));
         } else {
           runRead(task, statements, database, health);
         }
@@ -84,29 +77,8 @@ final class Readers {
   }
 
   /**
-   * Takes the next read, spinning for a few microseconds before blocking: a caller that awaits each
-   * read submits the next one right after the last completes, and catching it while still awake
-   * saves a park and an unpark per read (most of a fast read's cost).
-   */
-  private @Nullable Task<?> next() {
-    long deadline = System.nanoTime() + SPIN_NANOS;
-    do {
-      Task<?> task = queue.poll();
-      if (task != null) {
-        return task;
-      }
-      Thread.onSpinWait();
-    } while (System.nanoTime() < deadline);
-    try {
-      return queue.take();
-    } catch (InterruptedException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Runs one read on a connection and completes its future, whatever it throws (see the catch
-   * policy of {@link EngineThreads}); refuses it if the engine has failed.
+   * Runs one read on a connection and completes its future, whatever it throws ({@link
+   * EngineHealth#failure}); refuses it if the engine has failed.
    */
   static void runRead(Task<?> task, Statements statements, String database, EngineHealth health) {
     if (health.failed()) {
@@ -119,7 +91,7 @@ final class Readers {
       if (!(e instanceof VideoRepositoryException)) {
         statements.reset(); // the driver may have closed a statement we cache
       }
-      task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
+      task.fail(health.failure(e, task.operation + " on " + database, SqlErrors::storage));
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import io.github.stoatferret.videorepo.SearchText;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoOrder;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.spi.PageCursor;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -111,26 +111,25 @@ final class Reads {
     return new VideoPage(items, next.encode());
   }
 
-  static List<Video> search(Statements s, String query, int limit) throws SQLException {
-    if (limit == 0 || !SearchText.isMatchable(query)) {
+  static List<Video> search(Statements s, SearchQuery query, int limit) throws SQLException {
+    if (limit == 0 || query.matchesNothing()) {
       return List.of();
     }
-    String folded = SearchText.fold(query);
-    if (folded.isEmpty()) {
+    if (query.matchesEverything()) {
       return list(s, limit, 0);
     }
-    return matchesAfter(s, folded, PageCursor.START, limit);
+    return matchesAfter(s, query.folded(), PageCursor.START, limit);
   }
 
-  static VideoPage searchPage(Statements s, String query, PageCursor from, int limit)
+  static VideoPage searchPage(Statements s, SearchQuery query, PageCursor from, int limit)
       throws SQLException {
-    if (!SearchText.isMatchable(query)) {
+    if (query.matchesNothing()) {
       return new VideoPage(List.of(), null);
     }
-    String folded = SearchText.fold(query);
-    if (folded.isEmpty()) {
+    if (query.matchesEverything()) {
       return page(s, from, limit);
     }
+    String folded = query.folded();
     // One more than the page, to know whether another follows (VR-7.4), unless it cannot.
     List<Video> found =
         matchesAfter(s, folded, from, limit == Integer.MAX_VALUE ? limit : limit + 1);

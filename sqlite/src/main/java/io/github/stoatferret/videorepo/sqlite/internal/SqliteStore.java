@@ -2,37 +2,31 @@ package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.ChangePosition;
-import io.github.stoatferret.videorepo.RepositoryClosedException;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeListener;
 import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
-import io.github.stoatferret.videorepo.spi.Admission;
+import io.github.stoatferret.videorepo.engine.CallbackExecutor;
+import io.github.stoatferret.videorepo.engine.CloseDeadline;
+import io.github.stoatferret.videorepo.engine.EngineHealth;
+import io.github.stoatferret.videorepo.engine.EngineThreads;
+import io.github.stoatferret.videorepo.engine.Gate;
 import io.github.stoatferret.videorepo.spi.Arguments;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
 import io.github.stoatferret.videorepo.spi.PageCursor;
-import io.github.stoatferret.videorepo.spi.Stages;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,13 +48,10 @@ public final class SqliteStore implements VideoRepository {
   private final @Nullable Checkpointer checkpointer;
   private final @Nullable Readers readers;
   private final @Nullable PointReads pointReads;
-  private final @Nullable ExecutorService ownCompletions;
-  private final Executor callbacks;
-  private final Set<Thread> completionThreads = ConcurrentHashMap.newKeySet();
-  private final List<Thread> createdThreads = new CopyOnWriteArrayList<>();
+  private final CallbackExecutor callbacks;
 
-  // Every call either is refused or is queued before the writer's STOP (spi.Admission).
-  private final Admission admission = new Admission();
+  // Every call either is refused or is queued before the writer's stop mark (engine.Gate).
+  private final Gate gate;
   private final CloseDeadline deadline;
   private final Object closeLock = new Object();
 
@@ -100,25 +91,10 @@ public final class SqliteStore implements VideoRepository {
       ChangeRetention retention) {
     this.database = database;
     this.deadline = new CloseDeadline(closeTimeout);
-    this.health = new EngineHealth("SQLite repository " + database.name());
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
-    this.ownCompletions =
-        completions == null
-            ? Executors.newFixedThreadPool(
-                Math.max(4, Runtime.getRuntime().availableProcessors()),
-                threads(prefix + "complete-"))
-            : null;
-    Executor pool = completions != null ? completions : Objects.requireNonNull(ownCompletions);
-    // After close (our pool is shut down) or with a user executor that refuses work, a callback
-    // runs on the thread that attaches or triggers it rather than never.
-    Executor done =
-        task -> {
-          try {
-            pool.execute(task);
-          } catch (RejectedExecutionException e) {
-            task.run();
-          }
-        };
+    this.callbacks = CallbackExecutor.of(completions, prefix + "complete-");
+    this.gate = new Gate("SQLite repository " + database.name(), callbacks);
+    this.health = gate.health();
     Statements writerStatements = null;
     Readers started = null;
     Checkpointer background = null;
@@ -146,9 +122,7 @@ public final class SqliteStore implements VideoRepository {
       if (writerStatements != null) {
         writerStatements.close();
       }
-      if (ownCompletions != null) {
-        ownCompletions.shutdown();
-      }
+      callbacks.shutdown();
       throw e;
     }
     this.readers = started;
@@ -157,7 +131,6 @@ public final class SqliteStore implements VideoRepository {
             ? new PointReads(
                 readerCount, () -> statements(database.openReader()), database.name(), health)
             : null;
-    this.callbacks = done;
     this.checkpointer = background;
     long lastPosition;
     try {
@@ -180,16 +153,14 @@ public final class SqliteStore implements VideoRepository {
         new Writer(
             writerStatements,
             database.name(),
-            new EventDispatcher(listener, done),
+            new EventDispatcher(listener, callbacks),
             feed,
             retention,
             lastPosition,
             health,
             background == null ? () -> {} : background::committed,
             deadline);
-    this.writerThread = new Thread(writer, prefix + "writer");
-    writerThread.setDaemon(true);
-    writerThread.start();
+    this.writerThread = EngineThreads.start(writer, prefix + "writer");
   }
 
   private Statements statements(java.sql.Connection c) {
@@ -199,26 +170,6 @@ public final class SqliteStore implements VideoRepository {
       Database.closeQuietly(c);
       throw SqlErrors.storage("opening " + database.name(), e);
     }
-  }
-
-  private ThreadFactory threads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t =
-          new Thread(
-              () -> {
-                completionThreads.add(Thread.currentThread());
-                try {
-                  r.run();
-                } finally {
-                  completionThreads.remove(Thread.currentThread());
-                }
-              },
-              prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      createdThreads.add(t);
-      return t;
-    };
   }
 
   // ---- operations ----
@@ -342,7 +293,7 @@ public final class SqliteStore implements VideoRepository {
     return read(
         "search",
         () -> {
-          String q = Arguments.notNull(query, "query");
+          SearchQuery q = SearchQuery.of(Arguments.notNull(query, "query"));
           Arguments.limit(limit);
           return (s, events) -> Reads.search(s, q, limit);
         });
@@ -353,7 +304,7 @@ public final class SqliteStore implements VideoRepository {
     return read(
         "searchPage",
         () -> {
-          String q = Arguments.notNull(query, "query");
+          SearchQuery q = SearchQuery.of(Arguments.notNull(query, "query"));
           PageCursor from = PageCursor.decode(cursor);
           Arguments.limit(limit);
           return (s, events) -> Reads.searchPage(s, q, from, limit);
@@ -424,32 +375,17 @@ public final class SqliteStore implements VideoRepository {
   }
 
   /**
-   * Counts a call in, refuses it when closed or failed, validates its arguments (a failure there
-   * fails the stage at once), and starts it. A point read runs inside the admission window, so
-   * close waits for it before closing its connection.
+   * Admits a call ({@link Gate}): a point read runs inside the admission window, so close waits for
+   * it before closing its connection.
    */
   private <T> CompletionStage<T> admit(
       String operation, Task.Kind kind, Supplier<Task.Work<T>> work, Consumer<Task<?>> start) {
-    if (!admission.enter()) {
-      return Stages.failed(
-          new RepositoryClosedException(
-              "SQLite repository " + database.name() + " is closed; " + operation + " refused"));
-    }
-    try {
-      if (health.failed()) {
-        return Stages.failed(health.refusal(operation));
-      }
-      Task<T> task;
-      try {
-        task = new Task<>(operation, kind, work.get(), callbacks);
-      } catch (RuntimeException e) { // the argument checks' InvalidArgumentException, or a bug
-        return Stages.failed(Stages.specified(e));
-      }
-      start.accept(task);
-      return task.result.stage();
-    } finally {
-      admission.exit();
-    }
+    return gate.admit(
+        operation,
+        () -> {
+          Task.Work<T> checked = work.get();
+          return result -> start.accept(new Task<>(operation, kind, checked, result));
+        });
   }
 
   /**
@@ -488,7 +424,7 @@ public final class SqliteStore implements VideoRepository {
   @Override
   public void close() {
     synchronized (closeLock) {
-      if (!admission.close()) { // waits for the calls being admitted to queue their work
+      if (!gate.close()) { // waits for the calls being admitted to queue their work
         return;
       }
       deadline.start();
@@ -507,32 +443,7 @@ public final class SqliteStore implements VideoRepository {
       EngineThreads.joinUninterruptibly(writerThread);
       feed.close(); // after the writer's last commit: subscribers get the drain's changes
 
-      if (ownCompletions != null) {
-        ownCompletions.shutdown();
-        if (!completionThreads.contains(Thread.currentThread())) {
-          awaitCompletionThreads(ownCompletions);
-        }
-      }
-    }
-  }
-
-  /**
-   * Waits for the completion pool's threads to end: they finish running callbacks, then exit (a
-   * terminated pool's workers may still be on their way out, so join them too). Bounded, because a
-   * user callback may block forever; such a thread is a daemon and is left to its callback.
-   */
-  private void awaitCompletionThreads(ExecutorService pool) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-      for (Thread t : createdThreads) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left > 0) {
-          t.join(left);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      callbacks.shutdown();
     }
   }
 }

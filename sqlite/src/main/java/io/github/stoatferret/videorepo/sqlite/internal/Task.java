@@ -1,9 +1,9 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
 import io.github.stoatferret.videorepo.VideoChangeEvent;
+import io.github.stoatferret.videorepo.engine.QueuedTask;
 import io.github.stoatferret.videorepo.spi.BackendFuture;
 import java.sql.SQLException;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-final class Task<T> {
+final class Task<T> extends QueuedTask<T> {
 
   /** The work: SQL on the thread's connection, reporting change events for writes. */
   @FunctionalInterface
@@ -34,28 +34,12 @@ final class Task<T> {
     MERGE
   }
 
-  final String operation;
   final Kind kind;
   final Work<T> work;
 
-  /** The engine's handle on the caller's stage. */
-  final BackendFuture.Completer<T> result;
-
-  Task(String operation, Kind kind, Work<T> work, Executor callbacks) {
-    this.operation = operation;
+  Task(String operation, Kind kind, Work<T> work, BackendFuture.Completer<T> result) {
+    super(operation, result);
     this.kind = kind;
     this.work = work;
-    this.result = BackendFuture.engineOwned(callbacks);
-  }
-
-  void succeed(Object value) {
-    @SuppressWarnings("unchecked")
-    T typed = (T) value;
-    result.succeed(typed);
-  }
-
-  /** Fails the task; a task already completed keeps its outcome. */
-  void fail(Throwable error) {
-    result.fail(error);
   }
 }

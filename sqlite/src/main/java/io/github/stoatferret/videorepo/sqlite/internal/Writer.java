@@ -1,26 +1,23 @@
 package io.github.stoatferret.videorepo.sqlite.internal;
 
-import static io.github.stoatferret.videorepo.sqlite.internal.EngineThreads.STOP;
-
 import io.github.stoatferret.videorepo.ChangeFeedEvent;
 import io.github.stoatferret.videorepo.StorageException;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoRepositoryException;
-import io.github.stoatferret.videorepo.spi.ChangeCounts;
+import io.github.stoatferret.videorepo.engine.ChangeCounts;
+import io.github.stoatferret.videorepo.engine.CloseDeadline;
+import io.github.stoatferret.videorepo.engine.EngineHealth;
+import io.github.stoatferret.videorepo.engine.Micros;
+import io.github.stoatferret.videorepo.engine.TaskQueue;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
-import io.github.stoatferret.videorepo.spi.EngineHealth;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
-import io.github.stoatferret.videorepo.spi.Micros;
 import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one thread that owns the writer connection. It takes whatever tasks are queued and commits
@@ -30,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * Writes}), so it has nothing to undo. (Savepoints would do the same, but each one makes SQLite's
  * full-text index flush its pending changes, which cost a third of the writer's time.) Anything
  * else a write throws (an SQL error, an unexpected exception, an {@code Error}) fails the whole
- * group after a rollback, as the catch policy of {@link EngineThreads} says; the thread itself goes
- * on. A caller's stage completes only after the commit that holds its write.
+ * group after a rollback, as the failure policy of {@link
+ * io.github.stoatferret.videorepo.engine.EngineHealth#failure} says; the thread itself goes on. A
+ * caller's stage completes only after the commit that holds its write.
  *
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
  * order between the groups. When it has had nothing to do for {@link #IDLE_MILLIS}, it merges the
@@ -53,7 +51,7 @@ final class Writer implements Runnable {
   /** The most tasks one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 1024;
 
-  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final TaskQueue<Task<?>> queue = new TaskQueue<>();
   private final Statements statements;
   private final String database;
   private final EventDispatcher events;
@@ -123,7 +121,7 @@ final class Writer implements Runnable {
 
   /** Asks the thread to stop once every task queued before this call is done. */
   void stop() {
-    queue.add(STOP);
+    queue.stop(1);
   }
 
   @Override
@@ -133,19 +131,15 @@ final class Writer implements Runnable {
     boolean stopping = false;
     try {
       while (!stopping) {
-        Task<?> first = next();
-        if (first == null) {
-          mergeSteps();
+        stopping = !queue.takeGroup(batch, waitNanos(), MAX_GROUP);
+        if (batch.isEmpty() && !stopping) {
+          mergeSteps(); // nothing came: the merge asked for, or due, runs meanwhile
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_GROUP - 1);
         try {
           for (Task<?> task : batch) {
-            if (task != STOP && deadline.passed()) {
-              task.fail(deadline.refusal(task, database));
-            } else if (task == STOP) {
-              stopping = true;
+            if (deadline.passed()) {
+              task.fail(deadline.refusal(task.operation, database));
             } else if (task.kind == Task.Kind.WRITE) {
               group.add(task);
             } else if (task.kind == Task.Kind.MERGE) {
@@ -160,10 +154,9 @@ final class Writer implements Runnable {
         } catch (Throwable e) {
           // A backstop: commit and runRead catch everything they run, so this is a fault in the
           // loop itself. Fail what is not yet completed (completing twice changes nothing) and
-          // keep serving, so that no stage is left pending and STOP is still honoured.
-          stopping |= batch.contains(STOP);
+          // keep serving, so that no stage is left pending and the stop is still honoured.
           for (Task<?> task : batch) {
-            task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
+            task.fail(failure(e, task.operation + " on " + database));
           }
           mergeRequests.removeAll(batch);
         } finally {
@@ -172,7 +165,7 @@ final class Writer implements Runnable {
         }
         if (!mergeRequests.isEmpty()) {
           // At least one step per group, so that writes cannot hold a requested merge off. After
-          // STOP the queue stays empty, so a merge asked for before close is finished here.
+          // the stop the queue stays empty, so a merge asked for before close is finished here.
           mergeSteps();
         }
       }
@@ -187,27 +180,21 @@ final class Writer implements Runnable {
   }
 
   /**
-   * The next task. While a merge is asked for, {@code null} at once if none is queued; while one is
-   * merely due, {@code null} if none comes within {@link #IDLE_MILLIS}; otherwise it waits.
+   * How long to wait for the next task. While a merge is asked for, not at all; while one is merely
+   * due, {@link #IDLE_MILLIS}, then merge; otherwise as long as it takes.
    */
-  private @Nullable Task<?> next() {
+  private long waitNanos() {
     if (!mergeRequests.isEmpty()) {
-      return queue.poll();
+      return 0;
     }
     if (merger.due() && !health.failed()) {
-      try {
-        return queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        return null; // not a stop (see below); the merge steps check the queue anyway
-      }
+      return TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
     }
-    while (true) {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        // Only close() ends this thread, through STOP, so that no queued write is dropped.
-      }
-    }
+    return TaskQueue.FOREVER;
+  }
+
+  private RuntimeException failure(Throwable e, String operation) {
+    return health.failure(e, operation, SqlErrors::storage);
   }
 
   /**
@@ -230,8 +217,7 @@ final class Writer implements Runnable {
       } catch (Throwable e) {
         merger.postpone();
         statements.reset();
-        RuntimeException failure =
-            EngineThreads.failure(e, "merging the search index of " + database, health);
+        RuntimeException failure = failure(e, "merging the search index of " + database);
         if (mergeRequests.isEmpty()) {
           LOG.log(
               Level.WARNING,
@@ -311,7 +297,7 @@ final class Writer implements Runnable {
       statements.searchIndex().clear();
       statements.reset();
       for (Task<?> task : group) {
-        task.fail(EngineThreads.failure(e, task.operation + " on " + database, health));
+        task.fail(failure(e, task.operation + " on " + database));
       }
       group.clear();
       return;

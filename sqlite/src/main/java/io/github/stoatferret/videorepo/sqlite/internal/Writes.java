@@ -6,15 +6,14 @@ import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.spi.Clashes;
 import io.github.stoatferret.videorepo.sqlite.internal.VideoRows.SearchColumns;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
@@ -65,12 +64,10 @@ final class Writes {
 
   static List<Video> addAll(Statements s, List<Video> batch, Consumer<VideoChangeEvent> events)
       throws SQLException {
-    Set<String> ids = new HashSet<>();
-    Set<String> paths = new HashSet<>();
-    for (Video v : batch) {
-      checkNew(s, v, ids, paths);
-      ids.add(v.id());
-      paths.add(v.path());
+    DuplicateVideoException clash =
+        Clashes.first(batch, id -> idTaken(s, id), path -> pathHolder(s, path) != null);
+    if (clash != null) {
+      throw clash;
     }
     // Oldest first: rowids grow with createdAt (ListSlots), so a batch in any order (a copy
     // arrives newest first) is appended as one run instead of pushed in at the table's front.
@@ -159,16 +156,6 @@ final class Writes {
     ps.setLong(1, old.rowid());
     ps.executeUpdate();
     events.accept(new VideoChangeEvent.Deleted(old.video()));
-  }
-
-  private static void checkNew(Statements s, Video v, Set<String> batchIds, Set<String> batchPaths)
-      throws SQLException {
-    if (batchIds.contains(v.id()) || idTaken(s, v.id())) {
-      throw new DuplicateVideoException(DuplicateVideoException.Key.ID, v.id());
-    }
-    if (batchPaths.contains(v.path()) || pathHolder(s, v.path()) != null) {
-      throw new DuplicateVideoException(DuplicateVideoException.Key.PATH, v.path());
-    }
   }
 
   private static void insert(Statements s, Video v) throws SQLException {

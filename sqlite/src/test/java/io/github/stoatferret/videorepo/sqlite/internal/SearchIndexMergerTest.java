@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import io.github.stoatferret.videorepo.sqlite.Durability;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,8 @@ class SearchIndexMergerTest {
       }
       assertFalse(merger.due(), "the merge was still going after " + steps + " steps");
       assertTrue(steps >= 10, "a merge done in " + steps + " steps does not test going on");
-      assertEquals(n, Reads.search(s, "clip", n + 1).size(), "every video is still found");
+      assertEquals(
+          n, Reads.search(s, SearchQuery.of("clip"), n + 1).size(), "every video is still found");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stoatferret.videorepo.Video;
+import io.github.stoatferret.videorepo.spi.SearchQuery;
 import io.github.stoatferret.videorepo.sqlite.SqliteVideoRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,7 +86,7 @@ class SearchSnapshotTest {
             }
           });
 
-      List<String> during = ids(Reads.search(statements, "sunset", 10));
+      List<String> during = ids(Reads.search(statements, SearchQuery.of("sunset"), 10));
 
       assertTrue(!armed.get(), "the batch was written while the search ran");
       assertEquals(
@@ -93,7 +94,7 @@ class SearchSnapshotTest {
           during,
           "the search read the snapshot of its first statement");
       ProgressHandler.clearHandler(reading);
-      List<String> after = ids(Reads.search(statements, "sunset", 10));
+      List<String> after = ids(Reads.search(statements, SearchQuery.of("sunset"), 10));
       assertEquals(List.of("a-newer", "a-spilled"), after.subList(0, 2));
     }
   }

@@ -1,4 +1,4 @@
-package io.github.stoatferret.videorepo.spi;
+package io.github.stoatferret.videorepo.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

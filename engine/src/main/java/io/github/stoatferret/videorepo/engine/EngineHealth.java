@@ -1,6 +1,11 @@
-package io.github.stoatferret.videorepo.spi;
+package io.github.stoatferret.videorepo.engine;
 
+import io.github.stoatferret.videorepo.InvalidArgumentException;
 import io.github.stoatferret.videorepo.StorageException;
+import io.github.stoatferret.videorepo.VideoRepositoryException;
+import io.github.stoatferret.videorepo.spi.Arguments;
+import java.sql.SQLException;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +69,30 @@ public final class EngineHealth {
           false);
     }
     return new StorageException(operation + " failed unexpectedly: " + caught, caught, false);
+  }
+
+  /**
+   * The failure an operation's stage reports for what its engine thread caught: the policy of both
+   * engines. What the operation's own checks threw (a {@link VideoRepositoryException} such as a
+   * clash, or an {@link InvalidArgumentException}) is its result as it is; a driver's {@link
+   * SQLException} becomes the engine's mapping of it; anything else is {@link #unexpected}.
+   *
+   * @param caught what was thrown
+   * @param operation the operation and where it ran, e.g. {@code "add on videos.db"}
+   * @param sqlErrors the engine's mapping of a driver failure, given the operation and the failure
+   * @return the failure to report
+   */
+  public RuntimeException failure(
+      Throwable caught,
+      String operation,
+      BiFunction<String, SQLException, ? extends RuntimeException> sqlErrors) {
+    if (caught instanceof VideoRepositoryException || caught instanceof InvalidArgumentException) {
+      return (RuntimeException) caught;
+    }
+    if (caught instanceof SQLException e) {
+      return sqlErrors.apply(operation, e);
+    }
+    return unexpected(operation, caught);
   }
 
   /**

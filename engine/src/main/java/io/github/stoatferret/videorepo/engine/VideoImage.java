@@ -1,4 +1,4 @@
-package io.github.stoatferret.videorepo.spi;
+package io.github.stoatferret.videorepo.engine;
 
 import io.github.stoatferret.videorepo.Video;
 import java.util.ArrayList;

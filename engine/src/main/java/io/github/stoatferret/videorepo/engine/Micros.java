@@ -1,4 +1,4 @@
-package io.github.stoatferret.videorepo.spi;
+package io.github.stoatferret.videorepo.engine;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
