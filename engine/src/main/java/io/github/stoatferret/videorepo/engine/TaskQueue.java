@@ -1,5 +1,6 @@
 package io.github.stoatferret.videorepo.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -152,13 +153,35 @@ public final class TaskQueue<T> {
 
   /**
    * {@link #takeGroup(List, long, int, ToIntFunction, int)} bounded by the number of tasks only.
+   * The tasks behind the first are taken in one hold of the queue's lock ({@code drainTo}) rather
+   * than one poll each: producers that find the queue empty take that lock too, to signal a waiting
+   * taker, and with 64 of them a poll per task cost the SQLite writer about 10% of its throughput
+   * (docs/benchmarks.md, "The shared engine layer").
    *
    * @param group receives the tasks, in queue order
    * @param waitNanos how long to wait for the first task
    * @param maxTasks the most tasks in a group
    * @return {@code false} if a stop mark was taken, else {@code true}
    */
+  @SuppressWarnings("unchecked") // only add() puts anything but STOP in
   public boolean takeGroup(List<? super T> group, long waitNanos, int maxTasks) {
-    return takeGroup(group, waitNanos, maxTasks, task -> 0, Integer.MAX_VALUE);
+    List<Object> taken = new ArrayList<>();
+    if (!takeGroup(taken, waitNanos, 1, task -> 0, Integer.MAX_VALUE)) {
+      return false;
+    }
+    if (taken.isEmpty()) {
+      return true;
+    }
+    queue.drainTo(taken, maxTasks - 1);
+    for (int i = 0; i < taken.size(); i++) {
+      Object o = taken.get(i);
+      if (o == STOP) {
+        // What follows the mark is other takers' marks (tasks come before stop): give them back.
+        queue.addAll(taken.subList(i + 1, taken.size()));
+        return false;
+      }
+      group.add((T) o);
+    }
+    return true;
   }
 }

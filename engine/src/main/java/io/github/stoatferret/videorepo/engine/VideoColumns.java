@@ -184,26 +184,7 @@ public final class VideoColumns {
       throws SQLException {
     @Nullable Object[] values = new Object[VIDEO.size()];
     for (int k = 0; k < values.length; k++) {
-      Column column = VIDEO.get(k);
-      int index = at + k;
-      values[k] =
-          switch (column.kind()) {
-            case TEXT, OPTIONAL_TEXT -> text.read(rs, index);
-            case INT64 -> rs.getLong(index);
-            case MICROS -> Micros.toInstant(rs.getLong(index));
-            case INT32 -> {
-              long n = rs.getLong(index);
-              if (n != (int) n) {
-                throw undecodable(
-                    values[0],
-                    column,
-                    "holds " + n + ", beyond the range of an int",
-                    null,
-                    repairHint);
-              }
-              yield (int) n;
-            }
-          };
+      values[k] = value(rs, at + k, VIDEO.get(k), values[0], text, repairHint);
     }
     try {
       return new Video(
@@ -228,6 +209,32 @@ public final class VideoColumns {
               .findFirst()
               .orElse(VIDEO.get(0));
       throw undecodable(values[0], column, String.valueOf(e.getMessage()), e, repairHint);
+    }
+  }
+
+  /**
+   * Reads one column with the typed getter of its kind; what is left to check is an int's range.
+   */
+  private static @Nullable Object value(
+      ResultSet rs, int index, Column column, @Nullable Object id, TextReader text, String hint)
+      throws SQLException {
+    switch (column.kind()) {
+      case TEXT, OPTIONAL_TEXT -> {
+        return text.read(rs, index);
+      }
+      case INT64 -> {
+        return rs.getLong(index);
+      }
+      case MICROS -> {
+        return Micros.toInstant(rs.getLong(index));
+      }
+      default -> {
+        long n = rs.getLong(index);
+        if (n != (int) n) {
+          throw undecodable(id, column, "holds " + n + ", beyond the range of an int", null, hint);
+        }
+        return (int) n;
+      }
     }
   }
 
