@@ -11,13 +11,11 @@ import io.github.stoatferret.videorepo.engine.Micros;
 import io.github.stoatferret.videorepo.engine.TaskQueue;
 import io.github.stoatferret.videorepo.spi.ChangeHub;
 import io.github.stoatferret.videorepo.spi.EventDispatcher;
-import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one thread that owns the writer connection. It takes whatever tasks are queued and commits
@@ -32,21 +30,12 @@ import java.util.concurrent.TimeUnit;
  * caller's stage completes only after the commit that holds its write.
  *
  * <p>For an in-memory database, which has no other connections, it also runs the reads, in queue
- * order between the groups. When it has had nothing to do for {@link #IDLE_MILLIS}, it merges the
- * trigram index in small steps if that is due ({@link SearchIndexMerger}), going back to tasks as
- * soon as one is queued. When a caller asks for the merge ({@link Task.Kind#MERGE}), it does not
- * wait to be idle: it runs a step after every group until the index is merged.
+ * order between the groups. Between groups it runs the search index's merge steps when the {@link
+ * MergeScheduler} says so (idle, or asked by {@code optimize}, {@link Task.Kind#MERGE}).
  */
 final class Writer implements Runnable {
 
-  private static final System.Logger LOG = System.getLogger(Writer.class.getName());
   private static final String COUNT_CHANGE = "UPDATE video_count SET n = n + ?";
-
-  /**
-   * How long the queue must stay empty before index merging starts: longer than the gap between the
-   * calls of a caller writing in a loop (a bulk import), which should not pay for merges.
-   */
-  static final long IDLE_MILLIS = 100;
 
   /** The most tasks one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 1024;
@@ -60,10 +49,7 @@ final class Writer implements Runnable {
   private final EngineHealth health;
   private final Runnable afterCommit;
   private final CloseDeadline deadline;
-  private final SearchIndexMerger merger = new SearchIndexMerger();
-
-  /** Callers of {@code optimize}, completed when the merge they asked for is done. */
-  private final List<Task<?>> mergeRequests = new ArrayList<>();
+  private final MergeScheduler merges;
 
   // Written by the writer thread only, read by statistics(): volatile is enough.
   private volatile long commits;
@@ -98,6 +84,7 @@ final class Writer implements Runnable {
     this.prunedAt = lastPosition;
     this.health = health;
     this.afterCommit = afterCommit;
+    this.merges = new MergeScheduler(health, database);
   }
 
   void submit(Task<?> task) {
@@ -131,7 +118,7 @@ final class Writer implements Runnable {
     boolean stopping = false;
     try {
       while (!stopping) {
-        stopping = !queue.takeGroup(batch, waitNanos(), MAX_GROUP);
+        stopping = !queue.takeGroup(batch, merges.waitNanos(), MAX_GROUP);
         if (batch.isEmpty() && !stopping) {
           mergeSteps(); // nothing came: the merge asked for, or due, runs meanwhile
           continue;
@@ -143,8 +130,7 @@ final class Writer implements Runnable {
             } else if (task.kind == Task.Kind.WRITE) {
               group.add(task);
             } else if (task.kind == Task.Kind.MERGE) {
-              merger.request();
-              mergeRequests.add(task);
+              merges.request(task);
             } else {
               commit(group);
               Readers.runRead(task, statements, database, health);
@@ -158,12 +144,12 @@ final class Writer implements Runnable {
           for (Task<?> task : batch) {
             task.fail(failure(e, task.operation + " on " + database));
           }
-          mergeRequests.removeAll(batch);
+          merges.forget(batch);
         } finally {
           group.clear();
           batch.clear();
         }
-        if (!mergeRequests.isEmpty()) {
+        if (merges.requested()) {
           // At least one step per group, so that writes cannot hold a requested merge off. After
           // the stop the queue stays empty, so a merge asked for before close is finished here.
           mergeSteps();
@@ -173,80 +159,18 @@ final class Writer implements Runnable {
       statements.close();
       // Only reached with requests left if something escaped every catch above; never leave
       // their stages pending.
-      failMergeRequests(
+      merges.failRequests(
           new StorageException(
               "optimize on " + database + " refused: the writer thread ended", null, false));
     }
-  }
-
-  /**
-   * How long to wait for the next task. While a merge is asked for, not at all; while one is merely
-   * due, {@link #IDLE_MILLIS}, then merge; otherwise as long as it takes.
-   */
-  private long waitNanos() {
-    if (!mergeRequests.isEmpty()) {
-      return 0;
-    }
-    if (merger.due() && !health.failed()) {
-      return TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
-    }
-    return TaskQueue.FOREVER;
   }
 
   private RuntimeException failure(Throwable e, String operation) {
     return health.failure(e, operation, SqlErrors::storage);
   }
 
-  /**
-   * Runs merge steps, at least one, while the merge is due and no task is queued, then completes
-   * the requests if the index is merged. A failed step is rolled back and merging waits for more
-   * writes (searches are correct with the index merged or not); the requests fail with it. An
-   * {@code Error} stops the engine as it would in a write, so that every later call fails rather
-   * than waits.
-   */
   private void mergeSteps() {
-    do {
-      if (health.failed()) {
-        merger.postpone();
-        failMergeRequests(health.refusal("optimize"));
-        return;
-      }
-      try {
-        merger.step(statements);
-        afterCommit.run();
-      } catch (Throwable e) {
-        merger.postpone();
-        statements.reset();
-        RuntimeException failure = failure(e, "merging the search index of " + database);
-        if (mergeRequests.isEmpty()) {
-          LOG.log(
-              Level.WARNING,
-              "merging the search index failed; it is retried after more"
-                  + " writes, and searches stay correct meanwhile",
-              failure);
-        }
-        failMergeRequests(failure);
-        return;
-      }
-    } while (merger.due() && queue.isEmpty());
-    if (!merger.due()) {
-      completeMergeRequests();
-    }
-  }
-
-  @SuppressWarnings("NullAway") // a request's stage is a Void one: null is its only value
-  private void completeMergeRequests() {
-    for (Task<?> request : mergeRequests) {
-      request.succeed(null);
-    }
-    mergeRequests.clear();
-  }
-
-  private void failMergeRequests(RuntimeException failure) {
-    for (Task<?> request : mergeRequests) {
-      request.fail(failure);
-    }
-    mergeRequests.clear();
+    merges.steps(statements, queue::isEmpty, afterCommit);
   }
 
   @SuppressWarnings("NonAtomicVolatileUpdate") // commits and groupedWrites: this thread only
@@ -311,7 +235,7 @@ final class Writer implements Runnable {
       prunedAt = lastPosition;
     }
     afterCommit.run();
-    merger.committed(committed.size());
+    merges.committed(committed.size());
     for (VideoChangeEvent e : committed) {
       events.publish(e);
     }
