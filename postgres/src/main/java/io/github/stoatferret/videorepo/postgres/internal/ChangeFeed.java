@@ -169,13 +169,12 @@ final class ChangeFeed implements Runnable {
    */
   void catchUp() throws SQLException {
     try (Connection c = ds.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(true);
-      try {
-        deliverNew(c);
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+      Transactions.autoCommitted(
+          c,
+          conn -> {
+            deliverNew(conn);
+            return true;
+          });
     }
   }
 

@@ -54,15 +54,8 @@ final class Schema {
   static boolean open(DataSource ds, String name, SchemaMode mode) {
     String s = Sql.quote(name);
     try (Connection c = ds.getConnection()) {
-      // Each statement on its own unless migrate says otherwise; the connection goes back to
-      // the user's pool as it came, since not every pool resets it.
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(true);
-      try {
-        return open(c, name, s, mode);
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+      // Each statement on its own unless migrate says otherwise.
+      return Transactions.autoCommitted(c, conn -> open(conn, name, s, mode));
     } catch (SQLException e) {
       throw SqlErrors.storage("opening the videorepo catalogue in schema " + s, e);
     }

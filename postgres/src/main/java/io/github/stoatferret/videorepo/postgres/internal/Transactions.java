@@ -135,7 +135,17 @@ final class Transactions {
     return true;
   }
 
-  private static <T> T autoCommitted(Connection c, Read<T> work) throws SQLException {
+  /**
+   * Runs work with the connection in auto-commit mode (each statement its own transaction), and
+   * hands it back as it came: not every pool resets a connection it is given back.
+   *
+   * @param c the connection
+   * @param work the work
+   * @param <T> its result
+   * @return the work's result
+   * @throws SQLException if the work or the driver fails
+   */
+  static <T> T autoCommitted(Connection c, Read<T> work) throws SQLException {
     if (c.getAutoCommit()) {
       return work.run(c);
     }
