@@ -1,21 +1,14 @@
 package io.github.stoatferret.videorepo.contract;
 
 import io.github.stoatferret.videorepo.BlockingVideoRepository;
-import io.github.stoatferret.videorepo.ChangeFeedEvent;
-import io.github.stoatferret.videorepo.ChangePosition;
-import io.github.stoatferret.videorepo.RepositoryHealth;
 import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoDraft;
-import io.github.stoatferret.videorepo.VideoPage;
 import io.github.stoatferret.videorepo.VideoRepository;
-import java.time.Clock;
+import io.github.stoatferret.videorepo.spi.ForwardingVideoRepository;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -25,15 +18,17 @@ import org.jspecify.annotations.Nullable;
  * that closed it (rule VR-12.2: close waits for the operations in flight, and returns) instead of
  * hanging the whole suite; the close goes on in a daemon thread.
  *
- * <p>Every method of {@link VideoRepository} is delegated, the default ones too, so that the kit
- * checks the backend's own versions (a self-test checks that none is missing).
+ * <p>Every method of {@link VideoRepository} is delegated, the default ones too: the operations by
+ * {@link ForwardingVideoRepository}, the conveniences it leaves to the interface here, so that the
+ * kit checks the backend's own versions (a self-test checks that none is missing).
  */
-final class BoundedClose implements VideoRepository {
+final class BoundedClose extends ForwardingVideoRepository {
 
   private final VideoRepository backend;
   private final Duration timeout;
 
   BoundedClose(VideoRepository backend, Duration timeout) {
+    super(backend);
     this.backend = backend;
     this.timeout = timeout;
   }
@@ -76,63 +71,13 @@ final class BoundedClose implements VideoRepository {
   }
 
   @Override
-  public CompletionStage<Video> add(Video video) {
-    return backend.add(video);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> addAll(List<Video> videos) {
-    return backend.addAll(videos);
-  }
-
-  @Override
-  public CompletionStage<Optional<Video>> get(String id) {
-    return backend.get(id);
-  }
-
-  @Override
-  public CompletionStage<Optional<Video>> getByPath(String path) {
-    return backend.getByPath(path);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> list(int limit, int offset) {
-    return backend.list(limit, offset);
-  }
-
-  @Override
   public CompletionStage<List<Video>> list() {
     return backend.list();
   }
 
   @Override
-  public CompletionStage<VideoPage> page(@Nullable String cursor, int limit) {
-    return backend.page(cursor, limit);
-  }
-
-  @Override
-  public CompletionStage<List<Video>> search(String query, int limit) {
-    return backend.search(query, limit);
-  }
-
-  @Override
-  public CompletionStage<VideoPage> searchPage(String query, @Nullable String cursor, int limit) {
-    return backend.searchPage(query, cursor, limit);
-  }
-
-  @Override
   public CompletionStage<List<Video>> search(String query) {
     return backend.search(query);
-  }
-
-  @Override
-  public CompletionStage<Video> update(Video video) {
-    return backend.update(video);
-  }
-
-  @Override
-  public Clock clock() {
-    return backend.clock();
   }
 
   @Override
@@ -146,58 +91,8 @@ final class BoundedClose implements VideoRepository {
   }
 
   @Override
-  public CompletionStage<RepositoryHealth> health() {
-    return backend.health();
-  }
-
-  @Override
-  public Map<String, Long> statistics() {
-    return backend.statistics();
-  }
-
-  @Override
-  public CompletionStage<Boolean> delete(String id) {
-    return backend.delete(id);
-  }
-
-  @Override
-  public CompletionStage<Optional<VersionedVideo>> getVersioned(String id) {
-    return backend.getVersioned(id);
-  }
-
-  @Override
-  public CompletionStage<VersionedVideo> update(Video video, long expectedVersion) {
-    return backend.update(video, expectedVersion);
-  }
-
-  @Override
   public CompletionStage<VersionedVideo> update(String id, VideoDraft video, long expectedVersion) {
     return backend.update(id, video, expectedVersion);
-  }
-
-  @Override
-  public CompletionStage<Video> delete(String id, long expectedVersion) {
-    return backend.delete(id, expectedVersion);
-  }
-
-  @Override
-  public CompletionStage<Long> count() {
-    return backend.count();
-  }
-
-  @Override
-  public Flow.Publisher<Video> stream() {
-    return backend.stream();
-  }
-
-  @Override
-  public Flow.Publisher<ChangeFeedEvent> changes() {
-    return backend.changes();
-  }
-
-  @Override
-  public Flow.Publisher<ChangeFeedEvent> changesAfter(ChangePosition position) {
-    return backend.changesAfter(position);
   }
 
   @Override
