@@ -52,7 +52,7 @@ public final class CallbackExecutor implements Executor {
    * @param given the user's executor, or {@code null} for a pool of the engine's own, of as many
    *     threads as processors (at least 4)
    * @param threadPrefix the names of the own pool's threads, e.g. {@code
-   *     "videorepo-sqlite-1-complete-"}
+   *     "videorepo-sqlite-1-callback-"}
    * @return the executor
    */
   public static CallbackExecutor of(@Nullable Executor given, String threadPrefix) {

@@ -141,7 +141,7 @@ public final class SqliteVideoRepository extends ForwardingVideoRepository {
     private Duration busyTimeout = Duration.ofSeconds(5);
     private Duration closeTimeout = Duration.ofSeconds(30);
     private VideoChangeListener listener = VideoChangeListener.NONE;
-    private @Nullable Executor completions;
+    private @Nullable Executor callbackExecutor;
     private long maxSize;
     private boolean callerThreadReads = true;
     private Clock clock = Clock.systemUTC();
@@ -300,7 +300,7 @@ public final class SqliteVideoRepository extends ForwardingVideoRepository {
     }
 
     /**
-     * Sets the listener that receives every committed change, in commit order, on the completion
+     * Sets the listener that receives every committed change, in commit order, on the callback
      * executor, one event at a time.
      *
      * @param value the listener
@@ -322,7 +322,7 @@ public final class SqliteVideoRepository extends ForwardingVideoRepository {
      * @return this builder
      */
     public Builder callbackExecutor(Executor value) {
-      completions = Objects.requireNonNull(value, "callbackExecutor");
+      callbackExecutor = Objects.requireNonNull(value, "callbackExecutor");
       return this;
     }
 
@@ -369,7 +369,7 @@ public final class SqliteVideoRepository extends ForwardingVideoRepository {
               readers,
               callerThreadReads,
               listener,
-              completions,
+              callbackExecutor,
               closeTimeout,
               new ChangeRetention(
                   changeRetention,

@@ -62,8 +62,8 @@ public final class SqliteStore implements VideoRepository {
    * @param readerCount reader threads for a file database (an in-memory one has none)
    * @param callerThreadReads whether point reads run on the caller's thread ({@link PointReads})
    * @param listener the change listener
-   * @param completions where callbacks on returned stages run, and events are delivered, or {@code
-   *     null} for a pool of the engine's own
+   * @param callbackExecutor where callbacks on returned stages run, and events are delivered, or
+   *     {@code null} for a pool of the engine's own
    * @param closeTimeout how long close lets queued operations run ({@link CloseDeadline})
    * @param retention what the change log keeps and the feed buffers
    * @return the engine
@@ -74,11 +74,17 @@ public final class SqliteStore implements VideoRepository {
       int readerCount,
       boolean callerThreadReads,
       VideoChangeListener listener,
-      @Nullable Executor completions,
+      @Nullable Executor callbackExecutor,
       Duration closeTimeout,
       ChangeRetention retention) {
     return new SqliteStore(
-        database, readerCount, callerThreadReads, listener, completions, closeTimeout, retention);
+        database,
+        readerCount,
+        callerThreadReads,
+        listener,
+        callbackExecutor,
+        closeTimeout,
+        retention);
   }
 
   private SqliteStore(
@@ -86,13 +92,13 @@ public final class SqliteStore implements VideoRepository {
       int readerCount,
       boolean callerThreadReads,
       VideoChangeListener listener,
-      @Nullable Executor completions,
+      @Nullable Executor callbackExecutor,
       Duration closeTimeout,
       ChangeRetention retention) {
     this.database = database;
     this.deadline = new CloseDeadline(closeTimeout);
     String prefix = "videorepo-sqlite-" + INSTANCES.incrementAndGet() + "-";
-    this.callbacks = CallbackExecutor.of(completions, prefix + "complete-");
+    this.callbacks = CallbackExecutor.of(callbackExecutor, prefix + "callback-");
     this.gate = new Gate("SQLite repository " + database.name(), callbacks);
     this.health = gate.health();
     Statements writerStatements = null;
