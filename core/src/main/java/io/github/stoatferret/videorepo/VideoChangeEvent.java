@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A committed change, as given to a {@link VideoChangeListener} and, with its position, by the
  * change feed ({@link ChangeFeedEvent}).
+ *
+ * <p>Sealed, with {@link Kind} mirroring it: what can happen to a video is a closed list, so a
+ * consumer may switch over it exhaustively. A new kind of change would be a breaking change
+ * (docs/compatibility.md).
  */
 public sealed interface VideoChangeEvent {
 

@@ -4,6 +4,8 @@ package io.github.stoatferret.videorepo.contract;
  * Optional features a backend may support. A fixture declares the ones it supports in {@link
  * VideoRepositoryContract#capabilities()}; the rules that need an undeclared one are reported as
  * skipped, with the reason, never silently dropped.
+ *
+ * <p>It grows with the specification, in minor releases: do not switch over it exhaustively.
  */
 public enum Capability {
   /**

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * The catalogue of rules: each rule of the {@code VideoRepository} Javadoc, what it says, and what
  * to look at when its test fails. A test method named {@code vrN_M_...} checks rule {@code VR-N.M},
  * and its failure messages start with that id.
+ *
+ * <p>It grows with the specification, in minor releases: do not switch over it exhaustively.
  */
 public enum Rule {
   /** VR-1.1 */
