@@ -133,6 +133,32 @@ class ChangeEventsTest {
   }
 
   @Test
+  void aNotificationWakesTheFeedLongBeforeItsPollInterval() throws Exception {
+    try (HikariDataSource poolA = TestServer.pool(database, 4);
+        HikariDataSource poolB = TestServer.pool(database, 4)) {
+      Recorder seen = new Recorder();
+      try (PostgresVideoRepository a =
+              PostgresVideoRepository.builder(poolA)
+                  .schema("notified")
+                  .listener(seen)
+                  .pollInterval(Duration.ofHours(1))
+                  .open();
+          PostgresVideoRepository b =
+              PostgresVideoRepository.builder(poolB).schema("notified").open()) {
+        // The first change may be read by the feed thread's first look at the log; once it has
+        // been seen, the thread waits for a notification, and only one can wake it within the
+        // hour: the second change arrives by NOTIFY (pg_notify in the counter's update) or never.
+        b.add(Samples.video("first", "/n/first.mp4", 1)).toCompletableFuture().join();
+        assertEquals(1, seen.await(1).size());
+        b.add(Samples.video("second", "/n/second.mp4", 2)).toCompletableFuture().join();
+        List<VideoChangeEvent> both = seen.await(2);
+        assertEquals(2, both.size(), "the second change woke the listener: " + both);
+        assertEquals(2L, a.count().toCompletableFuture().join());
+      }
+    }
+  }
+
+  @Test
   void aListenerWhoseConnectionIsKilledCatchesUpAndLosesNothing() throws Exception {
     try (HikariDataSource pool = TestServer.pool(database, 10)) {
       Recorder seen = new Recorder();

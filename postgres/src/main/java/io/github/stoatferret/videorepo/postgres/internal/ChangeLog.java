@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * The change log, written inside each write transaction. Commit order is fixed by the one-row
  * counter: a transaction advances it as its last step and holds its row lock until it commits, so a
  * later committer always draws higher numbers, and a rolled-back one draws none. (Sequence values
- * would not do: a sequence hands out numbers at call time, not at commit.) {@code NOTIFY} only
- * wakes listeners; what they read is the log, so a listener that was away misses nothing.
+ * would not do: a sequence hands out numbers at call time, not at commit.) The notification (sent
+ * by the counter's update, at commit) only wakes listeners; what they read is the log, so a
+ * listener that was away misses nothing.
  */
 final class ChangeLog {
 
@@ -49,6 +49,7 @@ final class ChangeLog {
     try (PreparedStatement ps = c.prepareStatement(sql.counter())) {
       ps.setLong(1, events.size());
       ps.setLong(2, netNewVideos); // schema V2: the count lives in the counter's row
+      ps.setString(3, sql.channel());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         last = rs.getLong(1);
@@ -69,9 +70,6 @@ final class ChangeLog {
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-    try (Statement st = c.createStatement()) {
-      st.execute("NOTIFY " + Sql.quote(sql.channel()));
     }
     return new Appended(xid, last);
   }

@@ -17,7 +17,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param page one page after a cursor
  * @param count the number of videos, kept in the change counter's row (schema V2)
  * @param counter advances the change counter and the video count, returning the counter and the
- *     transaction's id
+ *     transaction's id, and notifies the channel (bound as the third parameter)
  * @param logChange appends one change to the log
  * @param readLog reads the log after a sequence number
  * @param lastSeq the change counter's value
@@ -84,7 +84,8 @@ record Sql(
         "UPDATE "
             + s
             + ".video_change_counter SET seq = seq + ?, videos = videos + ?"
-            + " RETURNING seq, pg_current_xact_id()::text",
+            // The notification too, in the same round trip: it is sent at commit, like NOTIFY.
+            + " RETURNING seq, pg_current_xact_id()::text, pg_notify(?, '')",
         "INSERT INTO "
             + s
             + ".video_changes (seq, kind, before_image, after_image)"
