@@ -92,14 +92,32 @@ public final class TaskQueue<T> {
         Thread.onSpinWait();
       }
     }
-    while (next == null) {
-      try {
-        next = queue.take();
-      } catch (InterruptedException e) {
-        // Only the stop mark ends a taker, so that no queued task is dropped.
-      }
+    if (next == null) {
+      next = first(FOREVER);
     }
     return next == STOP ? null : (T) next;
+  }
+
+  /**
+   * The next element, a task or a stop mark, waiting as {@code waitNanos} says.
+   *
+   * @return the element, or {@code null} if none came in time (or a bounded wait was interrupted)
+   */
+  private @Nullable Object first(long waitNanos) {
+    if (waitNanos == FOREVER) {
+      while (true) {
+        try {
+          return queue.take();
+        } catch (InterruptedException e) {
+          // Only the stop mark ends a taker, so that no queued task is dropped.
+        }
+      }
+    }
+    try {
+      return waitNanos == 0 ? queue.poll() : queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      return null; // not a stop: the caller comes back
+    }
   }
 
   /**
@@ -123,19 +141,7 @@ public final class TaskQueue<T> {
       int maxTasks,
       ToIntFunction<? super T> weight,
       int maxWeight) {
-    Object next;
-    if (waitNanos == FOREVER) {
-      next = take();
-      if (next == null) {
-        return false;
-      }
-    } else {
-      try {
-        next = waitNanos == 0 ? queue.poll() : queue.poll(waitNanos, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        return true; // not a stop: the caller comes back
-      }
-    }
+    Object next = first(waitNanos);
     int weighed = 0;
     for (int taken = 0; next != null; next = queue.poll()) {
       if (next == STOP) {
@@ -165,13 +171,12 @@ public final class TaskQueue<T> {
    */
   @SuppressWarnings("unchecked") // only add() puts anything but STOP in
   public boolean takeGroup(List<? super T> group, long waitNanos, int maxTasks) {
-    List<Object> taken = new ArrayList<>();
-    if (!takeGroup(taken, waitNanos, 1, task -> 0, Integer.MAX_VALUE)) {
-      return false;
-    }
-    if (taken.isEmpty()) {
+    Object next = first(waitNanos);
+    if (next == null) {
       return true;
     }
+    List<Object> taken = new ArrayList<>();
+    taken.add(next);
     queue.drainTo(taken, maxTasks - 1);
     for (int i = 0; i < taken.size(); i++) {
       Object o = taken.get(i);
