@@ -28,7 +28,7 @@ final class ChangeLog {
   private ChangeLog() {}
 
   /**
-   * Appends a transaction's changes; call it last, just before commit.
+   * Appends a transaction's changes, in one statement; call it last, just before commit.
    *
    * @param c the transaction's connection
    * @param sql the statements
@@ -43,33 +43,39 @@ final class ChangeLog {
     if (events.isEmpty()) {
       return null;
     }
+    int n = events.size();
+    @Nullable String[] kinds = new String[n];
+    @Nullable String[] befores = new String[n];
+    @Nullable String[] afters = new String[n];
+    for (int i = 0; i < n; i++) {
+      VideoChangeEvent e = events.get(i);
+      if (e instanceof VideoChangeEvent.Added a) {
+        kinds[i] = "A";
+        afters[i] = VideoImage.encode(a.video());
+      } else if (e instanceof VideoChangeEvent.Updated u) {
+        kinds[i] = "U";
+        befores[i] = VideoImage.encode(u.before());
+        afters[i] = VideoImage.encode(u.after());
+      } else if (e instanceof VideoChangeEvent.Deleted d) {
+        kinds[i] = "D";
+        befores[i] = VideoImage.encode(d.video());
+      }
+    }
     long last;
     String xid;
-    long netNewVideos = ChangeCounts.netNewVideos(events);
-    try (PreparedStatement ps = c.prepareStatement(sql.counter())) {
-      ps.setLong(1, events.size());
-      ps.setLong(2, netNewVideos); // schema V2: the count lives in the counter's row
+    try (PreparedStatement ps = c.prepareStatement(sql.append())) {
+      ps.setLong(1, n);
+      ps.setLong(2, ChangeCounts.netNewVideos(events)); // schema V2: the count is in the counter
       ps.setString(3, sql.channel());
+      ps.setLong(4, n);
+      ps.setArray(5, c.createArrayOf("text", kinds));
+      ps.setArray(6, c.createArrayOf("text", befores));
+      ps.setArray(7, c.createArrayOf("text", afters));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         last = rs.getLong(1);
         xid = rs.getString(2);
       }
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql.logChange())) {
-      long seq = last - events.size() + 1;
-      for (VideoChangeEvent e : events) {
-        ps.setLong(1, seq++);
-        if (e instanceof VideoChangeEvent.Added a) {
-          set(ps, "A", null, VideoImage.encode(a.video()));
-        } else if (e instanceof VideoChangeEvent.Updated u) {
-          set(ps, "U", VideoImage.encode(u.before()), VideoImage.encode(u.after()));
-        } else if (e instanceof VideoChangeEvent.Deleted d) {
-          set(ps, "D", VideoImage.encode(d.video()), null);
-        }
-        ps.addBatch();
-      }
-      ps.executeBatch();
     }
     return new Appended(xid, last);
   }
@@ -220,12 +226,4 @@ final class ChangeLog {
    * @param event the change
    */
   record Numbered(long seq, VideoChangeEvent event) {}
-
-  private static void set(
-      PreparedStatement ps, String kind, @Nullable String before, @Nullable String after)
-      throws SQLException {
-    ps.setString(2, kind);
-    ps.setString(3, before);
-    ps.setString(4, after);
-  }
 }

@@ -240,7 +240,7 @@ public final class PostgresStore implements VideoRepository {
         "add",
         () -> {
           Video v = Arguments.notNull(video, "video");
-          return result -> WriteTask.add(v, (c, e) -> Writes.add(c, tx.sql(), v, e), result);
+          return result -> WriteTask.add(v, result);
         });
   }
 

@@ -6,6 +6,9 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param schema the quoted schema name
  * @param channel the NOTIFY channel of the catalogue's change log
  * @param insert inserts a video; bind with {@link VideoRows#bind}
+ * @param addLogged inserts a video unless its id or path is taken, and if it did, advances the
+ *     counter, notifies and logs the change like {@code append}; bind the video, the channel and
+ *     the video's image; returns the counter and the transaction's id, or no row if a key was taken
  * @param update replaces a video's columns by id
  * @param byId reads a video by id
  * @param versionedById reads a video and its version by id
@@ -16,9 +19,9 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param list one slice of list order
  * @param page one page after a cursor
  * @param count the number of videos, kept in the change counter's row (schema V2)
- * @param counter advances the change counter and the video count, returning the counter and the
- *     transaction's id, and notifies the channel (bound as the third parameter)
- * @param logChange appends one change to the log
+ * @param append advances the change counter and the video count, notifies the channel and appends
+ *     the changes to the log, in one statement; returns the counter and the transaction's id (see
+ *     {@link ChangeLog#append} for its parameters)
  * @param readLog reads the log after a sequence number
  * @param lastSeq the change counter's value
  * @param pruneLog deletes log rows older than an interval, or more than a number of changes behind
@@ -29,6 +32,7 @@ record Sql(
     String schema,
     String channel,
     String insert,
+    String addLogged,
     String update,
     String byId,
     String versionedById,
@@ -39,8 +43,7 @@ record Sql(
     String list,
     String page,
     String count,
-    String counter,
-    String logChange,
+    String append,
     String readLog,
     String lastSeq,
     String pruneLog,
@@ -56,15 +59,25 @@ record Sql(
     String s = quote(schemaName);
     String videos = s + ".videos";
     String select = "SELECT " + VideoRows.COLUMNS + " FROM " + videos;
-    return new Sql(
-        s,
-        "videorepo_changes_" + schemaName,
+    String insert =
         "INSERT INTO "
             + videos
             + " ("
             + VideoRows.INSERT_COLUMNS
             + ") VALUES "
-            + VideoRows.INSERT_VALUES,
+            + VideoRows.INSERT_VALUES;
+    return new Sql(
+        s,
+        "videorepo_changes_" + schemaName,
+        insert,
+        "WITH added AS ("
+            + insert
+            + " ON CONFLICT DO NOTHING RETURNING 1),"
+            + counter(s, "1", "1", "WHERE EXISTS (SELECT FROM added)")
+            + " logged AS (INSERT INTO "
+            + s
+            + ".video_changes (seq, kind, after_image) SELECT seq, 'A', ? FROM counter)"
+            + " SELECT seq, xid FROM counter",
         // Every update advances the version (VR-16.1); an insert takes the default, 1.
         "UPDATE "
             + videos
@@ -81,15 +94,17 @@ record Sql(
         select + " ORDER BY list_key, id LIMIT ? OFFSET ?",
         select + " WHERE (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?",
         "SELECT videos FROM " + s + ".video_change_counter",
-        "UPDATE "
-            + s
-            + ".video_change_counter SET seq = seq + ?, videos = videos + ?"
-            // The notification too, in the same round trip: it is sent at commit, like NOTIFY.
-            + " RETURNING seq, pg_current_xact_id()::text, pg_notify(?, '')",
-        "INSERT INTO "
+        // One round trip for the counter, the notification (sent at commit, like NOTIFY) and the
+        // log rows, numbered from the counter's new value: seq - n + 1 to seq.
+        "WITH"
+            + counter(s, "?", "?", "")
+            + " logged AS (INSERT INTO "
             + s
             + ".video_changes (seq, kind, before_image, after_image)"
-            + " VALUES (?, ?, ?, ?)",
+            + " SELECT counter.seq - ? + e.n, e.kind, e.before_image, e.after_image FROM counter,"
+            + " unnest(?::text[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS e(kind, before_image, after_image, n))"
+            + " SELECT seq, xid FROM counter",
         "SELECT seq, kind, before_image, after_image FROM "
             + s
             + ".video_changes"
@@ -108,6 +123,23 @@ record Sql(
             + " (SELECT seq FROM "
             + s
             + ".video_change_counter)");
+  }
+
+  /**
+   * The common table expression {@code counter} that advances the change counter and the video
+   * count, and returns the new counter value and the transaction's id: the row lock it takes orders
+   * the commits (see {@link ChangeLog}). It notifies the channel (a parameter) too, in the same
+   * round trip: the notification is sent at commit, like {@code NOTIFY}.
+   */
+  private static String counter(String schema, String changes, String videos, String where) {
+    return " counter AS (UPDATE "
+        + schema
+        + ".video_change_counter SET seq = seq + "
+        + changes
+        + ", videos = videos + "
+        + videos
+        + (where.isEmpty() ? "" : " " + where)
+        + " RETURNING seq, pg_current_xact_id()::text AS xid, pg_notify(?, '')),";
   }
 
   /**

@@ -47,6 +47,25 @@ final class Transactions {
     T run(Connection c, Consumer<VideoChangeEvent> events) throws SQLException;
   }
 
+  /**
+   * Writes on a connection inside a transaction and appends its changes to the log itself, in its
+   * last statement (one round trip for both: {@link Writes#add}).
+   */
+  @FunctionalInterface
+  interface LoggedWrite<T> {
+    Logged<T> run(Connection c) throws SQLException;
+  }
+
+  /**
+   * A write's result and what it appended to the log.
+   *
+   * @param result the result
+   * @param appended the log rows' transaction id and last position; {@code null} if the write
+   *     changed nothing
+   * @param <T> the result type
+   */
+  record Logged<T>(T result, ChangeLog.@Nullable Appended appended) {}
+
   /** How many times a write whose unique key a concurrent writer took is tried. */
   static final int UNIQUE_ATTEMPTS = 4;
 
@@ -101,6 +120,16 @@ final class Transactions {
   }
 
   <T> T write(String operation, Write<T> work) {
+    return writeLogged(
+        operation,
+        c -> {
+          List<VideoChangeEvent> events = new ArrayList<>(1);
+          T result = work.run(c, events::add);
+          return new Logged<>(result, ChangeLog.append(c, sql, events));
+        });
+  }
+
+  <T> T writeLogged(String operation, LoggedWrite<T> work) {
     long deadline = System.nanoTime() + budgetNanos;
     for (int attempt = 1; ; attempt++) {
       try (Connection c = ds.getConnection()) {
@@ -157,7 +186,7 @@ final class Transactions {
     }
   }
 
-  private <T> T once(Connection c, String operation, Write<T> work, long deadline)
+  private <T> T once(Connection c, String operation, LoggedWrite<T> work, long deadline)
       throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
@@ -170,14 +199,14 @@ final class Transactions {
     }
   }
 
-  private <T> T transaction(Connection c, String operation, Write<T> work, long deadline)
+  private <T> T transaction(Connection c, String operation, LoggedWrite<T> work, long deadline)
       throws SQLException {
     T result;
     ChangeLog.@Nullable Appended appended;
     try {
-      List<VideoChangeEvent> events = new ArrayList<>(1);
-      result = work.run(c, events::add);
-      appended = ChangeLog.append(c, sql, events);
+      Logged<T> logged = work.run(c);
+      result = logged.result();
+      appended = logged.appended();
       // Every so many writes of this process, one also prunes the change log.
       if (writes.incrementAndGet() % retention.pruneEvery() == 0) {
         ChangeLog.prune(c, sql, retention);

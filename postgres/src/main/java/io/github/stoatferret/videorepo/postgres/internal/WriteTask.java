@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class WriteTask<T> extends QueuedTask<T> {
 
-  final Transactions.Write<T> work;
+  /**
+   * The write, in a transaction of its own or a group's; {@code null} for a lone add, which the
+   * writer inserts with the other adds of its group, or alone with {@link Writes#add}.
+   */
+  final Transactions.@Nullable Write<T> work;
 
   /** For {@code add} and {@code addAll}: the new videos, which the writer inserts together. */
   final @Nullable List<Video> adds;
@@ -23,7 +27,7 @@ final class WriteTask<T> extends QueuedTask<T> {
 
   private WriteTask(
       String operation,
-      Transactions.Write<T> work,
+      Transactions.@Nullable Write<T> work,
       @Nullable List<Video> adds,
       boolean single,
       BackendFuture.Completer<T> result) {
@@ -40,9 +44,8 @@ final class WriteTask<T> extends QueuedTask<T> {
   }
 
   /** An add, which the writer may insert with the other adds of its group. */
-  static WriteTask<Video> add(
-      Video video, Transactions.Write<Video> alone, BackendFuture.Completer<Video> result) {
-    return new WriteTask<>("add", alone, List.of(video), true, result);
+  static WriteTask<Video> add(Video video, BackendFuture.Completer<Video> result) {
+    return new WriteTask<>("add", null, List.of(video), true, result);
   }
 
   /** An addAll, which the writer may insert with the other adds of its group. */

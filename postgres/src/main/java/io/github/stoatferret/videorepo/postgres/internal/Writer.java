@@ -132,7 +132,12 @@ final class Writer implements Runnable {
       return;
     }
     try {
-      Object value = tx.write(task.operation, task.work);
+      Object value =
+          task.work == null
+              ? tx.writeLogged(
+                  task.operation,
+                  c -> Writes.add(c, tx.sql(), Objects.requireNonNull(task.adds).get(0)))
+              : tx.write(task.operation, task.work);
       commits.increment();
       committedWrites.increment();
       task.succeed(value);
@@ -202,7 +207,7 @@ final class Writer implements Runnable {
       } else {
         List<VideoChangeEvent> own = new ArrayList<>(1);
         try {
-          values[i] = group.get(i).work.run(c, own::add);
+          values[i] = Objects.requireNonNull(group.get(i).work).run(c, own::add);
           own.forEach(events);
         } catch (VideoRepositoryException e) {
           failures[i] = e; // thrown by a check, before the write changed anything (see Writes)

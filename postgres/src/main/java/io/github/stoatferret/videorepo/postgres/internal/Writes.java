@@ -6,6 +6,7 @@ import io.github.stoatferret.videorepo.VersionedVideo;
 import io.github.stoatferret.videorepo.Video;
 import io.github.stoatferret.videorepo.VideoChangeEvent;
 import io.github.stoatferret.videorepo.VideoNotFoundException;
+import io.github.stoatferret.videorepo.engine.VideoImage;
 import io.github.stoatferret.videorepo.spi.Clashes;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,18 +27,43 @@ import org.postgresql.PGStatement;
  * checks (unique id and path, existence) before it changes anything, so that a clash is reported
  * with the key the specification asks for (id before path, the first clash of a batch); the unique
  * constraints remain the guarantee against a concurrent writer, whose clash makes the transaction
- * retry and then fail these checks.
+ * retry and then fail these checks. The one exception is a lone {@link #add}, which runs in a
+ * transaction of its own: its statement skips a taken key instead, and it checks only then.
  */
 final class Writes {
 
   private Writes() {}
 
-  static Video add(Connection c, Sql sql, Video v, Consumer<VideoChangeEvent> events)
-      throws SQLException {
-    checkNew(c, sql, List.of(v));
-    insert(c, sql, List.of(v));
-    events.accept(new VideoChangeEvent.Added(v));
-    return v;
+  /**
+   * Adds one video in a transaction of its own, with its log row, in one statement: an insert that
+   * skips a taken key, and the counter and the log only if it inserted. A lone add so costs one
+   * round trip before the commit (a check, an insert and the log cost three); only a clash pays for
+   * the check that names its key.
+   *
+   * @param c the transaction's connection
+   * @param sql the statements
+   * @param v the video
+   * @return the video, with the transaction's id and the position of its change
+   * @throws SQLException if the database fails
+   * @throws DuplicateVideoException if its id or path is taken
+   */
+  static Transactions.Logged<Video> add(Connection c, Sql sql, Video v) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql.addLogged())) {
+      int next = VideoRows.bind(ps, 1, v, true);
+      ps.setString(next, sql.channel());
+      ps.setString(next + 1, VideoImage.encode(v));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return new Transactions.Logged<>(
+              v, new ChangeLog.Appended(rs.getString(2), rs.getLong(1)));
+        }
+      }
+    }
+    checkNew(c, sql, List.of(v)); // the clash, id before path: the statement changed nothing
+    // The holder of the key was deleted between the two statements: let the write run again.
+    throw new SQLException(
+        "the id " + v.id() + " or the path " + v.path() + " was taken, then freed",
+        SqlErrors.UNIQUE_VIOLATION);
   }
 
   static List<Video> addAll(
