@@ -77,7 +77,7 @@ final class ChangeLog {
         xid = rs.getString(2);
       }
     }
-    return new Appended(xid, last);
+    return new Appended(xid, last, new Change(kinds[n - 1], befores[n - 1], afters[n - 1]));
   }
 
   /**
@@ -85,8 +85,19 @@ final class ChangeLog {
    *
    * @param xid the transaction's id
    * @param last the position of its last change
+   * @param lastChange the row written at that position
    */
-  record Appended(String xid, long last) {}
+  record Appended(String xid, long last, Change lastChange) {}
+
+  /**
+   * A log row's content, as written: after a failover it tells a transaction from another one that
+   * the promoted standby gave the same id.
+   *
+   * @param kind A, U or D
+   * @param beforeImage the video before, or null
+   * @param afterImage the video after, or null
+   */
+  record Change(@Nullable String kind, @Nullable String beforeImage, @Nullable String afterImage) {}
 
   /**
    * Reads the changes committed after a sequence number.

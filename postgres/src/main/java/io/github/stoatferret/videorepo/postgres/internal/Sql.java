@@ -27,6 +27,8 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param pruneLog deletes log rows older than an interval, or more than a number of changes behind
  *     the counter
  * @param logBounds the oldest sequence number in the log (null when empty) and the counter's
+ * @param commitStatus whether a transaction committed ({@code pg_xact_status} of its id), whether
+ *     the log row at a position is the one it wrote (null if there is none), and the counter
  */
 record Sql(
     String schema,
@@ -47,7 +49,8 @@ record Sql(
     String readLog,
     String lastSeq,
     String pruneLog,
-    String logBounds) {
+    String logBounds,
+    String commitStatus) {
 
   /**
    * The statements of a schema.
@@ -120,6 +123,14 @@ record Sql(
         "SELECT (SELECT min(seq) FROM "
             + s
             + ".video_changes),"
+            + " (SELECT seq FROM "
+            + s
+            + ".video_change_counter)",
+        "SELECT pg_xact_status(?::xid8),"
+            + " (SELECT kind::text = ?::text AND before_image IS NOT DISTINCT FROM ?::text"
+            + " AND after_image IS NOT DISTINCT FROM ?::text FROM "
+            + s
+            + ".video_changes WHERE seq = ?),"
             + " (SELECT seq FROM "
             + s
             + ".video_change_counter)");

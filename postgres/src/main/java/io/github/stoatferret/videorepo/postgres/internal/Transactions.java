@@ -73,7 +73,6 @@ final class Transactions {
   private static final long FIRST_PAUSE_NANOS = 2_000_000;
 
   private static final long MAX_PAUSE_NANOS = 500_000_000;
-  private static final String XACT_STATUS = "SELECT pg_xact_status(?::xid8)";
 
   private final DataSource ds;
   private final Sql sql;
@@ -224,7 +223,7 @@ final class Transactions {
         if (appended == null) {
           return result; // it wrote nothing: committed or not, the outcome is the same
         }
-        T committed = committedOrThrow(operation, appended.xid(), result, e, deadline);
+        T committed = committedOrThrow(operation, appended, result, e, deadline);
         lastCommitted.accumulateAndGet(appended.last(), Math::max);
         return committed;
       }
@@ -251,20 +250,36 @@ final class Transactions {
    * Asks the server, on a new connection, what became of a transaction whose commit was cut off,
    * until it answers or the budget is spent.
    *
+   * <p>The transaction id alone is not proof after a failover: a promoted standby that never
+   * received any of the transaction's WAL hands its id out again, and that other transaction may
+   * have committed by the time this one asks (seen in {@code FailoverTest}: an add reported as
+   * committed that the new primary did not have). So "committed" counts only if the log row at the
+   * transaction's last position is the one it wrote, or if that row was pruned since (the counter
+   * went past it).
+   *
    * @return the write's result, if it committed
    * @throws SQLException a lost-connection failure, to run the write again, if it did not
    */
   private <T> T committedOrThrow(
-      String operation, String xid, T result, SQLException lost, long deadline)
+      String operation, ChangeLog.Appended appended, T result, SQLException lost, long deadline)
       throws SQLException {
+    String xid = appended.xid();
     for (int attempt = 1; ; attempt++) {
       String status;
+      boolean ours;
       try (Connection c = ds.getConnection();
-          PreparedStatement ps = c.prepareStatement(XACT_STATUS)) {
+          PreparedStatement ps = c.prepareStatement(sql.commitStatus())) {
+        ChangeLog.Change change = appended.lastChange();
         ps.setString(1, xid);
+        ps.setString(2, change.kind());
+        ps.setString(3, change.beforeImage());
+        ps.setString(4, change.afterImage());
+        ps.setLong(5, appended.last());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           status = rs.getString(1);
+          Object sameRow = rs.getObject(2);
+          ours = sameRow == null ? rs.getLong(3) >= appended.last() : (Boolean) sameRow;
         }
       } catch (SQLException e) {
         if (SqlErrors.of(e).equals(SqlErrors.INVALID_PARAMETER)) {
@@ -285,9 +300,22 @@ final class Transactions {
         }
         continue;
       }
-      if ("committed".equals(status)) {
+      if ("committed".equals(status) && ours) {
         resolved.incrementAndGet();
         return result;
+      }
+      if ("committed".equals(status)) {
+        resolved.incrementAndGet();
+        throw new SQLException(
+            "transaction "
+                + xid
+                + " is another one on the server now serving (its log row at "
+                + appended.last()
+                + " differs); running "
+                + operation
+                + " again",
+            "08006",
+            lost);
       }
       if ("aborted".equals(status)) {
         resolved.incrementAndGet();

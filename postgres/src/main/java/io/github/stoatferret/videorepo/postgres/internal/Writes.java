@@ -48,14 +48,15 @@ final class Writes {
    * @throws DuplicateVideoException if its id or path is taken
    */
   static Transactions.Logged<Video> add(Connection c, Sql sql, Video v) throws SQLException {
+    ChangeLog.Change change = new ChangeLog.Change("A", null, VideoImage.encode(v));
     try (PreparedStatement ps = c.prepareStatement(sql.addLogged())) {
       int next = VideoRows.bind(ps, 1, v, true);
       ps.setString(next, sql.channel());
-      ps.setString(next + 1, VideoImage.encode(v));
+      ps.setString(next + 1, change.afterImage());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           return new Transactions.Logged<>(
-              v, new ChangeLog.Appended(rs.getString(2), rs.getLong(1)));
+              v, new ChangeLog.Appended(rs.getString(2), rs.getLong(1), change));
         }
       }
     }
