@@ -15,9 +15,9 @@ import java.util.Optional;
  * The backends a benchmark can run against, by name: {@code sqlite} (file-backed repository),
  * {@code memory}, {@code raw} (one sqlite-jdbc connection, synchronous) and {@code handrolled}
  * (supplyAsync over HikariCP); on the embedded PostgreSQL server ({@link PgServer}): {@code
- * postgres} (the repository, 8 workers on a HikariCP pool of 8) and {@code pgbaseline} (supplyAsync
- * over HikariCP and pgjdbc, {@link HandRolledPostgres}), which also serves the LIKE scan of {@code
- * pglike}.
+ * postgres} (the repository, 8 workers on a HikariCP pool of 8), {@code postgres2} (the same with
+ * two writer lanes) and {@code pgbaseline} (supplyAsync over HikariCP and pgjdbc, {@link
+ * HandRolledPostgres}), which also serves the LIKE scan of {@code pglike}.
  */
 final class Backends implements AutoCloseable {
 
@@ -46,7 +46,7 @@ final class Backends implements AutoCloseable {
   /** As above, with a durability for the repository and the matching pragma for baselines. */
   Backends(String name, int size, Durability durability) {
     this.name = name;
-    boolean postgres = name.startsWith("pg") || name.equals("postgres");
+    boolean postgres = name.startsWith("pg") || name.startsWith("postgres");
     this.ownsFile = size == 0 && !postgres;
     this.file = postgres ? null : size == 0 ? Dataset.fresh(name) : Dataset.database(size);
     if (postgres) {
@@ -55,6 +55,8 @@ final class Backends implements AutoCloseable {
     }
     switch (name) {
       case "postgres" -> repo = PostgresVideoRepository.builder(pgPool).readers(8).open();
+      case "postgres2" ->
+          repo = PostgresVideoRepository.builder(pgPool).readers(8).writers(2).open();
       case "pgbaseline", "pglike" -> handRolledPg = new HandRolledPostgres(pgPool);
       case "sqlite" ->
           repo = SqliteVideoRepository.builder().file(file).durability(durability).open();

@@ -30,11 +30,12 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>A read borrows a connection from the data source on a worker thread (a pool of the
  *       repository's own by default, or {@link Builder#executor}). Writes go to the repository's
- *       writer thread (or threads: {@link Builder#writers}), which commits the writes queued when
- *       it takes them in one transaction (group commit, up to 256 writes or 4,096 new videos):
- *       concurrent writers share one commit, and runs of adds one check and one batch insert. Every
- *       stage is completed on the thread that ran it, and every callback attached to it runs on a
- *       callback executor, never on a worker or a writer (rules VR-1.10 and VR-1.11).
+ *       two writer threads (lanes, {@link Builder#writers}), the writes of one calling thread
+ *       always to the same lane; a lane commits the writes queued when it takes them in one
+ *       transaction (group commit, up to 256 writes or 4,096 new videos): concurrent writers share
+ *       one commit, and runs of adds one check and one batch insert. Every stage is completed on
+ *       the thread that ran it, and every callback attached to it runs on a callback executor,
+ *       never on a worker or a writer (rules VR-1.10 and VR-1.11).
  *   <li>Each write checks ids and paths before it changes anything, so a clash is reported with the
  *       right key and fails that write alone, its group-mates committing; the named unique
  *       constraints guard against concurrent writers in other processes. A group failing otherwise
@@ -122,7 +123,7 @@ public final class PostgresVideoRepository extends ForwardingVideoRepository {
     private VideoChangeListener listener = VideoChangeListener.NONE;
     private @Nullable Executor executor;
     private int readers = 8;
-    private int writers = 1;
+    private int writers = 2;
     private @Nullable Executor callbackExecutor;
     private Duration poll = Duration.ofMillis(500);
     private Duration retention = Duration.ofDays(1);
@@ -209,14 +210,16 @@ public final class PostgresVideoRepository extends ForwardingVideoRepository {
     }
 
     /**
-     * Sets how many writer threads commit groups of writes; default 1. Each takes the writes queued
-     * when it is free and commits them in one transaction, holding one connection while it does.
-     * With 2, one group's inserts run on the server while another commits: 64 concurrent adds went
-     * about a fifth faster on a 2-vCPU machine (docs/benchmarks-history.md); 4 were slower than 2.
-     * The price: writes that a caller issues without waiting for the previous one may then commit
-     * in another order than issued (with one writer, as with SQLite, they commit in call order).
-     * Commits stay in one order for everyone (the change log's counter row), and every rule of the
-     * specification holds.
+     * Sets how many writer threads (lanes) commit groups of writes; default 2. Each has a queue of
+     * its own, takes the writes queued there when it is free and commits them in one transaction,
+     * holding one connection while it does. With 2, one group's statements run on the server while
+     * another commits: 64 concurrent adds went 1.8 times as fast as with 1 on a 2-vCPU machine
+     * (docs/benchmarks.md); a single caller gains nothing. A thread's writes always go to the same
+     * lane, so the writes one thread issues without waiting for the previous one commit in the
+     * order it issued them; writes of different threads that do not wait for each other may commit
+     * in either order. With 1, every write commits in the order of the calls that queued it, as
+     * with SQLite. Commits stay in one order for everyone (the change log's counter row), and every
+     * rule of the specification holds.
      *
      * @param value at least 1
      * @return this builder

@@ -246,4 +246,41 @@ class GroupCommitTest {
       assertEquals(400, events.size(), "one event per stored video, none twice");
     }
   }
+
+  @Test
+  void aThreadsWritesCommitInTheOrderItIssuedThemOnTwoLanes() throws Exception {
+    try (PostgresVideoRepository repo =
+        PostgresVideoRepository.builder(pool).schema("issued").writers(2).open()) {
+      // Four threads each add, update and (every third) delete videos of their own without
+      // waiting in between: an update or a delete that overtook its add would find no video.
+      List<CompletionStage<?>> stages = new CopyOnWriteArrayList<>();
+      List<Thread> callers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        String prefix = "t" + t + "-";
+        Thread caller =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 150; i++) {
+                    Video v = Samples.video(prefix + i, "/issued/" + prefix + i + ".mp4", i);
+                    stages.add(repo.add(v));
+                    stages.add(repo.update(v.toBuilder().fileSize(v.fileSize() + 1).build()));
+                    if (i % 3 == 0) {
+                      stages.add(repo.delete(v.id()));
+                    }
+                  }
+                });
+        callers.add(caller);
+        caller.start();
+      }
+      for (Thread caller : callers) {
+        caller.join();
+      }
+      for (CompletionStage<?> stage : stages) {
+        Object outcome = outcome(stage);
+        assertFalse(outcome instanceof Throwable, () -> "a write failed: " + outcome);
+        assertFalse(Boolean.FALSE.equals(outcome), "a delete found no video");
+      }
+      assertEquals(400L, repo.count().toCompletableFuture().join());
+    }
+  }
 }

@@ -151,8 +151,8 @@ public final class PostgresStore implements VideoRepository {
     this.health = gate.health();
     this.writer =
         new Writer(tx, catalogue, task -> inFlight.remove(task.result), s.writers(), health);
-    for (int i = 1; i <= s.writers(); i++) {
-      writerThreads.add(EngineThreads.start(writer, prefix + "writer-" + i));
+    for (int i = 0; i < s.writers(); i++) {
+      writerThreads.add(EngineThreads.start(writer.lane(i), prefix + "writer-" + (i + 1)));
     }
     long from = tx.read("open", c -> ChangeLog.lastSeq(c, sql));
     this.hub =

@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * on a key are sorted out as writers of two processes are: the second one's unique violation reruns
  * its group, whose checks then fail the clashing write alone.
  *
+ * <p>Each lane has a queue of its own, and a thread's writes always go to the same lane: the writes
+ * one thread issues without waiting for the previous one commit in the order it issued them, as
+ * with one lane, while other threads' writes commit on other lanes at the same time. (One queue
+ * that every lane takes from would let a thread's second write overtake its first.)
+ *
  * <p>A write that fails a check (a clash, an absent id) fails alone: every write makes its checks
  * before it changes anything ({@link Writes}), so it has nothing to undo, and its group-mates
  * commit. A group that PostgreSQL aborts for a serialization failure, a deadlock or a unique key a
@@ -35,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * alone; a lost connection fails the whole group, since it may have committed. A caller's stage
  * completes only after the commit that holds its write.
  */
-final class Writer implements Runnable {
+final class Writer {
 
   /** The most writes one group takes: bounds the latency a group adds to its first write. */
   static final int MAX_GROUP = 256;
@@ -43,22 +48,21 @@ final class Writer implements Runnable {
   /** The most new videos one group takes, so that a run of addAll calls stays one batch. */
   static final int MAX_GROUP_VIDEOS = 4096;
 
-  private final TaskQueue<WriteTask<?>> queue = new TaskQueue<>();
+  private final List<TaskQueue<WriteTask<?>>> queues;
   private final Transactions tx;
   private final EngineHealth health;
   private final String catalogue;
   private final Consumer<WriteTask<?>> finished;
-  private final int lanes;
   private final LongAdder commits = new LongAdder();
   private final LongAdder committedWrites = new LongAdder();
 
   /**
-   * A writer; start {@code lanes} threads on it.
+   * A writer; start a thread on each of its {@link #lane}s.
    *
    * @param tx the transactions on the user's data source
    * @param catalogue the catalogue's name, for messages
    * @param finished told of every task once its stage is complete
-   * @param lanes how many threads run it
+   * @param lanes how many lanes it has
    * @param health the engine's health: an {@link Error} ends its service
    */
   Writer(
@@ -71,16 +75,21 @@ final class Writer implements Runnable {
     this.tx = tx;
     this.catalogue = catalogue;
     this.finished = finished;
-    this.lanes = lanes;
+    List<TaskQueue<WriteTask<?>>> own = new ArrayList<>(lanes);
+    for (int i = 0; i < lanes; i++) {
+      own.add(new TaskQueue<>());
+    }
+    this.queues = List.copyOf(own);
   }
 
+  /** Queues a write on the lane of the calling thread (by its id: Java 17 has no threadId()). */
   void submit(WriteTask<?> task) {
-    queue.add(task);
+    queues.get((int) Math.floorMod(Thread.currentThread().getId(), (long) queues.size())).add(task);
   }
 
   /** How many writes wait for a lane, for statistics. */
   int queued() {
-    return queue.size();
+    return queues.stream().mapToInt(TaskQueue::size).sum();
   }
 
   /** How many transactions the lanes committed, for statistics. */
@@ -95,11 +104,21 @@ final class Writer implements Runnable {
 
   /** Asks every lane to stop once every write queued before this call is done. */
   void stop() {
-    queue.stop(lanes);
+    queues.forEach(q -> q.stop(1));
   }
 
-  @Override
-  public void run() {
+  /**
+   * A lane's loop, to run on a thread of its own.
+   *
+   * @param index the lane, from 0
+   * @return the loop
+   */
+  Runnable lane(int index) {
+    TaskQueue<WriteTask<?>> queue = queues.get(index);
+    return () -> run(queue);
+  }
+
+  private void run(TaskQueue<WriteTask<?>> queue) {
     List<WriteTask<?>> group = new ArrayList<>();
     boolean stopping = false;
     while (!stopping) {
