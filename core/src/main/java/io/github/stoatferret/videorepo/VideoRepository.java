@@ -80,6 +80,11 @@ import org.jspecify.annotations.Nullable;
  *       the result ({@code add(a).thenApply(x -> add(b).join())}) completes. (It still holds a
  *       thread while it waits; the {@code ...Async} methods with an executor of the caller's are
  *       the better habit.)
+ *   <li><b>VR-1.12 One thread's writes in the order called.</b> Writes that one thread calls one
+ *       after another take effect in that order, even when it does not wait for the earlier stages:
+ *       {@code add(x)}, then {@code update(x2)}, then {@code delete(x.id())}, called without
+ *       waiting, all succeed. Writes of different threads that do not wait for each other may take
+ *       effect in either order (VR-1.5 still holds).
  * </ul>
  *
  * <h2 id="order">List order</h2>

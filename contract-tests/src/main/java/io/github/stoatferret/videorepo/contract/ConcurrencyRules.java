@@ -22,7 +22,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Rule VR-1.5: operations are atomic and linearizable, checked under real concurrency. */
+/**
+ * Rules VR-1.5 and VR-1.12: operations are atomic and linearizable, and one thread's writes take
+ * effect in the order it called them, checked under real concurrency.
+ */
 interface ConcurrencyRules extends RuleTests {
 
   /** How many times each targeted race runs. */
@@ -172,6 +175,70 @@ interface ConcurrencyRules extends RuleTests {
                   2);
             });
       }
+    }
+  }
+
+  /**
+   * A write called without waiting, with its outcome if it takes effect after the writes its thread
+   * called before it.
+   *
+   * @param operation the call, as text
+   * @param stage its stage
+   * @param expected its value
+   */
+  record IssuedWrite(String operation, CompletionStage<?> stage, Object expected) {}
+
+  /**
+   * VR-1.12: four threads each add, update and (every other video) delete videos of their own, one
+   * call after another without waiting for a stage: every write succeeds, and every video ends as
+   * its thread's last write left it.
+   *
+   * @throws Exception if the test is interrupted or a helper thread fails
+   */
+  @Test
+  default void vr1_12_oneThreadsWritesTakeEffectInTheOrderCalled() throws Exception {
+    try (VideoRepository repo = kit().freshRepository()) {
+      List<IssuedWrite> issued = Collections.synchronizedList(new ArrayList<>());
+      List<Supplier<CompletionStage<?>>> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        String prefix = "t" + t + "-";
+        threads.add(
+            () -> {
+              for (int i = 0; i < 25; i++) {
+                Video v = kit().video(prefix + i);
+                Video moved = v.toBuilder().path(v.path() + ".moved").build();
+                issued.add(new IssuedWrite("add(" + v.id() + ")", repo.add(v), v));
+                issued.add(
+                    new IssuedWrite(
+                        "update(" + v.id() + ") called right after its add",
+                        repo.update(moved),
+                        moved));
+                if (i % 2 == 0) {
+                  issued.add(
+                      new IssuedWrite(
+                          "delete(" + v.id() + ") called right after its update",
+                          repo.delete(v.id()),
+                          true));
+                }
+              }
+              return repo.count();
+            });
+      }
+      Race.run(threads);
+      for (IssuedWrite w : issued) {
+        kit()
+            .expect(
+                Rule.VR_1_12,
+                w.operation(),
+                Outcome.ok(w.expected()),
+                kit().outcome(Rule.VR_1_12, w.operation(), w::stage));
+      }
+      kit()
+          .expect(
+              Rule.VR_1_12,
+              "count() afterwards",
+              48L,
+              kit().ok(Rule.VR_1_12, "count()", repo::count));
     }
   }
 

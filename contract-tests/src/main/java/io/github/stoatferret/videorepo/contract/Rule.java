@@ -72,6 +72,12 @@ public enum Rule {
       "Callbacks must not run on the only thread that runs the operations: return a"
           + " BackendFuture.engineOwned(callbacks) whose callback executor is not your worker,"
           + " or run operations on the caller's thread (Stages.run)"),
+  /** VR-1.12 */
+  VR_1_12(
+      "Writes that one thread calls one after another take effect in that order, even without"
+          + " waiting for the earlier stages",
+      "Queue one thread's writes on one queue (one writer, or a writer per calling thread), not"
+          + " on a pool whose threads may overtake each other"),
   /** VR-2.1 */
   VR_2_1("add stores the video and returns it", "Return the video as stored"),
   /** VR-2.2 */

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -115,6 +116,63 @@ final class BrokenLifecycle {
     public synchronized void close() {
       super.close();
       worker.shutdownNow(); // the deadlocked worker is a daemon: it is left behind
+    }
+  }
+
+  /**
+   * Runs each write on a pool of four threads, after a random part of a millisecond (the latency of
+   * real storage): a thread's update may run before the add it called first. Breaks VR-1.12.
+   */
+  static final class WritesOnAPool extends ReferenceRepository {
+    private final ExecutorService pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "broken-twin-pool");
+              t.setDaemon(true);
+              return t;
+            });
+
+    private <T> CompletionStage<T> onPool(Supplier<CompletionStage<T>> op) {
+      if (closed) {
+        return Stages.failed(new RepositoryClosedException("closed"));
+      }
+      CompletableFuture<T> f = new CompletableFuture<>();
+      pool.execute(
+          () -> {
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(500_000));
+            op.get()
+                .whenComplete(
+                    (v, e) -> {
+                      if (e == null) {
+                        f.complete(v);
+                      } else {
+                        f.completeExceptionally(e);
+                      }
+                    });
+          });
+      return Stages.readOnly(f);
+    }
+
+    @Override
+    public CompletionStage<Video> add(Video video) {
+      return onPool(() -> super.add(video));
+    }
+
+    @Override
+    public CompletionStage<Video> update(Video video) {
+      return onPool(() -> super.update(video));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id) {
+      return onPool(() -> super.delete(id));
+    }
+
+    @Override
+    public synchronized void close() {
+      super.close();
+      pool.shutdown();
     }
   }
 

@@ -113,6 +113,7 @@ final class Twins {
           twin(Rule.VR_1_10, BrokenRepositories.CancelThrowsLikeAMinimalStage::new),
           twin(Rule.VR_1_11, BrokenLifecycle.CompletesOnItsOnlyThread::new),
           twin(Rule.VR_1_11, BrokenLifecycle.WritesCompleteOnTheWriterThread::new),
+          twin(Rule.VR_1_12, BrokenLifecycle.WritesOnAPool::new),
           twin(Rule.VR_2_1, BrokenReadsAndWrites.ReturnsAnotherUpdatedAt::new),
           twin(Rule.VR_2_2, BrokenReadsAndWrites.PathClashReportedAsId::new),
           twin(Rule.VR_3_1, BrokenReadsAndWrites.AddAllReturnsListOrder::new),
