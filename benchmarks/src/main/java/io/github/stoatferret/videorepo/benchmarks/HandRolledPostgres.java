@@ -84,6 +84,30 @@ final class HandRolledPostgres implements AutoCloseable {
         threads);
   }
 
+  /** The listing a team writes first: LIMIT and OFFSET over the list-order index. */
+  List<Video> list(int limit, int offset) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + RawJdbc.COLUMNS
+                    + " FROM "
+                    + TABLE
+                    + " ORDER BY list_key, id LIMIT ? OFFSET ?")) {
+      ps.setInt(1, limit);
+      ps.setInt(2, offset);
+      List<Video> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(RawJdbc.read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The search a team writes first: a LIKE scan on the stored names, in list order. */
   List<Video> likeSearch(String query, int limit) {
     try (Connection c = pool.getConnection();

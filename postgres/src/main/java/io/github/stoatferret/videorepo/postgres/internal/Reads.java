@@ -49,8 +49,8 @@ final class Reads {
       return List.of();
     }
     try (PreparedStatement ps = c.prepareStatement(sql.list())) {
-      ps.setInt(1, limit);
-      ps.setInt(2, offset);
+      ps.setInt(1, offset);
+      ps.setInt(2, limit);
       return all(ps);
     }
   }

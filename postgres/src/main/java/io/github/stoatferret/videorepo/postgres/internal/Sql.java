@@ -16,7 +16,7 @@ package io.github.stoatferret.videorepo.postgres.internal;
  * @param byPath reads a video by path
  * @param keysTaken the ids and paths taken among some, for clash checks
  * @param delete deletes by id, returning the row
- * @param list one slice of list order
+ * @param list one slice of list order: the offset, then the limit
  * @param page one page after a cursor
  * @param count the number of videos, kept in the change counter's row (schema V2)
  * @param append advances the change counter and the video count, notifies the channel and appends
@@ -94,7 +94,14 @@ record Sql(
         select + " WHERE path = ?",
         "SELECT id, path FROM " + videos + " WHERE id = ANY (?) OR path = ANY (?)",
         "DELETE FROM " + videos + " WHERE id = ? RETURNING " + VideoRows.COLUMNS,
-        select + " ORDER BY list_key, id LIMIT ? OFFSET ?",
+        // The offset is walked over the list-order index alone, which holds just the two keys;
+        // only the rows of the slice are read. (LIMIT ... OFFSET builds every skipped row: 2.8
+        // times as slow at offset 19,000 of 20,000, ListDepthBenchmark.) No row at the offset:
+        // the slice is empty.
+        select
+            + " WHERE (list_key, id) >= (SELECT list_key, id FROM "
+            + videos
+            + " ORDER BY list_key, id OFFSET ? LIMIT 1) ORDER BY list_key, id LIMIT ?",
         select + " WHERE (list_key, id) > (?, ?) ORDER BY list_key, id LIMIT ?",
         "SELECT videos FROM " + s + ".video_change_counter",
         // One round trip for the counter, the notification (sent at commit, like NOTIFY) and the
