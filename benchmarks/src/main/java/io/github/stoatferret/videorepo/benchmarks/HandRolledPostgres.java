@@ -86,41 +86,27 @@ final class HandRolledPostgres implements AutoCloseable {
 
   /** The listing a team writes first: LIMIT and OFFSET over the list-order index. */
   List<Video> list(int limit, int offset) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + RawJdbc.COLUMNS
-                    + " FROM "
-                    + TABLE
-                    + " ORDER BY list_key, id LIMIT ? OFFSET ?")) {
-      ps.setInt(1, limit);
-      ps.setInt(2, offset);
-      List<Video> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(RawJdbc.read(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows(" ORDER BY list_key, id LIMIT ? OFFSET ?", limit, offset);
   }
 
   /** The search a team writes first: a LIKE scan on the stored names, in list order. */
   List<Video> likeSearch(String query, int limit) {
+    String pattern = "%" + query + "%";
+    return rows(
+        " WHERE filename LIKE ? OR path LIKE ? ORDER BY list_key, id LIMIT ?",
+        pattern,
+        pattern,
+        limit);
+  }
+
+  /** The videos a query after {@code SELECT columns FROM table} returns, for its arguments. */
+  private List<Video> rows(String rest, Object... args) {
     try (Connection c = pool.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + RawJdbc.COLUMNS
-                    + " FROM "
-                    + TABLE
-                    + " WHERE filename LIKE ? OR path LIKE ? ORDER BY list_key, id LIMIT ?")) {
-      ps.setString(1, "%" + query + "%");
-      ps.setString(2, "%" + query + "%");
-      ps.setInt(3, limit);
+            c.prepareStatement("SELECT " + RawJdbc.COLUMNS + " FROM " + TABLE + rest)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
       List<Video> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

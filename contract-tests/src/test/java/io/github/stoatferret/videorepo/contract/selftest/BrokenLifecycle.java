@@ -21,6 +21,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,34 +32,56 @@ final class BrokenLifecycle {
 
   private BrokenLifecycle() {}
 
-  /** Runs every operation on one thread of its own, on which it also completes the stages. */
-  abstract static class OnOneThread extends ReferenceRepository {
-    final ExecutorService worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "broken-twin-worker");
-              t.setDaemon(true);
-              return t;
-            });
+  /** Runs operations on threads of its own, on which it also completes the stages. */
+  abstract static class OnThreads extends ReferenceRepository {
+    final ExecutorService worker;
 
-    <T> CompletionStage<T> onWorker(Supplier<CompletionStage<T>> op) {
+    OnThreads(int threads) {
+      worker =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread t = new Thread(r, "broken-twin-worker");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+
+    /**
+     * Runs an operation on a worker after a pause of {@code beforeNanos}, and completes its stage
+     * there, a millisecond (the latency of real storage) after it ran.
+     */
+    <T> CompletionStage<T> onWorker(LongSupplier beforeNanos, Supplier<CompletionStage<T>> op) {
       if (closed) {
         return Stages.failed(new RepositoryClosedException("closed"));
       }
       CompletableFuture<T> f = new CompletableFuture<>();
       worker.execute(
-          () ->
-              op.get()
-                  .whenComplete(
-                      (v, e) -> {
-                        LockSupport.parkNanos(1_000_000); // the latency of real storage
-                        if (e == null) {
-                          f.complete(v);
-                        } else {
-                          f.completeExceptionally(e);
-                        }
-                      }));
+          () -> {
+            LockSupport.parkNanos(beforeNanos.getAsLong());
+            op.get()
+                .whenComplete(
+                    (v, e) -> {
+                      LockSupport.parkNanos(1_000_000);
+                      if (e == null) {
+                        f.complete(v);
+                      } else {
+                        f.completeExceptionally(e);
+                      }
+                    });
+          });
       return Stages.readOnly(f);
+    }
+  }
+
+  /** Runs every operation on one thread of its own, on which it also completes the stages. */
+  abstract static class OnOneThread extends OnThreads {
+    OnOneThread() {
+      super(1);
+    }
+
+    <T> CompletionStage<T> onWorker(Supplier<CompletionStage<T>> op) {
+      return onWorker(() -> 0, op);
     }
 
     @Override
@@ -123,35 +146,13 @@ final class BrokenLifecycle {
    * Runs each write on a pool of four threads, after a random part of a millisecond (the latency of
    * real storage): a thread's update may run before the add it called first. Breaks VR-1.12.
    */
-  static final class WritesOnAPool extends ReferenceRepository {
-    private final ExecutorService pool =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "broken-twin-pool");
-              t.setDaemon(true);
-              return t;
-            });
+  static final class WritesOnAPool extends OnThreads {
+    WritesOnAPool() {
+      super(4);
+    }
 
     private <T> CompletionStage<T> onPool(Supplier<CompletionStage<T>> op) {
-      if (closed) {
-        return Stages.failed(new RepositoryClosedException("closed"));
-      }
-      CompletableFuture<T> f = new CompletableFuture<>();
-      pool.execute(
-          () -> {
-            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(500_000));
-            op.get()
-                .whenComplete(
-                    (v, e) -> {
-                      if (e == null) {
-                        f.complete(v);
-                      } else {
-                        f.completeExceptionally(e);
-                      }
-                    });
-          });
-      return Stages.readOnly(f);
+      return onWorker(() -> ThreadLocalRandom.current().nextLong(500_000), op);
     }
 
     @Override
@@ -172,7 +173,7 @@ final class BrokenLifecycle {
     @Override
     public synchronized void close() {
       super.close();
-      pool.shutdown();
+      worker.shutdown();
     }
   }
 
