@@ -219,7 +219,9 @@ public final class PostgresVideoRepository extends ForwardingVideoRepository {
      * order it issued them; writes of different threads that do not wait for each other may commit
      * in either order. With 1, every write commits in the order of the calls that queued it, as
      * with SQLite. Commits stay in one order for everyone (the change log's counter row), and every
-     * rule of the specification holds.
+     * rule of the specification holds. With its own reader threads, the repository uses up to
+     * {@code readers + writers + 1} connections at once (the one: the change feed's listener), 11
+     * with the defaults: size the pool for them, or operations wait for a connection.
      *
      * @param value at least 1
      * @return this builder
