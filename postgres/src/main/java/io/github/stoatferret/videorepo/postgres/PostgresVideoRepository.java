@@ -53,9 +53,10 @@ import org.jspecify.annotations.Nullable;
  *       pg_xact_status} says committed (the stage succeeds with the write's result) or aborted (the
  *       write runs again). On a promoted synchronous standby the same holds, since it has the
  *       commit record of every acknowledged commit; a transaction it never saw did not commit
- *       there. Only if no server answers within the budget does the stage fail with a non-retryable
- *       {@code StorageException} saying "outcome unknown", and the caller reads the video back
- *       before trying again. Needs PostgreSQL 13 or later.
+ *       there, even if it gave the same id to a transaction of its own since (the write's log row
+ *       tells them apart). Only if no server answers within the budget does the stage fail with a
+ *       non-retryable {@code StorageException} saying "outcome unknown", and the caller reads the
+ *       video back before trying again. Needs PostgreSQL 13 or later.
  *   <li>The schema is the library's: versioned scripts ({@code V1__videos.sql}) applied at open
  *       under a row lock on a one-row version table, so that processes opening an empty database at
  *       once migrate it once; a newer schema is refused unchanged. See {@link SchemaMode}. Several
