@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +30,7 @@ public final class CallbackExecutor implements Executor {
     if (given == null) {
       AtomicInteger n = new AtomicInteger();
       this.own =
-          Executors.newFixedThreadPool(
+          EngineThreads.fixedPool(
               Math.max(4, Runtime.getRuntime().availableProcessors()),
               r -> {
                 Thread t = new Thread(() -> runAsOwn(r), threadPrefix + n.incrementAndGet());

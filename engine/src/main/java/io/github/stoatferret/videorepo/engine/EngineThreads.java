@@ -1,7 +1,11 @@
 package io.github.stoatferret.videorepo.engine;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +44,26 @@ public final class EngineThreads {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /**
+   * A pool of a fixed number of threads whose {@code execute} takes no lock: the threads are
+   * started at once, and tasks wait in a lock-free queue. {@code Executors.newFixedThreadPool}
+   * hands a task over through a {@code LinkedBlockingQueue}, whose lock parks a caller that meets a
+   * worker holding it, and starts its threads on demand under another lock: on a Netty event loop
+   * that is a blocking call (BlockHound caught one in the reference service's {@code
+   * EventLoopTest}, a callback attached to a completed stage).
+   *
+   * @param threads how many threads
+   * @param factory makes them
+   * @return the pool, its threads started
+   */
+  public static ExecutorService fixedPool(int threads, ThreadFactory factory) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(), factory);
+    pool.prestartAllCoreThreads();
+    return pool;
   }
 
   /**

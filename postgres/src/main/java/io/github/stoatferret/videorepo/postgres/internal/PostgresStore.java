@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,7 +142,7 @@ public final class PostgresStore implements VideoRepository {
     Executor given = s.executor();
     this.ownWork =
         given == null
-            ? Executors.newFixedThreadPool(s.readers(), EngineThreads.daemons(prefix + "worker-"))
+            ? EngineThreads.fixedPool(s.readers(), EngineThreads.daemons(prefix + "worker-"))
             : null;
     this.work = given != null ? given : Objects.requireNonNull(ownWork);
     this.callbacks = CallbackExecutor.of(s.callbackExecutor(), prefix + "callback-");
